@@ -1,0 +1,56 @@
+using SocketBench.Core;
+
+using System.Globalization;
+
+namespace SocketBench.Core.Batches;
+
+/// <summary>
+/// What one benchmark operation sends: <see cref="BufferCount"/> buffers of <see cref="BufferSize"/> bytes.
+/// Validated before any socket opens, so a bad parameter is one clear line, not a socket error.
+/// </summary>
+public sealed record BatchShape
+{
+    /// <summary>The largest UDP payload over IPv4: 65535 minus the 8-byte UDP and 20-byte IP headers.</summary>
+    public const int MaxUdpDatagram = 65507;
+
+    /// <summary>Cap on buffers per batch; keeps a batch within one sendmmsg/iovec array (IOV_MAX is 1024 on Linux).</summary>
+    public const int MaxBufferCount = 1024;
+
+    public BatchShape(Transport transport, int bufferSize, int bufferCount)
+    {
+        if (bufferSize <= 0)
+        {
+            throw new BatchShapeException(
+                $"Invalid buffer size '{Format(bufferSize)}': it must be at least 1 byte. Example: BufferSize=1024.");
+        }
+
+        if (transport == Transport.Udp && bufferSize > MaxUdpDatagram)
+        {
+            throw new BatchShapeException(
+                $"Invalid buffer size '{Format(bufferSize)}' for UDP: a datagram carries at most {Format(MaxUdpDatagram)} bytes. Example: BufferSize=1472.");
+        }
+
+        if (bufferCount <= 0 || bufferCount > MaxBufferCount)
+        {
+            throw new BatchShapeException(
+                $"Invalid buffer count '{Format(bufferCount)}': it must be between 1 and {Format(MaxBufferCount)}. Example: BufferCount=64.");
+        }
+
+        Transport = transport;
+        BufferSize = bufferSize;
+        BufferCount = bufferCount;
+    }
+
+    public Transport Transport { get; }
+
+    public int BufferSize { get; }
+
+    public int BufferCount { get; }
+
+    public long BytesPerBatch => (long)BufferSize * BufferCount;
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Transport} {BufferCount} x {BufferSize} B");
+
+    private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,65 @@
+namespace SocketBench.Core.Sending;
+
+/// <summary>
+/// The three ways the Windows "Sockets" guide sends many buffers, written once for every backend.
+/// Each method has the shape of the guide's sample; only the output underneath differs.
+/// </summary>
+public static class SendStrategies
+{
+    /// <summary>The baseline: one awaited write per buffer, so one kernel transition per buffer.</summary>
+    public static async ValueTask PerBufferAwait<TBuffer>(ISendOutput<TBuffer> output, IReadOnlyList<TBuffer> buffers)
+    {
+        foreach (var buffer in buffers)
+        {
+            await output.WriteAsync(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The guide's C#-only technique: start every write, keep each as a task, then block in Task.WaitAll.
+    /// It batches only where the platform coalesces writes that are pending at the same time.
+    /// </summary>
+    public static void TaskWaitAll<TBuffer>(ISendOutput<TBuffer> output, IReadOnlyList<TBuffer> buffers)
+    {
+        var pendingTasks = new Task[buffers.Count];
+        for (int index = 0; index < buffers.Count; ++index)
+        {
+            // Track every write as a task, but do not wait on one before starting the next.
+            pendingTasks[index] = output.WriteAsync(buffers[index]).AsTask();
+        }
+
+        Task.WaitAll(pendingTasks);
+    }
+
+    /// <summary>
+    /// The guide's technique for any language: start every write without awaiting it, then await
+    /// FlushAsync, which returns only after all of them completed. This is what lets the output batch.
+    /// </summary>
+    public static async ValueTask FlushBatched<TBuffer>(ISendOutput<TBuffer> output, IReadOnlyList<TBuffer> buffers)
+    {
+        foreach (var buffer in buffers)
+        {
+            // Deliberately not awaited: completion of every write is observed through FlushAsync below.
+            _ = output.WriteAsync(buffer);
+        }
+
+        await output.FlushAsync();
+    }
+
+    /// <summary>Runs one batch with the named strategy.</summary>
+    public static ValueTask Send<TBuffer>(SendStrategy strategy, ISendOutput<TBuffer> output, IReadOnlyList<TBuffer> buffers)
+    {
+        switch (strategy)
+        {
+            case SendStrategy.PerBufferAwait:
+                return PerBufferAwait(output, buffers);
+            case SendStrategy.TaskWaitAll:
+                TaskWaitAll(output, buffers);
+                return ValueTask.CompletedTask;
+            case SendStrategy.FlushBatched:
+                return FlushBatched(output, buffers);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown send strategy.");
+        }
+    }
+}
