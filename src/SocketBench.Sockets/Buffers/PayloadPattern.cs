@@ -1,0 +1,52 @@
+namespace SocketBench.Sockets.Buffers;
+
+/// <summary>
+/// What verify mode puts in buffer number <c>sequence</c>: its sequence number in the first bytes
+/// (little-endian, as many as fit in 8), then bytes derived from the sequence and the offset.
+/// A receiver can check any byte knowing only the buffer size, so reordering, loss, duplication
+/// and corruption all show up.
+/// </summary>
+public static class PayloadPattern
+{
+    public const int SequenceBytes = 8;
+
+    public static byte ExpectedByte(long sequence, int offset) =>
+        offset < SequenceBytes
+            ? (byte)(sequence >> (8 * offset))
+            : (byte)(sequence * 31 + offset);
+
+    public static void Stamp(Span<byte> buffer, long sequence)
+    {
+        for (int offset = 0; offset < buffer.Length; offset++)
+        {
+            buffer[offset] = ExpectedByte(sequence, offset);
+        }
+    }
+
+    /// <summary>Reads the sequence number a datagram carries (only its low bytes when it is shorter than 8).</summary>
+    public static long ReadSequence(ReadOnlySpan<byte> datagram)
+    {
+        long sequence = 0;
+        int count = Math.Min(SequenceBytes, datagram.Length);
+        for (int offset = 0; offset < count; offset++)
+        {
+            sequence |= (long)datagram[offset] << (8 * offset);
+        }
+
+        return sequence;
+    }
+
+    /// <summary>Offset of the first byte that differs from the pattern, or -1.</summary>
+    public static int FirstMismatch(ReadOnlySpan<byte> buffer, long sequence, int startOffset = 0)
+    {
+        for (int index = 0; index < buffer.Length; index++)
+        {
+            if (buffer[index] != ExpectedByte(sequence, startOffset + index))
+            {
+                return startOffset + index;
+            }
+        }
+
+        return -1;
+    }
+}

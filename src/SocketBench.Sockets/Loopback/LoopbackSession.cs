@@ -1,0 +1,125 @@
+using System.Net.Sockets;
+using SocketBench.Core.Batches;
+using SocketBench.Core.Sending;
+using SocketBench.Sockets.Buffers;
+using SocketBench.Sockets.Native;
+using SocketBench.Sockets.Outputs;
+using SocketBench.Sockets.Receivers;
+
+namespace SocketBench.Sockets.Loopback;
+
+/// <summary>
+/// A connected sender and a counting receiver on loopback, the payload of one batch, and the output the
+/// strategies write to. One session serves one benchmark case: batches follow each other freely and
+/// <see cref="WaitForDelivery"/> closes a measured invocation once everything sent so far has arrived.
+/// </summary>
+public abstract class LoopbackSession : IDisposable
+{
+    private readonly NativeSocket _native;
+    private long _nextSequence;
+
+    private protected LoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput)
+    {
+        Shape = shape;
+        Options = options;
+        Sender = sender;
+        Payload = new PayloadSet(shape);
+        _native = new NativeSocket(sender, Counters);
+        Output = createOutput(_native, Counters);
+    }
+
+    /// <summary>Opens a loopback pair for the shape's transport. The shape was validated before any socket opens.</summary>
+    public static LoopbackSession Open(BatchShape shape, LoopbackOptions? options = null) => shape.Transport switch
+    {
+        Transport.Tcp => TcpLoopbackSession.Create(shape, options ?? LoopbackOptions.Default),
+        Transport.Udp => UdpLoopbackSession.Create(shape, options ?? LoopbackOptions.Default),
+        _ => throw new ArgumentOutOfRangeException(nameof(shape), shape.Transport, "Unknown transport."),
+    };
+
+    public BatchShape Shape { get; }
+
+    public LoopbackOptions Options { get; }
+
+    public PayloadSet Payload { get; }
+
+    /// <summary>The batch's buffers, in the shape the strategies take.</summary>
+    public IReadOnlyList<PinnedBuffer> Buffers => Payload.Buffers;
+
+    /// <summary>The output the three strategies write to.</summary>
+    public QueuedSendOutput Output { get; }
+
+    public SendCounters Counters { get; } = new();
+
+    public abstract DeliveryReport Delivery { get; }
+
+    private protected Socket Sender { get; }
+
+    private protected NativeSocket Native => _native;
+
+    /// <summary>Reference row: one raw send(2) per buffer, no .NET socket layer.</summary>
+    public unsafe void SyscallPerBuffer()
+    {
+        foreach (var buffer in Payload.AsSpan())
+        {
+            _native.Send(buffer.Pointer, buffer.Length);
+        }
+
+        Counters.AddBatch(Shape.BufferCount, Shape.BytesPerBatch);
+    }
+
+    /// <summary>Sends one batch with any method; in verify mode first stamps the buffers with their sequence numbers.</summary>
+    public ValueTask SendBatchAsync(SendMethod method)
+    {
+        if (Options.Verify)
+        {
+            Payload.Stamp(_nextSequence);
+            _nextSequence += Shape.BufferCount;
+        }
+
+        switch (method)
+        {
+            case SendMethod.PerBufferAwait:
+                return SendStrategies.PerBufferAwait(Output, Buffers);
+            case SendMethod.TaskWaitAll:
+                SendStrategies.TaskWaitAll(Output, Buffers);
+                return ValueTask.CompletedTask;
+            case SendMethod.FlushBatched:
+                return SendStrategies.FlushBatched(Output, Buffers);
+            case SendMethod.SyscallPerBuffer:
+                SyscallPerBuffer();
+                return ValueTask.CompletedTask;
+            default:
+                SendReferenceBatch(method);
+                return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Blocks until the receiver has everything sent so far (UDP: or it is proven lost).</summary>
+    public abstract void WaitForDelivery();
+
+    private protected abstract void SendReferenceBatch(SendMethod method);
+
+    private protected void ThrowIfReceiverFailed(Receiver receiver)
+    {
+        if (receiver.Failure is { } failure)
+        {
+            throw new InvalidOperationException($"Delivery check failed: {failure}.");
+        }
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Output.Dispose();
+            _native.Dispose();
+            Sender.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using SocketBench.Core.Batches;
+using SocketBench.Sockets.Native;
+using SocketBench.Sockets.Outputs;
+using SocketBench.Sockets.Receivers;
+
+namespace SocketBench.Sockets.Loopback;
+
+/// <summary>
+/// Two connected UDP sockets on loopback. Delivery is complete when the receiver has every datagram
+/// sent, or a drain marker sent after them has come through: the queue is first in, first out, so
+/// whatever is still missing then was dropped, and is counted as lost rather than waited for.
+/// </summary>
+public sealed class UdpLoopbackSession : LoopbackSession
+{
+    // Ask for a receive queue large enough that a 256-datagram batch fits; the kernel may grant less.
+    private const int RequestedReceiveBuffer = 8 << 20;
+    private const int SoRcvBufForce = 33;
+
+    // A marker can itself be dropped by a full queue: send another after this long.
+    private static readonly TimeSpan MarkerRetry = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(10);
+
+    private readonly UdpReceiver _receiver;
+    private readonly MmsgSender? _mmsg;
+    private readonly byte[] _marker;
+    private long _markerId;
+
+    private UdpLoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, Socket receiver)
+        : base(shape, options, sender, (native, counters) => new UdpSendOutput(sender, native, counters))
+    {
+        _receiver = new UdpReceiver(receiver, shape.BufferSize, options.Verify);
+        _marker = new byte[_receiver.MarkerLength];
+        _mmsg = OperatingSystem.IsLinux() ? new MmsgSender(Native) : null;
+        ReceiveBufferBytes = receiver.ReceiveBufferSize;
+        _receiver.Start();
+    }
+
+    public static UdpLoopbackSession Create(BatchShape shape, LoopbackOptions options)
+    {
+        var receiver = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        receiver.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        EnlargeReceiveBuffer(receiver);
+
+        var sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        sender.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        sender.Connect(receiver.LocalEndPoint!);
+        receiver.Connect(sender.LocalEndPoint!);
+        return new UdpLoopbackSession(shape, options, sender, receiver);
+    }
+
+    /// <summary>The receive queue the kernel granted (Linux reports twice the payload room it promises).</summary>
+    public int ReceiveBufferBytes { get; }
+
+    public override DeliveryReport Delivery =>
+        new(Counters.SendCalls, Counters.Buffers, Counters.Bytes, _receiver.DatagramsReceived, _receiver.BytesReceived);
+
+    /// <summary>Reference row (Linux): the batch in one sendmmsg, one message per datagram.</summary>
+    public void SendMmsg()
+    {
+        if (_mmsg is null)
+        {
+            throw new PlatformNotSupportedException("SendMmsg needs Linux's sendmmsg.");
+        }
+
+        _mmsg.Send(Payload.AsSpan());
+        Counters.AddBatch(Shape.BufferCount, Shape.BytesPerBatch);
+    }
+
+    public override void WaitForDelivery()
+    {
+        long target = Counters.Buffers;
+        var spinner = new SpinWait();
+
+        // Usually everything is already there or a few microseconds away.
+        for (int spin = 0; spin < 64; spin++)
+        {
+            if (_receiver.DatagramsReceived >= target)
+            {
+                ThrowIfReceiverFailed(_receiver);
+                return;
+            }
+
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        long firstMarker = _markerId + 1;
+        long started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            SendMarker();
+            long sentAt = Stopwatch.GetTimestamp();
+            while (Stopwatch.GetElapsedTime(sentAt) < MarkerRetry)
+            {
+                if (_receiver.LastMarkerSeen >= firstMarker || _receiver.DatagramsReceived >= target)
+                {
+                    ThrowIfReceiverFailed(_receiver);
+                    return;
+                }
+
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+
+            ThrowIfReceiverFailed(_receiver);
+            if (Stopwatch.GetElapsedTime(started) > DrainLimit)
+            {
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                    $"UDP receiver counted {_receiver.DatagramsReceived} of {target} datagrams and no drain marker came through in {DrainLimit.TotalSeconds} s."));
+            }
+        }
+    }
+
+    private void SendMarker()
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(_marker, ++_markerId);
+        Sender.Send(_marker, SocketFlags.None);
+    }
+
+    private protected override void SendReferenceBatch(SendMethod method)
+    {
+        if (method != SendMethod.SendMmsg)
+        {
+            throw new ArgumentOutOfRangeException(nameof(method), method, "Not a UDP send method.");
+        }
+
+        SendMmsg();
+    }
+
+    private static void EnlargeReceiveBuffer(Socket socket)
+    {
+        try
+        {
+            // SO_RCVBUFFORCE passes the rmem_max cap when the process may (root or CAP_NET_ADMIN).
+            socket.SetRawSocketOption((int)SocketOptionLevel.Socket, SoRcvBufForce, BitConverter.GetBytes(RequestedReceiveBuffer));
+        }
+        catch (SocketException)
+        {
+            socket.ReceiveBufferSize = RequestedReceiveBuffer;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _mmsg?.Dispose();
+            _receiver.Dispose();
+        }
+    }
+}

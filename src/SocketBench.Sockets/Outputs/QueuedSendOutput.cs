@@ -1,0 +1,132 @@
+using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks.Sources;
+using SocketBench.Core.Batches;
+using SocketBench.Core.Sending;
+using SocketBench.Sockets.Buffers;
+
+namespace SocketBench.Sockets.Outputs;
+
+/// <summary>
+/// The portable output with the WinRT contract. A write is queued, and everything queued goes to
+/// the kernel in one hand-off at the first moment someone needs it there: when a write's task is
+/// observed (awaited, or turned into a Task) or at FlushAsync. One queued buffer is one send;
+/// several are one batched send.
+/// </summary>
+/// <remarks>
+/// Why not "coalesce writes issued while a send is in flight", as a socket's own output might?
+/// On Linux a send into a socket with room completes synchronously, so no send is ever in flight
+/// and such an output batches nothing. Sends here also complete on the calling thread (waiting
+/// for room when the socket buffer is full, as a blocking send would), so every write's task is
+/// complete by the time anyone can look at it and no task object is ever allocated for it.
+/// </remarks>
+public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSource, IDisposable
+{
+    private readonly PinnedBuffer[] _queue = new PinnedBuffer[BatchShape.MaxBufferCount];
+    private int _queued;
+    private short _token;
+    private ExceptionDispatchInfo? _failure;
+
+    protected QueuedSendOutput(Socket socket, SendCounters counters)
+    {
+        Socket = socket;
+        Counters = counters;
+    }
+
+    /// <summary>What several queued buffers become on this OS, e.g. "sendmsg gather" or "per-datagram fallback".</summary>
+    public abstract string BatchedSendPath { get; }
+
+    protected Socket Socket { get; }
+
+    protected SendCounters Counters { get; }
+
+    public ValueTask WriteAsync(PinnedBuffer buffer)
+    {
+        if (_queued == _queue.Length)
+        {
+            SendQueued();
+        }
+
+        _queue[_queued++] = buffer;
+        return new ValueTask(this, ++_token);
+    }
+
+    public ValueTask FlushAsync()
+    {
+        SendQueued();
+        return _failure is null ? ValueTask.CompletedTask : ValueTask.FromException(_failure.SourceException);
+    }
+
+    ValueTaskSourceStatus IValueTaskSource.GetStatus(short token)
+    {
+        SendQueued();
+        return _failure is null ? ValueTaskSourceStatus.Succeeded : ValueTaskSourceStatus.Faulted;
+    }
+
+    void IValueTaskSource.GetResult(short token) => _failure?.Throw();
+
+    // GetStatus never reports Pending, so no awaiter waits here; run a continuation at once if one arrives anyway.
+    void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        ThreadPool.UnsafeQueueUserWorkItem(continuation, state, preferLocal: false);
+
+    /// <summary>Hands one buffer to the kernel the way a .NET developer would: Socket.Send.</summary>
+    protected void SendOne(PinnedBuffer buffer)
+    {
+        var remaining = buffer.Span;
+        do
+        {
+            Counters.SendCalls++;
+            remaining = remaining[Socket.Send(remaining, SocketFlags.None)..];
+        }
+        while (!remaining.IsEmpty);
+    }
+
+    /// <summary>Hands several buffers to the kernel in as few calls as this OS allows.</summary>
+    protected abstract void SendMany(ReadOnlySpan<PinnedBuffer> buffers);
+
+    private void SendQueued()
+    {
+        if (_queued == 0 || _failure is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            var queued = _queue.AsSpan(0, _queued);
+            if (queued.Length == 1)
+            {
+                SendOne(queued[0]);
+            }
+            else
+            {
+                SendMany(queued);
+            }
+
+            Counters.AddBatch(queued.Length, TotalBytes(queued));
+        }
+        catch (Exception exception)
+        {
+            // The socket is broken: every write still queued, and every later one, reports this failure.
+            _failure = ExceptionDispatchInfo.Capture(exception);
+        }
+        finally
+        {
+            Array.Clear(_queue, 0, _queued);
+            _queued = 0;
+        }
+    }
+
+    private static long TotalBytes(ReadOnlySpan<PinnedBuffer> buffers)
+    {
+        long total = 0;
+        foreach (var buffer in buffers)
+        {
+            total += buffer.Length;
+        }
+
+        return total;
+    }
+
+    public abstract void Dispose();
+}

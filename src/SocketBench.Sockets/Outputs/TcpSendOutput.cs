@@ -1,0 +1,40 @@
+using System.Net.Sockets;
+using SocketBench.Sockets.Buffers;
+using SocketBench.Sockets.Native;
+
+namespace SocketBench.Sockets.Outputs;
+
+/// <summary>Stream output: several queued buffers become one gather write (sendmsg with an iovec array) on Linux.</summary>
+public sealed class TcpSendOutput : QueuedSendOutput
+{
+    private readonly GatherSender? _gather;
+
+    internal TcpSendOutput(Socket socket, NativeSocket native, SendCounters counters)
+        : base(socket, counters)
+    {
+        _gather = OperatingSystem.IsLinux() ? new GatherSender(native) : null;
+    }
+
+    public override string BatchedSendPath => _gather is not null ? "sendmsg gather" : "Socket.Send(IList) gather";
+
+    protected override void SendMany(ReadOnlySpan<PinnedBuffer> buffers)
+    {
+        if (_gather is not null)
+        {
+            _gather.Send(buffers);
+            return;
+        }
+
+        // Elsewhere .NET's own gather send: correct, but it allocates and pins on every call.
+        var segments = new List<ArraySegment<byte>>(buffers.Length);
+        foreach (var buffer in buffers)
+        {
+            segments.Add(buffer.Segment);
+        }
+
+        Counters.SendCalls++;
+        Socket.Send(segments, SocketFlags.None);
+    }
+
+    public override void Dispose() => _gather?.Dispose();
+}

@@ -1,0 +1,55 @@
+using System.Net.Sockets;
+
+namespace SocketBench.Sockets.Receivers;
+
+/// <summary>
+/// The receiving end of a loopback pair: a dedicated thread that reads as fast as it can and
+/// publishes what arrived. A thread rather than async reads, so the receiver never waits for a
+/// thread-pool thread and its cost does not depend on the strategy under test.
+/// </summary>
+public abstract class Receiver : IDisposable
+{
+    private readonly Thread _thread;
+    private volatile bool _stopping;
+    private volatile string? _failure;
+
+    protected Receiver(Socket socket, string name)
+    {
+        Socket = socket;
+        _thread = new Thread(Run) { IsBackground = true, Name = name };
+    }
+
+    protected Socket Socket { get; }
+
+    /// <summary>Why the receiver stopped early (a socket error or, in verify mode, the first wrong byte), or null.</summary>
+    public string? Failure => _failure;
+
+    public void Start() => _thread.Start();
+
+    protected abstract void ReceiveUntilClosed();
+
+    protected void Fail(string reason) => _failure ??= reason;
+
+    private void Run()
+    {
+        try
+        {
+            ReceiveUntilClosed();
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            if (!_stopping)
+            {
+                Fail($"receiver stopped: {exception.Message}");
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        Socket.Dispose();
+        _thread.Join(TimeSpan.FromSeconds(5));
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,23 @@
+namespace SocketBench.Sockets;
+
+/// <summary>
+/// What the sending side of one session has done. Only the sending thread writes these;
+/// they are read after the run, so plain fields are enough.
+/// </summary>
+public sealed class SendCounters
+{
+    /// <summary>Send calls that crossed into the kernel: .NET Socket.Send calls and raw send/sendmsg/sendmmsg.</summary>
+    public long SendCalls;
+
+    /// <summary>Buffers handed to the kernel (datagrams on UDP).</summary>
+    public long Buffers;
+
+    /// <summary>Payload bytes handed to the kernel.</summary>
+    public long Bytes;
+
+    public void AddBatch(int buffers, long bytes)
+    {
+        Buffers += buffers;
+        Bytes += bytes;
+    }
+}

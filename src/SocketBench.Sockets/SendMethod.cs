@@ -1,0 +1,48 @@
+using SocketBench.Core;
+using SocketBench.Core.Batches;
+
+namespace SocketBench.Sockets;
+
+/// <summary>
+/// Everything a portable session can send a batch with: the guide's three strategies and the OS
+/// reference rows. Names are benchmark method names and never change.
+/// </summary>
+public enum SendMethod
+{
+    PerBufferAwait,
+    TaskWaitAll,
+    FlushBatched,
+
+    /// <summary>TCP reference: the batch in one sendmsg with an iovec array, no abstraction.</summary>
+    GatherSend,
+
+    /// <summary>UDP reference (Linux): the batch in one sendmmsg, no abstraction.</summary>
+    SendMmsg,
+
+    /// <summary>Reference: one raw send(2) per buffer, no .NET socket layer; separates .NET overhead from kernel cost.</summary>
+    SyscallPerBuffer,
+}
+
+public static class SendMethods
+{
+    /// <summary>The methods that make sense on a transport (GatherSend would merge datagrams; sendmmsg is for datagrams).</summary>
+    public static IReadOnlyList<SendMethod> For(Transport transport) => transport == Transport.Tcp
+        ? [SendMethod.PerBufferAwait, SendMethod.TaskWaitAll, SendMethod.FlushBatched, SendMethod.GatherSend, SendMethod.SyscallPerBuffer]
+        : [SendMethod.PerBufferAwait, SendMethod.TaskWaitAll, SendMethod.FlushBatched, SendMethod.SendMmsg, SendMethod.SyscallPerBuffer];
+
+    /// <summary>Parses a method name (case-insensitive) for a transport, or throws a one-line error listing the valid ones.</summary>
+    public static SendMethod Parse(string name, Transport transport)
+    {
+        var valid = For(transport);
+        foreach (var method in valid)
+        {
+            if (string.Equals(method.ToString(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return method;
+            }
+        }
+
+        throw new BatchShapeException(
+            $"Unknown send method '{name}' for {transport}. Valid: {string.Join(", ", valid)}. Example: --method FlushBatched.");
+    }
+}

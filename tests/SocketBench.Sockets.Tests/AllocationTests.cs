@@ -1,0 +1,50 @@
+using SocketBench.Core.Batches;
+using SocketBench.Core.Sending;
+using SocketBench.Sockets.Loopback;
+
+namespace SocketBench.Sockets.Tests;
+
+/// <summary>
+/// Steady-state sends allocate nothing on the portable output: counted in bytes on the sending
+/// thread, so this is exact, not a timing.
+/// </summary>
+public sealed class AllocationTests
+{
+    [Theory]
+    [InlineData(Transport.Tcp, SendStrategy.PerBufferAwait)]
+    [InlineData(Transport.Tcp, SendStrategy.FlushBatched)]
+    [InlineData(Transport.Udp, SendStrategy.PerBufferAwait)]
+    [InlineData(Transport.Udp, SendStrategy.FlushBatched)]
+    public async Task Steady_state_batches_allocate_nothing(Transport transport, SendStrategy strategy)
+    {
+        using var session = LoopbackSession.Open(new BatchShape(transport, 64, 64));
+        await SendStrategies.Send(strategy, session.Output, session.Buffers);
+        session.WaitForDelivery();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int batch = 0; batch < 100; batch++)
+        {
+            await SendStrategies.Send(strategy, session.Output, session.Buffers);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        session.WaitForDelivery();
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public async Task TaskWaitAll_allocates_only_its_task_array()
+    {
+        using var session = LoopbackSession.Open(new BatchShape(Transport.Tcp, 64, 64));
+        await SendStrategies.Send(SendStrategy.TaskWaitAll, session.Output, session.Buffers);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        await SendStrategies.Send(SendStrategy.TaskWaitAll, session.Output, session.Buffers);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        session.WaitForDelivery();
+
+        // One Task[64]: header plus 64 references; completed writes reuse Task.CompletedTask.
+        Assert.InRange(allocated, 64 * IntPtr.Size, 64 * IntPtr.Size + 64);
+    }
+}

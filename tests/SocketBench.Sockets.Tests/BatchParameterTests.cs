@@ -1,0 +1,70 @@
+using SocketBench.Core;
+using SocketBench.Core.Batches;
+using SocketBench.Core.Sending;
+using SocketBench.Sockets;
+
+namespace SocketBench.Sockets.Tests;
+
+/// <summary>A parameter that makes no sense is one clear line quoting the value, before any socket opens.</summary>
+public sealed class BatchParameterTests
+{
+    [Theory]
+    [InlineData(0, "'0'")]
+    [InlineData(-5, "'-5'")]
+    public void Buffer_size_below_one_byte_is_rejected(int size, string quoted)
+    {
+        var error = Assert.Throws<BatchShapeException>(() => new BatchShape(Transport.Tcp, size, 16));
+
+        Assert.Contains(quoted, error.Message);
+        Assert.Contains("Example: BufferSize=", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Buffer_count_of_zero_is_rejected()
+    {
+        var error = Assert.Throws<BatchShapeException>(() => new BatchShape(Transport.Udp, 64, 0));
+
+        Assert.Contains("'0'", error.Message);
+        Assert.Contains("Example: BufferCount=64", error.Message);
+    }
+
+    [Fact]
+    public void Udp_datagram_over_65507_bytes_is_rejected_but_tcp_accepts_the_size()
+    {
+        var error = Assert.Throws<BatchShapeException>(() => new BatchShape(Transport.Udp, 65508, 1));
+
+        Assert.Contains("'65508'", error.Message);
+        Assert.Contains("65507", error.Message);
+        Assert.Equal(65508, new BatchShape(Transport.Tcp, 65508, 1).BufferSize);
+        Assert.Equal(65507, new BatchShape(Transport.Udp, 65507, 1).BufferSize);
+    }
+
+    [Theory]
+    [InlineData("FlushBatch")]
+    [InlineData("1")]
+    [InlineData("")]
+    public void Unknown_strategy_name_is_rejected_with_the_valid_names(string name)
+    {
+        var error = Assert.Throws<BatchShapeException>(() => SendStrategyNames.Parse(name));
+
+        Assert.Contains($"'{name}'", error.Message);
+        Assert.Contains("PerBufferAwait, TaskWaitAll, FlushBatched", error.Message);
+    }
+
+    [Fact]
+    public void Strategy_names_parse_case_insensitively()
+    {
+        Assert.Equal(SendStrategy.FlushBatched, SendStrategyNames.Parse("flushbatched"));
+    }
+
+    [Fact]
+    public void A_reference_method_of_the_other_transport_is_rejected()
+    {
+        var error = Assert.Throws<BatchShapeException>(() => SendMethods.Parse("SendMmsg", Transport.Tcp));
+
+        Assert.Contains("'SendMmsg'", error.Message);
+        Assert.Contains("GatherSend", error.Message);
+        Assert.Equal(SendMethod.SendMmsg, SendMethods.Parse("sendmmsg", Transport.Udp));
+    }
+}

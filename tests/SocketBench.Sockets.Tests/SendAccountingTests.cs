@@ -1,0 +1,77 @@
+using SocketBench.Core.Batches;
+using SocketBench.Sockets;
+using SocketBench.Sockets.Loopback;
+
+namespace SocketBench.Sockets.Tests;
+
+/// <summary>The Sends/buffer column is only as good as the counting behind it.</summary>
+public sealed class SendAccountingTests
+{
+    [Theory]
+    [InlineData(SendMethod.PerBufferAwait)]
+    [InlineData(SendMethod.SyscallPerBuffer)]
+    public async Task Tcp_per_buffer_methods_make_one_send_per_buffer(SendMethod method)
+    {
+        var report = await SendBatches(Transport.Tcp, method, bufferCount: 64, batches: 10);
+
+        Assert.Equal(640, report.SendCalls);
+    }
+
+    [Theory]
+    [InlineData(SendMethod.FlushBatched)]
+    [InlineData(SendMethod.GatherSend)]
+    public async Task Tcp_batched_methods_make_at_most_two_sends_per_batch(SendMethod method)
+    {
+        var report = await SendBatches(Transport.Tcp, method, bufferCount: 64, batches: 10);
+
+        Assert.InRange(report.SendCalls, 10, 20);
+    }
+
+    [Fact]
+    public async Task TaskWaitAll_batches_nothing_because_each_send_completes_before_the_next_write()
+    {
+        var report = await SendBatches(Transport.Tcp, SendMethod.TaskWaitAll, bufferCount: 64, batches: 10);
+
+        Assert.Equal(640, report.SendCalls);
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(256)]
+    [InlineData(1024)]
+    public async Task Udp_SendMmsg_makes_one_call_per_batch(int bufferCount)
+    {
+        var report = await SendBatches(Transport.Udp, SendMethod.SendMmsg, bufferCount, batches: 3);
+
+        Assert.Equal(3, report.SendCalls);
+    }
+
+    [Fact]
+    public async Task Udp_FlushBatched_makes_one_sendmmsg_per_batch_on_linux()
+    {
+        var report = await SendBatches(Transport.Udp, SendMethod.FlushBatched, bufferCount: 64, batches: 5);
+
+        Assert.Equal(OperatingSystem.IsLinux() ? 5 : 5 * 64, report.SendCalls);
+    }
+
+    [Fact]
+    public async Task Udp_PerBufferAwait_makes_one_send_per_datagram()
+    {
+        var report = await SendBatches(Transport.Udp, SendMethod.PerBufferAwait, bufferCount: 64, batches: 5);
+
+        Assert.Equal(5 * 64, report.SendCalls);
+        Assert.Equal(1.0, report.SendsPerBuffer);
+    }
+
+    private static async Task<DeliveryReport> SendBatches(Transport transport, SendMethod method, int bufferCount, int batches)
+    {
+        using var session = LoopbackSession.Open(new BatchShape(transport, 64, bufferCount));
+        for (int batch = 0; batch < batches; batch++)
+        {
+            await session.SendBatchAsync(method);
+            session.WaitForDelivery();
+        }
+
+        return session.Delivery;
+    }
+}
