@@ -1,0 +1,14 @@
+namespace SocketBench.Benchmarks.Config;
+
+/// <summary>Category names, in one place so filters (`--anyCategories`) and reports agree on them.</summary>
+public static class Categories
+{
+    public const string Tcp = "Tcp";
+    public const string Udp = "Udp";
+
+    /// <summary>The guide's three strategies.</summary>
+    public const string Strategy = "Strategy";
+
+    /// <summary>The OS's own primitives, without the output abstraction: the limit for a batch shape.</summary>
+    public const string Reference = "Reference";
+}

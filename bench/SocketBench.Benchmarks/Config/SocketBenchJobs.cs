@@ -1,0 +1,37 @@
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
+
+namespace SocketBench.Benchmarks.Config;
+
+/// <summary>
+/// The named jobs. BenchmarkDotNet's own default job costs about 17 s a case here (a 120-case matrix
+/// would take over half an hour), so these trade iterations for a matrix that finishes.
+/// </summary>
+public static class SocketBenchJobs
+{
+    /// <summary>The main job: every case in its own process, 1 warmup and 6 measured 100 ms iterations (~6 minutes for the matrix).</summary>
+    public static Job Default { get; } = Tuned("Default", iterations: 6, iterationTime: TimeInterval.FromMilliseconds(100));
+
+    /// <summary>The CI job: in-process (no per-case build or process start), 3 iterations of 50 ms (~2 minutes for the matrix).</summary>
+    public static Job Quick { get; } = Tuned("Quick", iterations: 3, iterationTime: TimeInterval.FromMilliseconds(50))
+        .WithToolchain(InProcessEmitToolchain.Instance);
+
+    public static IReadOnlyDictionary<string, Job> ByName { get; } = new Dictionary<string, Job>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["default"] = Default,
+        ["quick"] = Quick,
+    };
+
+    private static Job Tuned(string id, int iterations, TimeInterval iterationTime) => Job.Default
+        .WithId(id)
+        .WithLaunchCount(1)
+        .WithWarmupCount(1)
+        .WithIterationCount(iterations)
+        .WithIterationTime(iterationTime)
+        // One invocation already sends many batches and ends on delivery; unrolling 16 of them would
+        // only stretch the slowest cases to many seconds per iteration.
+        .WithUnrollFactor(1)
+        // The overhead of an empty invocation is nanoseconds against invocations of tens of microseconds or more.
+        .WithEvaluateOverhead(false);
+}
