@@ -1,0 +1,29 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Jobs;
+using SocketBench.Benchmarks.Columns;
+using SocketBench.Benchmarks.Delivery;
+
+namespace SocketBench.Benchmarks.Config;
+
+/// <summary>The one config every run uses: the chosen job, memory and delivery diagnosers, the figure columns, and the exports compare reads.</summary>
+public static class SocketBenchConfig
+{
+    public static IConfig Create(Job job, string artifactsPath) => ManualConfig.CreateEmpty()
+        .AddJob(job)
+        .AddColumnProvider(DefaultColumnProviders.Instance)
+        .AddColumn(FigureColumn.NanosecondsPerBuffer, FigureColumn.Gigabits, FigureColumn.BuffersPerSecond, FigureColumn.Delivered)
+        .AddDiagnoser(MemoryDiagnoser.Default, DeliveryDiagnoser.Default)
+        // The Delivered column shows the metric with a LOSS flag; the bare metric column would repeat it.
+        .HideColumns(DeliveryMetrics.DeliveredPercent.DisplayName)
+        .AddExporter(JsonExporter.Full, MarkdownExporter.GitHub)
+        .AddLogger(DefaultConfig.Instance.GetLoggers().ToArray())
+        .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())
+        .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
+        .WithArtifactsPath(artifactsPath)
+        .WithOrderer(ParamsThenMethodOrderer.Instance)
+        .WithOption(ConfigOptions.JoinSummary, false);
+}
