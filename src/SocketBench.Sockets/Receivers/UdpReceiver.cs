@@ -29,7 +29,10 @@ public sealed class UdpReceiver : Receiver
     }
 
     /// <summary>A marker's length: anything but the data size, and room for its 8-byte id.</summary>
-    public int MarkerLength => _datagramSize == 8 ? 16 : 8;
+    public int MarkerLength => MarkerLengthFor(_datagramSize);
+
+    /// <summary>The drain marker's length for a run of datagrams of <paramref name="datagramSize"/> bytes.</summary>
+    public static int MarkerLengthFor(int datagramSize) => datagramSize == 8 ? 16 : 8;
 
     public long DatagramsReceived => Volatile.Read(ref _datagrams);
 
