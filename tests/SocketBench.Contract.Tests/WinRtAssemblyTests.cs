@@ -63,17 +63,65 @@ public sealed class WinRtAssemblyTests
         Assert.All(sharedStrategies, strategy => Assert.Contains(strategy, portableMethods));
     }
 
+    [Fact]
+    public void Windows_bench_measures_the_same_strategies_on_both_backends_for_each_transport()
+    {
+        using var context = OpenMetadata(WinRtBackend.WindowsBenchPath);
+        var benchmarks = context.LoadFromAssemblyPath(WinRtBackend.WindowsBenchPath).GetTypes()
+            .Where(type => !type.IsAbstract && type.GetMethods().Any(method => HasAttribute(method, "BenchmarkAttribute")))
+            .ToList();
+        string[] backends = Enum.GetNames<Backend>();
+        string[] transports = Enum.GetNames<SocketBench.Core.Batches.Transport>();
+
+        foreach (string transport in transports)
+        {
+            foreach (string backend in backends)
+            {
+                var strategyRows = benchmarks
+                    .Where(type => ClassCategories(type).Contains(transport) && ClassCategories(type).Contains(backend))
+                    .SelectMany(type => type.GetMethods().Where(method => MethodCategories(method).Contains("Strategy")))
+                    .Select(method => method.Name);
+
+                Assert.Equal(Enum.GetNames<SendStrategy>().Order(), strategyRows.Order());
+            }
+        }
+    }
+
+    private static bool HasAttribute(MemberInfo member, string name) =>
+        member.GetCustomAttributesData().Any(attribute => attribute.AttributeType.Name == name);
+
+    private static IEnumerable<string> Categories(IEnumerable<CustomAttributeData> attributes) => attributes
+        .Where(attribute => attribute.AttributeType.Name == "BenchmarkCategoryAttribute")
+        .SelectMany(attribute => (IEnumerable<CustomAttributeTypedArgument>)attribute.ConstructorArguments[0].Value!)
+        .Select(argument => (string)argument.Value!);
+
+    private static HashSet<string> MethodCategories(MethodInfo method) => [.. Categories(method.GetCustomAttributesData())];
+
+    // Category attributes on a benchmark class and on every base class it inherits benchmarks from.
+    private static HashSet<string> ClassCategories(Type type)
+    {
+        var categories = new HashSet<string>();
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            categories.UnionWith(Categories(current.GetCustomAttributesData()));
+        }
+
+        return categories;
+    }
+
     private static bool Implements(Type type, Type contract) =>
         type.GetInterfaces().Any(candidate => candidate.FullName == contract.FullName);
 
     private static Type[] ExportedTypes(MetadataLoadContext context) =>
         context.LoadFromAssemblyPath(WinRtBackend.AssemblyPath).GetExportedTypes();
 
-    private static MetadataLoadContext OpenMetadata()
+    private static MetadataLoadContext OpenMetadata() => OpenMetadata(WinRtBackend.AssemblyPath);
+
+    private static MetadataLoadContext OpenMetadata(string assemblyPath)
     {
-        Assert.True(File.Exists(WinRtBackend.AssemblyPath), $"Not built: {WinRtBackend.AssemblyPath}");
+        Assert.True(File.Exists(assemblyPath), $"Not built: {assemblyPath}");
         var files = Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll")
-            .Concat(Directory.GetFiles(Path.GetDirectoryName(WinRtBackend.AssemblyPath)!, "*.dll"))
+            .Concat(Directory.GetFiles(Path.GetDirectoryName(assemblyPath)!, "*.dll"))
             .Concat(Directory.GetFiles(WinRtBackend.ProjectionDirectory, "*.dll"));
         return new MetadataLoadContext(new PathAssemblyResolver(files));
     }

@@ -18,6 +18,9 @@ internal static class WinRtBackend
 
     public static string AssemblyPath => Metadata("WinRtAssembly");
 
+    /// <summary>The Windows bench build: the portable benchmarks and the WinRT ones in one assembly.</summary>
+    public static string WindowsBenchPath => Metadata("WindowsBenchAssembly");
+
     /// <summary>The folder of the Windows SDK projection (Microsoft.Windows.SDK.NET.dll, WinRT.Runtime.dll).</summary>
     public static string ProjectionDirectory => Directory.GetDirectories(Metadata("WindowsSdkProjection")).Single();
 

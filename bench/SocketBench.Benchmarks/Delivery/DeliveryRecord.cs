@@ -1,3 +1,4 @@
+using SocketBench.Core.Batches;
 using SocketBench.Sockets.Loopback;
 
 namespace SocketBench.Benchmarks.Delivery;
@@ -13,13 +14,15 @@ public sealed record DeliveryRecord(
     long BuffersDelivered,
     long BytesDelivered)
 {
-    public static DeliveryRecord From(LoopbackSession session)
+    public static DeliveryRecord From(LoopbackSession session) => From(session.Shape, session.Delivery);
+
+    /// <summary>A record from any backend's session: its batch shape and what it sent and delivered.</summary>
+    public static DeliveryRecord From(BatchShape shape, DeliveryReport delivery)
     {
-        var delivery = session.Delivery;
         return new DeliveryRecord(
-            session.Shape.Transport.ToString(),
-            session.Shape.BufferSize,
-            session.Shape.BufferCount,
+            shape.Transport.ToString(),
+            shape.BufferSize,
+            shape.BufferCount,
             delivery.SendCalls,
             delivery.BuffersSent,
             delivery.BytesSent,

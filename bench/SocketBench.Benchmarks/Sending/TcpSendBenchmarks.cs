@@ -7,7 +7,7 @@ using SocketBench.Sockets.Loopback;
 namespace SocketBench.Benchmarks.Sending;
 
 /// <summary>The guide's three strategies and the OS reference rows on a TCP stream over loopback.</summary>
-[BenchmarkCategory(Categories.Tcp)]
+[BenchmarkCategory(Categories.Tcp, Categories.Sockets)]
 public class TcpSendBenchmarks : SendBenchmarks
 {
     [Params(64, 1024, 16384)]

@@ -7,7 +7,7 @@ using SocketBench.Sockets.Loopback;
 namespace SocketBench.Benchmarks.Sending;
 
 /// <summary>The guide's three strategies and the OS reference rows on a connected UDP socket over loopback; every buffer is one datagram.</summary>
-[BenchmarkCategory(Categories.Udp)]
+[BenchmarkCategory(Categories.Udp, Categories.Sockets)]
 public class UdpSendBenchmarks : SendBenchmarks
 {
     [Params(64, 1024, 1472)]
