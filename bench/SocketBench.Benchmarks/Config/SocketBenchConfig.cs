@@ -15,7 +15,7 @@ public static class SocketBenchConfig
     public static IConfig Create(Job job, string artifactsPath) => ManualConfig.CreateEmpty()
         .AddJob(job)
         .AddColumnProvider(DefaultColumnProviders.Instance)
-        .AddColumn(FigureColumn.NanosecondsPerBuffer, FigureColumn.Gigabits, FigureColumn.BuffersPerSecond, FigureColumn.Delivered)
+        .AddColumn(SendPathColumn.Instance, FigureColumn.NanosecondsPerBuffer, FigureColumn.Gigabits, FigureColumn.BuffersPerSecond, FigureColumn.Delivered)
         .AddDiagnoser(MemoryDiagnoser.Default, DeliveryDiagnoser.Default)
         // The Delivered column shows the metric with a LOSS flag; the bare metric column would repeat it.
         .HideColumns(DeliveryMetrics.DeliveredPercent.DisplayName)
