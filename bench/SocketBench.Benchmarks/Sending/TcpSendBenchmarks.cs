@@ -60,7 +60,7 @@ public class TcpSendBenchmarks : SendBenchmarks
         Session.WaitForDelivery();
     }
 
-    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference)]
+    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly)]
     public void GatherSend()
     {
         for (int batch = 0; batch < BatchesPerInvoke; batch++)
@@ -71,7 +71,7 @@ public class TcpSendBenchmarks : SendBenchmarks
         Session.WaitForDelivery();
     }
 
-    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference)]
+    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly)]
     public void SyscallPerBuffer()
     {
         for (int batch = 0; batch < BatchesPerInvoke; batch++)

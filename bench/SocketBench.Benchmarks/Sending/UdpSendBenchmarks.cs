@@ -54,7 +54,7 @@ public class UdpSendBenchmarks : SendBenchmarks
         Session.WaitForDelivery();
     }
 
-    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference)]
+    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly)]
     public void SendMmsg()
     {
         for (int batch = 0; batch < BatchesPerInvoke; batch++)
@@ -65,7 +65,7 @@ public class UdpSendBenchmarks : SendBenchmarks
         Session.WaitForDelivery();
     }
 
-    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference)]
+    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly)]
     public void SyscallPerBuffer()
     {
         for (int batch = 0; batch < BatchesPerInvoke; batch++)
