@@ -4,12 +4,13 @@ using BenchmarkDotNet.Order;
 using BenchmarkDotNet.Parameters;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using SocketBench.Sockets;
 
 namespace SocketBench.Benchmarks.Config;
 
 /// <summary>
-/// Rows grouped by batch shape, and within a shape in the order the methods are declared: the
-/// guide's three strategies first, then the OS reference rows. (BenchmarkDotNet's default orders by
+/// Rows grouped by batch shape, and within a shape in <see cref="SendMethod"/> order: the guide's
+/// three strategies first, then the OS reference rows. (BenchmarkDotNet's default orders by
 /// category name, which would put the reference rows first.)
 /// </summary>
 public sealed class ParamsThenMethodOrderer : IOrderer
@@ -22,7 +23,11 @@ public sealed class ParamsThenMethodOrderer : IOrderer
         benchmarksCase
             .OrderBy(benchmarkCase => benchmarkCase.Descriptor.Type.FullName, StringComparer.Ordinal)
             .ThenBy(benchmarkCase => benchmarkCase.Parameters, ParameterValues.Comparer)
-            .ThenBy(benchmarkCase => benchmarkCase.Descriptor.MethodIndex);
+            .ThenBy(MethodOrder);
+
+    // The order of SendMethod (strategies, then reference rows); inherited methods have no useful declaration order.
+    private static int MethodOrder(BenchmarkCase benchmarkCase) =>
+        Enum.TryParse<SendMethod>(benchmarkCase.Descriptor.WorkloadMethod.Name, out var method) ? (int)method : int.MaxValue;
 
     public IEnumerable<BenchmarkCase> GetSummaryOrder(ImmutableArray<BenchmarkCase> benchmarksCases, Summary summary) =>
         GetExecutionOrder(benchmarksCases);

@@ -10,12 +10,13 @@ namespace SocketBench.Benchmarks.Delivery;
 public static class DeliveryMetrics
 {
     public static IMetricDescriptor SendsPerBuffer { get; } = new Descriptor(
-        "SendsPerBuffer", "Sends/buffer", "Send system calls per buffer, counted by the backend (1 = one kernel transition per buffer)", "0.000", theGreaterTheBetter: false);
+        "SendsPerBuffer", "Sends/buffer", "Send system calls per buffer, counted by the backend (1 = one kernel transition per buffer)", "0.000", theGreaterTheBetter: false, shownAsColumn: true);
 
+    /// <summary>In the JSON only: the table shows it through the Delivered column, which flags loss.</summary>
     public static IMetricDescriptor DeliveredPercent { get; } = new Descriptor(
-        "DeliveredPercent", "Delivered %", "Bytes the receiver counted as a percentage of bytes sent, over every invocation of the case", "0.00", theGreaterTheBetter: true);
+        "DeliveredPercent", "Delivered %", "Bytes the receiver counted as a percentage of bytes sent, over every invocation of the case", "0.00", theGreaterTheBetter: true, shownAsColumn: false);
 
-    private sealed class Descriptor(string id, string displayName, string legend, string numberFormat, bool theGreaterTheBetter) : IMetricDescriptor
+    private sealed class Descriptor(string id, string displayName, string legend, string numberFormat, bool theGreaterTheBetter, bool shownAsColumn) : IMetricDescriptor
     {
         public string Id => id;
 
@@ -33,6 +34,6 @@ public static class DeliveryMetrics
 
         public int PriorityInCategory => 0;
 
-        public bool GetIsAvailable(Metric metric) => true;
+        public bool GetIsAvailable(Metric metric) => shownAsColumn;
     }
 }

@@ -1,12 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Core.Batches;
-using SocketBench.Core.Sending;
 using SocketBench.Sockets.Loopback;
 
 namespace SocketBench.Benchmarks.Sending;
 
-/// <summary>The guide's three strategies and the OS reference rows on a TCP stream over loopback.</summary>
+/// <summary>Send benchmarks on a TCP stream over loopback: the shared rows, plus GatherSend (the batch in one sendmsg).</summary>
 [BenchmarkCategory(Categories.Tcp, Categories.Sockets)]
 public class TcpSendBenchmarks : SendBenchmarks
 {
@@ -27,56 +26,12 @@ public class TcpSendBenchmarks : SendBenchmarks
     [GlobalSetup]
     public void Setup() => Open(new BatchShape(Transport.Tcp, BufferSize, BufferCount), new LoopbackOptions(NoDelay));
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Strategy)]
-    public async Task PerBufferAwait()
-    {
-        for (int batch = 0; batch < BatchesPerInvoke; batch++)
-        {
-            await SendStrategies.PerBufferAwait(Output, Buffers);
-        }
-
-        Session.WaitForDelivery();
-    }
-
-    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Strategy)]
-    public void TaskWaitAll()
-    {
-        for (int batch = 0; batch < BatchesPerInvoke; batch++)
-        {
-            SendStrategies.TaskWaitAll(Output, Buffers);
-        }
-
-        Session.WaitForDelivery();
-    }
-
-    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Strategy)]
-    public async Task FlushBatched()
-    {
-        for (int batch = 0; batch < BatchesPerInvoke; batch++)
-        {
-            await SendStrategies.FlushBatched(Output, Buffers);
-        }
-
-        Session.WaitForDelivery();
-    }
-
-    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference)]
+    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly)]
     public void GatherSend()
     {
         for (int batch = 0; batch < BatchesPerInvoke; batch++)
         {
             Tcp.GatherSend();
-        }
-
-        Session.WaitForDelivery();
-    }
-
-    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference)]
-    public void SyscallPerBuffer()
-    {
-        for (int batch = 0; batch < BatchesPerInvoke; batch++)
-        {
-            Session.SyscallPerBuffer();
         }
 
         Session.WaitForDelivery();
