@@ -1,0 +1,91 @@
+using SocketBench.Reporting.Charts;
+using SocketBench.Reporting.Statistics;
+using SocketBench.Reporting.Writers;
+using Spectre.Console;
+
+namespace SocketBench.Cli.Commands;
+
+/// <summary>Prints a comparison (warnings, table, missing IDs, regressions) and writes the Markdown and chart when asked; returns the exit code.</summary>
+internal static class ComparisonPrinter
+{
+    public const int NoRegression = 0;
+    public const int Regression = 1;
+
+    public static int Print(IAnsiConsole console, ComparisonResult comparison, JudgeSettings settings)
+    {
+        foreach (string warning in comparison.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (string column in ComparisonMarkdown.Header)
+        {
+            table.AddColumn(column == "Benchmark" ? new TableColumn(column) : new TableColumn(column).RightAligned());
+        }
+
+        foreach (var row in comparison.Rows)
+        {
+            var cells = ComparisonMarkdown.Cells(row).Select(Markup.Escape).ToArray();
+            cells[^1] = $"[{Style(row.Verdict)}]{cells[^1]}[/]";
+            table.AddRow(cells);
+        }
+
+        console.Write(table);
+        PrintMissing(console, "Only in base", comparison.OnlyInBase);
+        PrintMissing(console, "Only in new", comparison.OnlyInNew);
+        console.WriteLine(ComparisonMarkdown.Rule(comparison.Options));
+        console.WriteLine(ComparisonMarkdown.Summary(comparison));
+
+        if (settings.Markdown is { } markdown)
+        {
+            File.AppendAllText(markdown, ComparisonMarkdown.Render(comparison));
+            console.MarkupLine($"Markdown: {Markup.Escape(Path.GetFullPath(markdown))}");
+        }
+
+        if (settings.Chart is { } chartPath)
+        {
+            string stem = Path.ChangeExtension(chartPath, null);
+            var chart = RatioChart.Build(comparison) with { FileStem = Path.GetFileName(stem) };
+            var (png, _) = ChartStyle.Save(chart, Path.GetDirectoryName(Path.GetFullPath(stem))!, height: RatioChart.HeightFor(comparison));
+            console.MarkupLine($"Chart: {Markup.Escape(png)} (and .svg)");
+        }
+
+        var regressions = comparison.Regressions.ToList();
+        if (regressions.Count == 0)
+        {
+            console.MarkupLine("[green]No regression.[/]");
+            return NoRegression;
+        }
+
+        console.MarkupLine($"[red]{regressions.Count} regression(s):[/]");
+        foreach (var row in regressions)
+        {
+            console.MarkupLine($"  [red]{Markup.Escape(row.Id)}[/] {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))}");
+        }
+
+        return Regression;
+    }
+
+    private static void PrintMissing(IAnsiConsole console, string title, IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        console.MarkupLine($"[yellow]{title} ({ids.Count}):[/]");
+        foreach (string id in ids)
+        {
+            console.MarkupLine($"  {Markup.Escape(id)}");
+        }
+    }
+
+    private static string Style(Verdict verdict) => verdict switch
+    {
+        Verdict.Slower => "red",
+        Verdict.Faster => "green",
+        Verdict.Noisy => "yellow",
+        _ => "default",
+    };
+}

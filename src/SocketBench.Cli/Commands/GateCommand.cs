@@ -1,0 +1,59 @@
+using System.Runtime.InteropServices;
+using SocketBench.Reporting.Loading;
+using SocketBench.Reporting.Statistics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SocketBench.Cli.Commands;
+
+/// <summary>
+/// <c>socketbench gate</c>: judges the quick job's results (run here, or given with --results)
+/// against the committed baseline for this OS and architecture. Its defaults are wider than
+/// compare's: on a shared 2-core machine two runs of the same build differ by far more than 5 %.
+/// </summary>
+public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
+{
+    public const string DefaultThreshold = "20%";
+    public const string DefaultNoise = "2us";
+    public const string DefaultMaxSpread = "25%";
+
+    /// <summary>"linux-x64", "windows-arm64", ...: the baseline folder name for this machine.</summary>
+    public static string Platform =>
+        (OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : OperatingSystem.IsLinux() ? "linux" : "other")
+        + "-" + RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+
+    public override int Execute(CommandContext context, GateSettings settings, CancellationToken cancellationToken)
+    {
+        var options = settings.ToOptions(DefaultThreshold, DefaultNoise, DefaultMaxSpread);
+        string? root = RepositoryRoot.Find();
+        string baseline = settings.Baseline ?? Path.Combine(root ?? ".", "results", "baselines", Platform);
+        string results = settings.Results ?? QuickRun.Run(console, root, settings.Filter, cancellationToken);
+        var newSet = ResultLoader.Load(results);
+
+        if (settings.UpdateBaseline)
+        {
+            Directory.CreateDirectory(baseline);
+            foreach (string stale in Directory.EnumerateFiles(baseline, ResultLoader.ExportPattern))
+            {
+                File.Delete(stale);
+            }
+
+            foreach (string file in newSet.Files)
+            {
+                File.Copy(file, Path.Combine(baseline, Path.GetFileName(file)), overwrite: true);
+            }
+
+            console.MarkupLine($"Baseline updated with {newSet.Benchmarks.Count} benchmarks: {Markup.Escape(Path.GetFullPath(baseline))}");
+            return ComparisonPrinter.NoRegression;
+        }
+
+        if (!Directory.Exists(baseline) || !Directory.EnumerateFiles(baseline, ResultLoader.ExportPattern).Any())
+        {
+            throw new ResultInputException($"'{baseline}': no baseline for {Platform}. Accept one with: socketbench gate --results {results} --update-baseline");
+        }
+
+        var comparison = ResultComparer.Compare(ResultLoader.Load(baseline), newSet, options);
+        console.MarkupLine($"Gate: {Markup.Escape(results)} against baseline {Markup.Escape(baseline)}");
+        return ComparisonPrinter.Print(console, comparison, settings);
+    }
+}
