@@ -11,7 +11,8 @@ internal static class ComparisonPrinter
     public const int NoRegression = 0;
     public const int Regression = 1;
 
-    public static int Print(IAnsiConsole console, ComparisonResult comparison, JudgeSettings settings)
+    /// <param name="minRegressedShare">Fail only when the slower rows are at least this share of the judged (not Noisy) rows; 0 = any slower row fails.</param>
+    public static int Print(IAnsiConsole console, ComparisonResult comparison, JudgeSettings settings, double minRegressedShare = 0)
     {
         foreach (string warning in comparison.Warnings)
         {
@@ -58,10 +59,20 @@ internal static class ComparisonPrinter
             return NoRegression;
         }
 
-        console.MarkupLine($"[red]{regressions.Count} regression(s):[/]");
+        int judged = comparison.Rows.Count(row => row.Verdict != Verdict.Noisy);
+        double share = judged == 0 ? 0 : (double)regressions.Count / judged;
+        bool fails = share >= minRegressedShare;
+        string color = fails ? "red" : "yellow";
+        console.MarkupLine($"[{color}]{regressions.Count} regression(s) ({share:P0} of {judged} judged rows):[/]");
         foreach (var row in regressions)
         {
-            console.MarkupLine($"  [red]{Markup.Escape(row.Id)}[/] {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))}");
+            console.MarkupLine($"  [{color}]{Markup.Escape(row.Id)}[/] {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))}");
+        }
+
+        if (!fails)
+        {
+            console.MarkupLine($"[yellow]Below the gate's {minRegressedShare:P0} share of judged rows: not failing (single cases move this much between runs of the same build here).[/]");
+            return NoRegression;
         }
 
         return Regression;

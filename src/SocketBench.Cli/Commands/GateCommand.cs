@@ -15,6 +15,8 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
 {
     public const string DefaultThreshold = "20%";
     public const string DefaultNoise = "2us";
+
+    // Figures behind these defaults are in docs/reports.md (A/A runs on this shared 2-core machine).
     public const string DefaultMaxSpread = "25%";
 
     /// <summary>"linux-x64", "windows-arm64", ...: the baseline folder name for this machine.</summary>
@@ -25,6 +27,13 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
     public override int Execute(CommandContext context, GateSettings settings, CancellationToken cancellationToken)
     {
         var options = settings.ToOptions(DefaultThreshold, DefaultNoise, DefaultMaxSpread);
+        if (!settings.MinShare.EndsWith('%')
+            || !double.TryParse(settings.MinShare.TrimEnd('%'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double minShare)
+            || minShare is < 0 or > 100)
+        {
+            throw new ArgumentException($"Invalid min share '{settings.MinShare}'. Examples: 0%, 40%.");
+        }
+
         string? root = RepositoryRoot.Find();
         string baseline = settings.Baseline ?? Path.Combine(root ?? ".", "results", "baselines", Platform);
         string results = settings.Results ?? QuickRun.Run(console, root, settings.Filter, cancellationToken);
@@ -54,6 +63,6 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
 
         var comparison = ResultComparer.Compare(ResultLoader.Load(baseline), newSet, options);
         console.MarkupLine($"Gate: {Markup.Escape(results)} against baseline {Markup.Escape(baseline)}");
-        return ComparisonPrinter.Print(console, comparison, settings);
+        return ComparisonPrinter.Print(console, comparison, settings, minShare / 100);
     }
 }

@@ -18,6 +18,11 @@ public sealed class GateSettings : JudgeSettings
     [Description("Accept the results as the new baseline instead of judging them.")]
     public bool UpdateBaseline { get; init; }
 
+    [CommandOption("--min-share <PERCENT>")]
+    [Description("Fail only when the slower rows are at least this share of the judged (not Noisy) rows; 0% fails on any slower row.")]
+    [DefaultValue("40%")]
+    public string MinShare { get; init; } = "40%";
+
     [CommandOption("--filter <GLOB>")]
     [Description("Benchmarks the quick job runs (BenchmarkDotNet --filter); ignored with --results.")]
     [DefaultValue("*")]

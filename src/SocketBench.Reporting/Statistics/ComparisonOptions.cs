@@ -27,8 +27,13 @@ public sealed record ComparisonOptions(Threshold Threshold, Threshold NoiseFloor
         return new ComparisonOptions(ParseThreshold(threshold), ParseNoise(noise), alpha, maxRelativeSpread);
     }
 
-    /// <summary>The threshold Perfolizer applies: the larger of the relative threshold and the noise floor.</summary>
-    public Threshold Combined => Threshold.Parse($"{Threshold}|{NoiseFloor}");
+    /// <summary>
+    /// The threshold the test applies to this base sample: whichever of the relative threshold and the
+    /// noise floor shifts it more. (A combined "5%|200ns" threshold is not used: Perfolizer 0.6.1's
+    /// equivalence test does not take the larger of the two.)
+    /// </summary>
+    public Threshold For(Pragmastat.Sample baseSample) =>
+        Math.Abs(NoiseFloor.EffectiveShift(baseSample)) > Math.Abs(Threshold.EffectiveShift(baseSample)) ? NoiseFloor : Threshold;
 
     /// <summary>The relative threshold as a fraction (0.05 for 5 %).</summary>
     public double RelativeThreshold => double.Parse(Threshold.ToString().TrimEnd('%'), CultureInfo.InvariantCulture) / 100;

@@ -1,3 +1,4 @@
+using Perfolizer.Horology;
 using Perfolizer.Mathematics.Common;
 using Perfolizer.Mathematics.Multimodality;
 using Perfolizer.Mathematics.QuantileEstimators;
@@ -48,8 +49,8 @@ public static class ResultComparer
 
     public static ComparisonRow Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options)
     {
-        var baseSample = new Sample(baseResult.NanosecondsPerOperation.ToArray());
-        var newSample = new Sample(newResult.NanosecondsPerOperation.ToArray());
+        var baseSample = new Sample(baseResult.NanosecondsPerOperation, TimeUnit.Nanosecond);
+        var newSample = new Sample(newResult.NanosecondsPerOperation, TimeUnit.Nanosecond);
         double ratio = Toolkit.Ratio(newSample, baseSample).NominalValue;
         var baseMedian = MedianInterval(baseSample);
         var newMedian = MedianInterval(newSample);
@@ -86,7 +87,7 @@ public static class ResultComparer
         }
 
         // Perform(x, y): Lesser means x is below y, i.e. the base was faster and new is slower.
-        var comparison = EquivalenceTest.Perform(baseSample, newSample, options.Combined, options.Alpha);
+        var comparison = EquivalenceTest.Perform(baseSample, newSample, options.For(baseSample), options.Alpha);
         return comparison switch
         {
             Perfolizer.Mathematics.Common.ComparisonResult.Lesser => (Verdict.Slower, ""),
