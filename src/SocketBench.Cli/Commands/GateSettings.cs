@@ -20,8 +20,8 @@ public sealed class GateSettings : JudgeSettings
 
     [CommandOption("--min-share <PERCENT>")]
     [Description("Fail only when the slower rows are at least this share of the judged (not Noisy) rows; 0% fails on any slower row.")]
-    [DefaultValue("40%")]
-    public string MinShare { get; init; } = "40%";
+    [DefaultValue("60%")]
+    public string MinShare { get; init; } = "60%";
 
     [CommandOption("--filter <GLOB>")]
     [Description("Benchmarks the quick job runs (BenchmarkDotNet --filter); ignored with --results.")]

@@ -9,11 +9,11 @@ namespace SocketBench.Cli.Commands;
 public class JudgeSettings : CommandSettings
 {
     [CommandOption("--threshold <PERCENT>")]
-    [Description("Smallest relative change that counts as Faster or Slower (compare: 5%, gate: 20%).")]
+    [Description("Smallest relative change that counts as Faster or Slower (compare and gate: 5%).")]
     public string? Threshold { get; init; }
 
     [CommandOption("--noise <TIME>")]
-    [Description("Noise floor: smallest absolute change per operation (per batch) that counts (compare: 200ns, gate: 2us).")]
+    [Description("Noise floor: smallest absolute change per operation (per batch) that counts (compare: 200ns, gate: 0ns).")]
     public string? Noise { get; init; }
 
     [CommandOption("--alpha <P>")]
