@@ -12,10 +12,13 @@ internal static class ErrorReporter
     public const int BadInput = 2;
     public const int Failure = 1;
 
-    public static int Report(Exception exception, ITypeResolver? resolver)
+    public static int Report(Exception exception, ITypeResolver? resolver) => Report(exception, Console.Error);
+
+    /// <summary>Writes the one line to <paramref name="errors"/> (stderr, or a test's writer).</summary>
+    public static int Report(Exception exception, TextWriter errors)
     {
         var (message, exitCode) = Describe(exception);
-        Console.Error.WriteLine($"error: {message}");
+        errors.WriteLine($"error: {message}");
         return exitCode;
     }
 

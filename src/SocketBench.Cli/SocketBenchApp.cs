@@ -1,24 +1,33 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SocketBench.Cli.Commands;
 
 namespace SocketBench.Cli;
 
 /// <summary>Registers the commands; tests build the same app with a recording console.</summary>
 public static class SocketBenchApp
 {
-    public static CommandApp Create(IAnsiConsole? console = null)
+    /// <param name="console">Where commands write (tests pass a recording console).</param>
+    /// <param name="errors">Where the one-line error goes (default stderr).</param>
+    public static CommandApp Create(IAnsiConsole? console = null, TextWriter? errors = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("socketbench");
-            config.SetExceptionHandler(ErrorReporter.Report);
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, errors ?? Console.Error));
             if (console is not null)
             {
                 config.ConfigureConsole(console);
             }
 
             // Command registrations, one line per command or branch.
+            config.AddCommand<ReportCommand>("report").WithDescription("Charts (PNG, SVG), report.md and index.html from BenchmarkDotNet full JSON results.")
+                .WithExample("report", "results/default", "--out", "results/report");
+            config.AddCommand<CompareCommand>("compare").WithDescription("Compares two result sets benchmark by benchmark; exit 1 when something got slower.")
+                .WithExample("compare", "results/baselines/linux-x64", "results/ci", "--threshold", "5%", "--md", "compare.md");
+            config.AddCommand<GateCommand>("gate").WithDescription("Runs the quick job (or takes --results) and fails on a regression against the committed baseline.")
+                .WithExample("gate", "--results", "results/ci");
         });
         return app;
     }

@@ -1,0 +1,69 @@
+using System.Runtime.InteropServices;
+using SocketBench.Reporting.Loading;
+using SocketBench.Reporting.Statistics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SocketBench.Cli.Commands;
+
+/// <summary>
+/// <c>socketbench gate</c>: judges the quick job's results (run here, or given with --results)
+/// against the committed baseline for this OS and architecture. On a shared 2-core machine single
+/// cases move 2-5x between two runs of the same build, so the gate fails only when the slower rows
+/// are a large share of the judged rows (a broad slowdown), and lists every slower row either way.
+/// </summary>
+public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
+{
+    public const string DefaultThreshold = "5%";
+    public const string DefaultNoise = "0ns";
+
+    // Figures behind these defaults are in docs/reports.md (A/A runs on this shared 2-core machine).
+    public const string DefaultMaxSpread = "25%";
+
+    /// <summary>"linux-x64", "windows-arm64", ...: the baseline folder name for this machine.</summary>
+    public static string Platform =>
+        (OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : OperatingSystem.IsLinux() ? "linux" : "other")
+        + "-" + RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+
+    public override int Execute(CommandContext context, GateSettings settings, CancellationToken cancellationToken)
+    {
+        var options = settings.ToOptions(DefaultThreshold, DefaultNoise, DefaultMaxSpread);
+        if (!settings.MinShare.EndsWith('%')
+            || !double.TryParse(settings.MinShare.TrimEnd('%'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double minShare)
+            || minShare is < 0 or > 100)
+        {
+            throw new ArgumentException($"Invalid min share '{settings.MinShare}'. Examples: 0%, 40%.");
+        }
+
+        string? root = RepositoryRoot.Find();
+        string baseline = settings.Baseline ?? Path.Combine(root ?? ".", "results", "baselines", Platform);
+        string results = settings.Results ?? QuickRun.Run(console, root, settings.Filter, cancellationToken);
+        var newSet = ResultLoader.Load(results);
+
+        if (settings.UpdateBaseline)
+        {
+            Directory.CreateDirectory(baseline);
+            foreach (string stale in Directory.EnumerateFiles(baseline, ResultLoader.ExportPattern))
+            {
+                File.Delete(stale);
+            }
+
+            foreach (string file in newSet.Files)
+            {
+                File.Copy(file, Path.Combine(baseline, Path.GetFileName(file)), overwrite: true);
+            }
+
+            console.MarkupLine($"Baseline updated with {newSet.Benchmarks.Count} benchmarks: {Markup.Escape(Path.GetFullPath(baseline))}");
+            return ComparisonPrinter.NoRegression;
+        }
+
+        if (!Directory.Exists(baseline) || !Directory.EnumerateFiles(baseline, ResultLoader.ExportPattern).Any())
+        {
+            throw new ResultInputException($"'{baseline}': no baseline for {Platform}. Accept one with: socketbench gate --results {results} --update-baseline");
+        }
+
+        var comparison = ResultComparer.Compare(ResultLoader.Load(baseline), newSet, options);
+        console.MarkupLine($"Gate: {Markup.Escape(results)} against baseline {Markup.Escape(baseline)}");
+        return ComparisonPrinter.Print(console, comparison, settings, minShare / 100);
+    }
+}

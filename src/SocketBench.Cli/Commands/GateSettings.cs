@@ -1,0 +1,30 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace SocketBench.Cli.Commands;
+
+/// <summary>Options of <c>socketbench gate</c>.</summary>
+public sealed class GateSettings : JudgeSettings
+{
+    [CommandOption("--results <DIR>")]
+    [Description("Judge these results instead of running the quick job (e.g. results/ci from CI's quick run).")]
+    public string? Results { get; init; }
+
+    [CommandOption("--baseline <DIR>")]
+    [Description("Baseline folder (default: results/baselines/<os>-<arch> in the repository).")]
+    public string? Baseline { get; init; }
+
+    [CommandOption("--update-baseline")]
+    [Description("Accept the results as the new baseline instead of judging them.")]
+    public bool UpdateBaseline { get; init; }
+
+    [CommandOption("--min-share <PERCENT>")]
+    [Description("Fail only when the slower rows are at least this share of the judged (not Noisy) rows; 0% fails on any slower row.")]
+    [DefaultValue("60%")]
+    public string MinShare { get; init; } = "60%";
+
+    [CommandOption("--filter <GLOB>")]
+    [Description("Benchmarks the quick job runs (BenchmarkDotNet --filter); ignored with --results.")]
+    [DefaultValue("*")]
+    public string Filter { get; init; } = "*";
+}

@@ -1,0 +1,37 @@
+using SocketBench.Reporting.Loading;
+using SocketBench.Reporting.Writers;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SocketBench.Cli.Commands;
+
+/// <summary><c>socketbench report &lt;results&gt;</c>: loads the results, draws every chart that applies and writes the report folder.</summary>
+public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings>
+{
+    public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
+    {
+        var results = ResultLoader.Load(settings.Results);
+        foreach (string warning in results.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+
+        ReportOutput? output = null;
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask("Loading", maxValue: 1);
+                output = ReportWriter.Write(results, settings.Out, (step, done) =>
+                {
+                    task.Description = Markup.Escape(step);
+                    task.Value = done;
+                });
+            });
+
+        console.MarkupLine($"Report of {results.Benchmarks.Count} benchmarks ({output!.ChartFiles.Count / 2} charts): [link]{Markup.Escape(Path.GetFullPath(output.Directory))}[/]");
+        console.MarkupLine($"  {Markup.Escape(Path.GetFullPath(output.Markdown))}");
+        console.MarkupLine($"  {Markup.Escape(Path.GetFullPath(output.Html))}");
+        return 0;
+    }
+}

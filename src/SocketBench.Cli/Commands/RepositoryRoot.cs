@@ -1,0 +1,20 @@
+namespace SocketBench.Cli.Commands;
+
+/// <summary>The SocketBench source tree the tool runs in: the nearest folder up from here that holds SocketBench.sln.</summary>
+internal static class RepositoryRoot
+{
+    public const string SolutionFile = "SocketBench.sln";
+
+    public static string? Find(string? start = null)
+    {
+        for (var directory = new DirectoryInfo(start ?? Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, SolutionFile)))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,76 @@
+using ScottPlot;
+using SocketBench.Reporting.Statistics;
+
+namespace SocketBench.Reporting.Charts;
+
+/// <summary>Compare's chart: one row per benchmark pair, the new/base time ratio with its interval, coloured by verdict, threshold band shaded.</summary>
+public static class RatioChart
+{
+    public const int RowHeight = 22;
+
+    public static Chart Build(ComparisonResult comparison)
+    {
+        var rows = comparison.Rows;
+        const string title = "New against base: time ratio per benchmark";
+        var plot = ChartStyle.Create(title, "Time ratio new / base (log scale; right of 1 = slower)", "", CaptionOf(comparison));
+        double threshold = comparison.Options.RelativeThreshold;
+        var band = plot.Add.HorizontalSpan(Math.Log10(1 / (1 + threshold)), Math.Log10(1 + threshold));
+        band.FillColor = Colors.Gray.WithAlpha(0.15);
+        band.LineColor = Colors.Transparent;
+        band.LegendText = $"within threshold (±{threshold:P0})";
+        plot.Add.VerticalLine(0, 1.5f, Colors.Black);
+
+        foreach (var verdict in Enum.GetValues<Verdict>())
+        {
+            var picked = rows.Select((row, index) => (row, index)).Where(pair => pair.row.Verdict == verdict).ToList();
+            if (picked.Count == 0)
+            {
+                continue;
+            }
+
+            var color = ColorOf(verdict);
+            double[] ys = picked.Select(pair => (double)(rows.Count - 1 - pair.index)).ToArray();
+            double[] xs = picked.Select(pair => Math.Log10(pair.row.Ratio)).ToArray();
+            var errors = new ScottPlot.Plottables.ErrorBar(
+                xs,
+                ys,
+                picked.Select(pair => Math.Log10(Finite(pair.row.RatioUpper, pair.row.Ratio)) - Math.Log10(pair.row.Ratio)).ToArray(),
+                picked.Select(pair => Math.Log10(pair.row.Ratio) - Math.Log10(Finite(pair.row.RatioLower, pair.row.Ratio))).ToArray(),
+                null,
+                null) { Color = color };
+            plot.Add.Plottable(errors);
+            var points = plot.Add.Scatter(xs, ys, color);
+            points.LineWidth = 0;
+            points.MarkerSize = 8;
+            points.LegendText = $"{verdict} ({picked.Count})";
+        }
+
+        ChartStyle.CategoryTicks(plot.Axes.Left, rows.Select((_, index) => (double)(rows.Count - 1 - index)).ToList(), rows.Select(row => row.Label).ToList());
+        var ratios = rows.SelectMany(row => new[] { row.Ratio, Finite(row.RatioLower, row.Ratio), Finite(row.RatioUpper, row.Ratio) })
+            .Append(1 + threshold).Append(1 / (1 + threshold)).ToList();
+        double low = Math.Log10(ratios.Min()), high = Math.Log10(ratios.Max());
+        var ticks = new List<double> { 0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2, 3 }
+            .Where(tick => Math.Log10(tick) >= low - 0.05 && Math.Log10(tick) <= high + 0.05).ToList();
+        ChartStyle.LogTicks(plot.Axes.Bottom, ticks, value => ChartStyle.Number(value) + "×");
+        plot.Axes.SetLimitsY(-1, rows.Count);
+        plot.ShowLegend(Edge.Right);
+        return new Chart("compare-ratios", title, "Each row is one benchmark: the dot is new time / base time, the whisker its 95 % interval, the shaded band the threshold.", plot);
+    }
+
+    public static int HeightFor(ComparisonResult comparison) => Math.Max(ChartStyle.Height, 160 + RowHeight * comparison.Rows.Count);
+
+    public static Color ColorOf(Verdict verdict) => verdict switch
+    {
+        Verdict.Slower => Colors.Crimson,
+        Verdict.Faster => Colors.ForestGreen,
+        Verdict.Noisy => Colors.DarkOrange,
+        _ => Colors.SteelBlue,
+    };
+
+    private static string CaptionOf(ComparisonResult comparison) =>
+        comparison.Base.Host == comparison.New.Host
+            ? comparison.New.Caption
+            : $"base: {comparison.Base.Caption}   new: {comparison.New.Caption}";
+
+    private static double Finite(double value, double fallback) => double.IsFinite(value) && value > 0 ? value : fallback;
+}

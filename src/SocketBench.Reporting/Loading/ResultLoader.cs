@@ -1,0 +1,70 @@
+using System.Text.Json;
+using SocketBench.Reporting.Model;
+
+namespace SocketBench.Reporting.Loading;
+
+/// <summary>
+/// Loads BenchmarkDotNet full JSON exports (files, or a folder of <c>*-report-full.json</c>) into a
+/// <see cref="ResultSet"/>. Unknown benchmark types load too; anything a user can fix is a
+/// <see cref="ResultInputException"/> naming the file.
+/// </summary>
+public static class ResultLoader
+{
+    public const string ExportPattern = "*-report-full.json";
+
+    public static ResultSet Load(params IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0)
+        {
+            throw new ResultInputException("No results given. Example: socketbench report results/default");
+        }
+
+        var files = paths.SelectMany(ExpandPath).ToList();
+        var benchmarks = new List<BenchmarkResult>();
+        var warnings = new List<string>();
+        HostInfo? host = null;
+        foreach (string file in files)
+        {
+            var (fileHost, fileBenchmarks) = ExportReader.Read(file);
+            if (host is not null && host != fileHost)
+            {
+                warnings.Add($"'{file}' comes from another machine or runtime ({fileHost.Caption}) than the files before it.");
+            }
+
+            host ??= fileHost;
+            foreach (var result in fileBenchmarks)
+            {
+                if (benchmarks.Any(existing => existing.FullName == result.FullName))
+                {
+                    warnings.Add($"'{file}': {result.FullName} appears more than once; kept the first.");
+                    continue;
+                }
+
+                benchmarks.Add(result);
+            }
+        }
+
+        return new ResultSet(string.Join(", ", paths), host ?? HostInfo.Unknown, benchmarks, files, warnings);
+    }
+
+    private static IEnumerable<string> ExpandPath(string path)
+    {
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new ResultInputException($"'{path}': no such file or folder. Example: socketbench report results/default");
+        }
+
+        var exports = Directory.EnumerateFiles(path, ExportPattern).Order(StringComparer.Ordinal).ToList();
+        if (exports.Count == 0)
+        {
+            throw new ResultInputException($"'{path}': no BenchmarkDotNet full JSON ({ExportPattern}) in this folder. Make some with: scripts/bench --job quick");
+        }
+
+        return exports;
+    }
+}

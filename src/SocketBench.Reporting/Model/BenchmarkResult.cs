@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace SocketBench.Reporting.Model;
+
+/// <summary>
+/// One benchmark case from a BenchmarkDotNet full JSON export: its ID, parameters, the measured
+/// nanoseconds per operation (one operation = one batch of BufferCount buffers) and its metrics.
+/// </summary>
+public sealed record BenchmarkResult(
+    string FullName,
+    string Type,
+    string Method,
+    string Job,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyList<double> NanosecondsPerOperation,
+    MeanInterval Interval,
+    IReadOnlyDictionary<string, double> Percentiles,
+    IReadOnlyDictionary<string, double> Metrics,
+    string SourceFile)
+{
+    public const string SendsPerBufferMetric = "SendsPerBuffer";
+    public const string DeliveredPercentMetric = "DeliveredPercent";
+
+    public int? BufferSize => IntParameter("BufferSize");
+
+    public int? BufferCount => IntParameter("BufferCount");
+
+    /// <summary>"TCP" or "UDP" for the send benchmarks, "Echo ..." for round-trip ones, else the type name.</summary>
+    public string Transport => Type switch
+    {
+        _ when IsEcho => Type.Replace("Benchmarks", "", StringComparison.Ordinal),
+        _ when Type.StartsWith("Tcp", StringComparison.Ordinal) => "TCP",
+        _ when Type.StartsWith("Udp", StringComparison.Ordinal) => "UDP",
+        _ => Type.Replace("Benchmarks", "", StringComparison.Ordinal),
+    };
+
+    public bool IsEcho => Type.Contains("Echo", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Send cases have a batch shape; anything else (echo, future types) is reported but not charted as a send.</summary>
+    public bool IsSend => !IsEcho && BufferSize is > 0 && BufferCount is > 0;
+
+    public double? Metric(string id) => Metrics.TryGetValue(id, out double value) ? value : null;
+
+    public double? NanosecondsPerBuffer => BufferCount is > 0 ? Interval.Mean / BufferCount.Value : null;
+
+    /// <summary>Delivered bits per nanosecond = Gbit/s; data that never arrived does not count.</summary>
+    public double? DeliveredGigabitsPerSecond =>
+        BufferSize is > 0 && BufferCount is > 0 && Interval.Mean > 0
+            ? BufferSize.Value * (double)BufferCount.Value * 8 * (Metric(DeliveredPercentMetric) ?? 100) / 100 / Interval.Mean
+            : null;
+
+    public double? BuffersPerSecond => NanosecondsPerBuffer is > 0 ? 1e9 / NanosecondsPerBuffer.Value : null;
+
+    /// <summary>"64 B × 16" for charts and tables.</summary>
+    public string ShapeLabel => BufferSize is not null && BufferCount is not null
+        ? string.Create(CultureInfo.InvariantCulture, $"{Units.Bytes(BufferSize.Value)} × {BufferCount}")
+        : string.Join(", ", Parameters.Select(pair => $"{pair.Key}={pair.Value}"));
+
+    private int? IntParameter(string name) =>
+        Parameters.TryGetValue(name, out string? text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : null;
+}

@@ -1,0 +1,121 @@
+using Perfolizer.Horology;
+using Perfolizer.Mathematics.Common;
+using Perfolizer.Mathematics.Multimodality;
+using Perfolizer.Mathematics.QuantileEstimators;
+using Perfolizer.Mathematics.SignificanceTesting;
+using Perfolizer.Mathematics.SignificanceTesting.MannWhitney;
+using Pragmastat;
+using SocketBench.Reporting.Loading;
+using SocketBench.Reporting.Model;
+
+namespace SocketBench.Reporting.Statistics;
+
+/// <summary>
+/// Matches two result sets by full benchmark ID and judges each pair on the raw measurements with
+/// Perfolizer: a Mann-Whitney equivalence test against the threshold (never a comparison of means),
+/// the m-value for multimodality and the relative spread for instability.
+/// </summary>
+public static class ResultComparer
+{
+    /// <summary>Brendan Gregg's rule of thumb, which Perfolizer's m-value follows: 2.4 and above may be multimodal, 3.2 and above is.</summary>
+    private const double MultimodalMValue = 3.2;
+
+    private static readonly SimpleEquivalenceTest EquivalenceTest = new(MannWhitneyTest.Instance);
+
+    public static ComparisonResult Compare(ResultSet baseSet, ResultSet newSet, ComparisonOptions options)
+    {
+        var newById = newSet.Benchmarks.ToDictionary(result => result.FullName, StringComparer.Ordinal);
+        var baseIds = baseSet.Benchmarks.Select(result => result.FullName).ToHashSet(StringComparer.Ordinal);
+        var rows = baseSet.Benchmarks
+            .Where(result => newById.ContainsKey(result.FullName))
+            .Select(result => Judge(result, newById[result.FullName], options))
+            .ToList();
+        if (rows.Count == 0)
+        {
+            throw new ResultInputException(
+                $"'{baseSet.Source}' and '{newSet.Source}' have no benchmark in common " +
+                $"(base has {baseSet.Benchmarks.Count}, e.g. {baseSet.Benchmarks[0].FullName}; new has {newSet.Benchmarks.Count}, e.g. {newSet.Benchmarks[0].FullName}).");
+        }
+
+        return new ComparisonResult(
+            baseSet,
+            newSet,
+            options,
+            rows,
+            baseSet.Benchmarks.Select(result => result.FullName).Where(id => !newById.ContainsKey(id)).ToList(),
+            newSet.Benchmarks.Select(result => result.FullName).Where(id => !baseIds.Contains(id)).ToList(),
+            EnvironmentWarnings(baseSet.Host, newSet.Host).Concat(baseSet.Warnings).Concat(newSet.Warnings).ToList());
+    }
+
+    public static ComparisonRow Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options)
+    {
+        var baseSample = new Sample(baseResult.NanosecondsPerOperation, TimeUnit.Nanosecond);
+        var newSample = new Sample(newResult.NanosecondsPerOperation, TimeUnit.Nanosecond);
+        double ratio = Toolkit.Ratio(newSample, baseSample).NominalValue;
+        var baseMedian = MedianInterval(baseSample);
+        var newMedian = MedianInterval(newSample);
+        double lower = baseMedian.Upper > 0 ? newMedian.Lower / baseMedian.Upper : double.NaN;
+        double upper = baseMedian.Lower > 0 ? newMedian.Upper / baseMedian.Lower : double.PositiveInfinity;
+
+        var (verdict, reason) = Decide(baseSample, newSample, options);
+        return new ComparisonRow(
+            baseResult.FullName,
+            $"{baseResult.Transport} {baseResult.Method} {baseResult.ShapeLabel}",
+            Toolkit.Center(baseSample).NominalValue,
+            Toolkit.Center(newSample).NominalValue,
+            ratio,
+            lower,
+            upper,
+            verdict,
+            reason);
+    }
+
+    private static (Verdict Verdict, string Reason) Decide(Sample baseSample, Sample newSample, ComparisonOptions options)
+    {
+        foreach (var (side, sample) in new[] { ("base", baseSample), ("new", newSample) })
+        {
+            if (sample.Size >= 3 && MValueCalculator.Calculate(sample.Values) >= MultimodalMValue)
+            {
+                return (Verdict.Noisy, $"{side} is multimodal");
+            }
+
+            double spread = sample.Size >= 2 ? Toolkit.RelSpread(sample).NominalValue : 0;
+            if (spread > options.MaxRelativeSpread)
+            {
+                return (Verdict.Noisy, $"{side} spread {spread:P0}");
+            }
+        }
+
+        // Perform(x, y): Lesser means x is below y, i.e. the base was faster and new is slower.
+        var comparison = EquivalenceTest.Perform(baseSample, newSample, options.For(baseSample), options.Alpha);
+        return comparison switch
+        {
+            Perfolizer.Mathematics.Common.ComparisonResult.Lesser => (Verdict.Slower, ""),
+            Perfolizer.Mathematics.Common.ComparisonResult.Greater => (Verdict.Faster, ""),
+            _ => (Verdict.Same, ""),
+        };
+    }
+
+    private static ConfidenceInterval MedianInterval(Sample sample) =>
+        sample.Size < 2
+            ? new ConfidenceInterval(sample.Values[0], sample.Values[0], sample.Values[0], ConfidenceLevel.L95)
+            : HarrellDavisQuantileEstimator.Instance.QuantileConfidenceIntervalEstimator(sample, Probability.Half).ConfidenceInterval(ConfidenceLevel.L95);
+
+    private static IEnumerable<string> EnvironmentWarnings(HostInfo baseHost, HostInfo newHost)
+    {
+        if (baseHost.Processor != newHost.Processor || baseHost.LogicalCores != newHost.LogicalCores)
+        {
+            yield return $"Different machines: base ran on {baseHost.Processor} ({baseHost.LogicalCores} cores), new on {newHost.Processor} ({newHost.LogicalCores} cores).";
+        }
+
+        if (baseHost.Os != newHost.Os || baseHost.Architecture != newHost.Architecture)
+        {
+            yield return $"Different OS: base ran on {baseHost.Os} {baseHost.Architecture}, new on {newHost.Os} {newHost.Architecture}.";
+        }
+
+        if (baseHost.RuntimeShort != newHost.RuntimeShort)
+        {
+            yield return $"Different runtimes: base ran on {baseHost.RuntimeShort}, new on {newHost.RuntimeShort}.";
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text;
+using SocketBench.Reporting.Model;
+
+namespace SocketBench.Reporting.Writers;
+
+/// <summary>One self-contained <c>index.html</c>: the SVG charts inline, the tables, no external files or scripts.</summary>
+public static class HtmlReport
+{
+    private const string Style = """
+        body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 1100px; margin: 2em auto; color: #222; }
+        table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
+        th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
+        th:first-child, td:first-child { text-align: left; }
+        figure { margin: 2em 0; } figcaption { color: #555; } svg { max-width: 100%; height: auto; }
+        """;
+
+    public static string Render(ResultSet results, IReadOnlyList<SavedChart> charts)
+    {
+        var html = new StringBuilder();
+        html.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><title>SocketBench report</title>");
+        html.AppendLine($"<style>{Style}</style></head><body>");
+        html.AppendLine("<h1>SocketBench report</h1>");
+        html.AppendLine($"<p>{Encode(results.Caption)}<br>{results.Benchmarks.Count} benchmarks. One operation sends one batch of BufferCount buffers; its time includes delivery. Gbit/s counts delivered bytes only.</p>");
+        foreach (string warning in results.Warnings)
+        {
+            html.AppendLine($"<p><strong>Warning:</strong> {Encode(warning)}</p>");
+        }
+
+        html.AppendLine("<h2>Charts</h2>");
+        foreach (var saved in charts)
+        {
+            html.AppendLine($"<figure id=\"{saved.Chart.FileStem}\">");
+            html.AppendLine(InlineSvg(saved.Svg));
+            html.AppendLine($"<figcaption>{Encode(saved.Chart.HowToRead)}</figcaption></figure>");
+        }
+
+        html.AppendLine("<h2>Results</h2>");
+        foreach (var (transport, rows) in ResultTable.SendTables(results))
+        {
+            html.AppendLine($"<h3>{Encode(transport)}</h3>");
+            AppendTable(html, ResultTable.Header, rows);
+        }
+
+        var others = ResultTable.OtherRows(results);
+        if (others.Count > 0)
+        {
+            html.AppendLine("<h3>Other benchmarks</h3>");
+            AppendTable(html, ["Benchmark", "Mean/op", "p50", "p95"], others);
+        }
+
+        html.AppendLine("</body></html>");
+        return html.ToString();
+    }
+
+    private static string InlineSvg(string path)
+    {
+        string svg = File.ReadAllText(path);
+        int start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        return start >= 0 ? svg[start..] : svg;
+    }
+
+    private static void AppendTable(StringBuilder html, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        html.Append("<table><tr>").AppendJoin("", header.Select(cell => $"<th>{Encode(cell)}</th>")).AppendLine("</tr>");
+        foreach (var row in rows)
+        {
+            html.Append("<tr>").AppendJoin("", row.Select(cell => $"<td>{Encode(cell)}</td>")).AppendLine("</tr>");
+        }
+
+        html.AppendLine("</table>");
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,50 @@
+using System.Text;
+using SocketBench.Reporting.Model;
+
+namespace SocketBench.Reporting.Writers;
+
+/// <summary>The GitHub-flavoured <c>report.md</c>: where the results come from, the charts with how to read them, then the tables.</summary>
+public static class MarkdownReport
+{
+    public static string Render(ResultSet results, IReadOnlyList<SavedChart> charts, string reportDirectory)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# SocketBench report").AppendLine();
+        text.AppendLine($"- Machine: {results.Host.Processor}, {results.Host.LogicalCores} logical cores, {results.Host.Os}, {results.Host.Architecture}");
+        text.AppendLine($"- Runtime: {results.Host.Runtime}, BenchmarkDotNet {results.Host.BenchmarkDotNetVersion}");
+        text.AppendLine($"- Job: {string.Join(", ", results.Jobs)}; {results.Benchmarks.Count} benchmarks from {string.Join(", ", results.Files.Select(Path.GetFileName))}");
+        text.AppendLine("- One operation sends one batch of BufferCount buffers; its time includes delivery to the receiver. Gbit/s counts delivered bytes only.");
+        text.AppendLine();
+        foreach (string warning in results.Warnings)
+        {
+            text.AppendLine($"> **Warning:** {warning}").AppendLine();
+        }
+
+        text.AppendLine("## Charts").AppendLine();
+        foreach (var saved in charts)
+        {
+            string relative = Path.GetRelativePath(reportDirectory, saved.Png).Replace('\\', '/');
+            string svg = Path.GetRelativePath(reportDirectory, saved.Svg).Replace('\\', '/');
+            text.AppendLine($"### {saved.Chart.Title}").AppendLine();
+            text.AppendLine($"![{saved.Chart.Title}]({relative})").AppendLine();
+            text.AppendLine($"{saved.Chart.HowToRead} ([SVG]({svg}))").AppendLine();
+        }
+
+        text.AppendLine("## Results").AppendLine();
+        bool[] rightAligned = [false, true, true, true, true, true, true, true, true];
+        foreach (var (transport, rows) in ResultTable.SendTables(results))
+        {
+            text.AppendLine($"### {transport}").AppendLine();
+            MarkdownTable.Append(text, ResultTable.Header, rows, rightAligned);
+        }
+
+        var others = ResultTable.OtherRows(results);
+        if (others.Count > 0)
+        {
+            text.AppendLine("### Other benchmarks").AppendLine();
+            MarkdownTable.Append(text, ["Benchmark", "Mean/op", "p50", "p95"], others, [false, true, true, true]);
+        }
+
+        return text.ToString();
+    }
+}

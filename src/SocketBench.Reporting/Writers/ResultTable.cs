@@ -1,0 +1,42 @@
+using SocketBench.Reporting.Model;
+
+namespace SocketBench.Reporting.Writers;
+
+/// <summary>The per-case figures both the Markdown and the HTML report show, as rows of text cells.</summary>
+public static class ResultTable
+{
+    public static IReadOnlyList<string> Header { get; } =
+        ["Method", "BufferSize", "BufferCount", "Time/buffer", "99.9 % CI", "Gbit/s", "buffers/s", "Sends/buffer", "Delivered"];
+
+    public static IEnumerable<(string Transport, IReadOnlyList<IReadOnlyList<string>> Rows)> SendTables(ResultSet results) =>
+        results.Sends.GroupBy(result => result.Transport).OrderBy(group => group.Key).Select(group =>
+            (group.Key, (IReadOnlyList<IReadOnlyList<string>>)group
+                .OrderBy(result => result.BufferSize).ThenBy(result => result.BufferCount)
+                .Select(Row).ToList()));
+
+    /// <summary>Benchmarks that are not sends (echo and any future type): ID and time per operation.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> OtherRows(ResultSet results) =>
+        results.Benchmarks.Where(result => !result.IsSend)
+            .Select(result => (IReadOnlyList<string>)[result.FullName, Units.Time(result.Interval.Mean), Percentile(result, "P50"), Percentile(result, "P95")])
+            .ToList();
+
+    private static IReadOnlyList<string> Row(BenchmarkResult result)
+    {
+        int count = result.BufferCount!.Value;
+        return
+        [
+            result.Method,
+            Units.Bytes(result.BufferSize!.Value),
+            Units.Number(count),
+            Units.Time(result.NanosecondsPerBuffer!.Value),
+            $"{Units.Time(result.Interval.Lower / count)} – {Units.Time(result.Interval.Upper / count)}",
+            Units.Number(result.DeliveredGigabitsPerSecond ?? 0, "0.000"),
+            Units.Number(result.BuffersPerSecond ?? 0, "#,0"),
+            result.Metric(BenchmarkResult.SendsPerBufferMetric) is double sends ? Units.Number(sends, "0.000") : "–",
+            result.Metric(BenchmarkResult.DeliveredPercentMetric) is double delivered ? Units.Number(delivered, "0.00") + " %" : "–",
+        ];
+    }
+
+    private static string Percentile(BenchmarkResult result, string name) =>
+        result.Percentiles.TryGetValue(name, out double value) ? Units.Time(value) : "–";
+}

@@ -1,0 +1,74 @@
+namespace SocketBench.Reporting.Tests;
+
+public sealed class BadInputTests
+{
+    public static TheoryData<string, string> BadFiles => new()
+    {
+        { "truncated", "{\"Title\":\"x\",\"HostEnvironmentInfo\":{},\"Benchmarks\":[{\"FullName\":" },
+        { "corrupt", "this is not json" },
+        { "other-tool", "{\"name\":\"eslint\",\"results\":[]}" },
+        { "brief", "{\"Title\":\"x\",\"HostEnvironmentInfo\":{},\"Benchmarks\":[{\"FullName\":\"A.B\",\"Statistics\":{}}]}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public void Bad_json_is_one_line_naming_the_file_and_exit_2(string name, string content)
+    {
+        string file = Path.Combine(TestFiles.TempFolder(), name + "-report-full.json");
+        File.WriteAllText(file, content);
+
+        foreach (var run in new[] { CliRun.Of("report", file, "--out", TestFiles.TempFolder()), CliRun.Of("compare", file, TestFiles.Samples) })
+        {
+            AssertOneLineError(run, file);
+        }
+    }
+
+    [Fact]
+    public void Missing_path_is_exit_2()
+    {
+        string missing = Path.Combine(TestFiles.TempFolder(), "nowhere");
+        AssertOneLineError(CliRun.Of("report", missing), missing);
+        AssertOneLineError(CliRun.Of("compare", TestFiles.Samples, missing), missing);
+    }
+
+    [Fact]
+    public void Empty_folder_is_exit_2()
+    {
+        string empty = TestFiles.TempFolder();
+        AssertOneLineError(CliRun.Of("report", empty), empty);
+    }
+
+    [Fact]
+    public void Result_sets_with_nothing_in_common_are_exit_2()
+    {
+        string tcp = TestFiles.TempFolder();
+        string udp = TestFiles.TempFolder();
+        File.Copy(Directory.GetFiles(TestFiles.Samples, "*Tcp*-report-full.json")[0], Path.Combine(tcp, "Tcp-report-full.json"));
+        File.Copy(Directory.GetFiles(TestFiles.Samples, "*Udp*-report-full.json")[0], Path.Combine(udp, "Udp-report-full.json"));
+
+        var run = CliRun.Of("compare", tcp, udp);
+
+        AssertOneLineError(run, tcp);
+        Assert.Contains("no benchmark in common", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--threshold", "7x", "Invalid threshold '7x'. Examples: 5%")]
+    [InlineData("--noise", "fast", "Invalid noise floor 'fast'. Examples:")]
+    [InlineData("--alpha", "often", "Invalid alpha 'often'. Examples:")]
+    public void Bad_options_quote_the_value_and_show_an_example(string option, string value, string expected)
+    {
+        var run = CliRun.Of("compare", TestFiles.Samples, TestFiles.Samples, option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+    }
+
+    private static void AssertOneLineError(CliRun run, string path)
+    {
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.StartsWith("error: '", run.Error, StringComparison.Ordinal);
+        Assert.Contains(path, run.Error, StringComparison.Ordinal);
+    }
+}

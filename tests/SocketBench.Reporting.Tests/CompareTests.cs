@@ -1,0 +1,69 @@
+namespace SocketBench.Reporting.Tests;
+
+public sealed class CompareTests
+{
+    [Fact]
+    public void Same_results_compared_with_themselves_are_no_regression()
+    {
+        var run = CliRun.Of("compare", TestFiles.Samples, TestFiles.Samples);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("0 slower", run.Output, StringComparison.Ordinal);
+        Assert.Contains("No regression.", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Measurements_scaled_by_1_25_exit_1_and_list_the_regressions()
+    {
+        string slower = TestFiles.Scaled(TestFiles.Samples, 1.25);
+        string markdown = Path.Combine(TestFiles.TempFolder(), "compare.md");
+        string chart = Path.Combine(TestFiles.TempFolder(), "ratios");
+
+        var run = CliRun.Of("compare", TestFiles.Samples, slower, "--md", markdown, "--chart", chart);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("regression(s)", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"  SocketBench\.Benchmarks\.Sending\.\w+SendBenchmarks\.\w+\(BufferSize: \d+, BufferCount: \d+.*\) 1\.25×", run.Output);
+        Assert.DoesNotMatch(@"\d+ faster", run.Output.Replace("0 faster", "", StringComparison.Ordinal));
+        Assert.Contains("### Regressions", File.ReadAllText(markdown), StringComparison.Ordinal);
+        Assert.True(new FileInfo(chart + ".png").Length > 1000);
+        Assert.True(File.Exists(chart + ".svg"));
+    }
+
+    [Fact]
+    public void Measurements_scaled_by_0_8_are_faster_not_slower()
+    {
+        var run = CliRun.Of("compare", TestFiles.Samples, TestFiles.Scaled(TestFiles.Samples, 0.8));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("0 slower", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0 faster", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Benchmarks_on_one_side_only_are_listed()
+    {
+        string one = TestFiles.TempFolder();
+        File.Copy(Directory.GetFiles(TestFiles.Samples, "*Tcp*-report-full.json")[0], Path.Combine(one, "Tcp-report-full.json"));
+
+        var run = CliRun.Of("compare", TestFiles.Samples, one);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Only in base (60)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("UdpSendBenchmarks.SendMmsg(BufferSize: 64, BufferCount: 16)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Results_from_another_runtime_warn()
+    {
+        string other = TestFiles.TempFolder();
+        foreach (string file in Directory.GetFiles(TestFiles.Samples, "*-report-full.json"))
+        {
+            File.WriteAllText(Path.Combine(other, Path.GetFileName(file)), File.ReadAllText(file).Replace(".NET 10.0.", ".NET 9.0.", StringComparison.Ordinal));
+        }
+
+        var run = CliRun.Of("compare", TestFiles.Samples, other);
+
+        Assert.Contains("Different runtimes", run.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,53 @@
+namespace SocketBench.Reporting.Tests;
+
+public sealed class GateTests
+{
+    // 12 cases of the real suite, about 20 s per run: enough for an A/A without slowing the test run much.
+    private const string SmallFilter = "*UdpSendBenchmarks.SendMmsg*";
+
+    [Fact]
+    public void Two_real_quick_runs_of_the_same_build_do_not_trip_the_gate()
+    {
+        string first = QuickJob.Run(SmallFilter);
+        string second = QuickJob.Run(SmallFilter);
+
+        var run = CliRun.Of("gate", "--baseline", first, "--results", second);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains("12 matched", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_result_slowed_by_1_25_trips_the_gate_and_lists_the_regressions()
+    {
+        var run = CliRun.Of("gate", "--baseline", TestFiles.Samples, "--results", TestFiles.Scaled(TestFiles.Samples, 1.25));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"\d+ regression\(s\)", run.Output);
+        Assert.Contains("UdpSendBenchmarks.PerBufferAwait(BufferSize: 1472, BufferCount: 256) 1.25×", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Update_baseline_accepts_the_results()
+    {
+        string baseline = Path.Combine(TestFiles.TempFolder(), "linux-x64");
+
+        var update = CliRun.Of("gate", "--baseline", baseline, "--results", TestFiles.Samples, "--update-baseline");
+        var gate = CliRun.Of("gate", "--baseline", baseline, "--results", TestFiles.Samples);
+
+        Assert.Equal(0, update.ExitCode);
+        Assert.Equal(2, Directory.GetFiles(baseline, "*-report-full.json").Length);
+        Assert.Equal(0, gate.ExitCode);
+    }
+
+    [Fact]
+    public void A_missing_baseline_says_how_to_make_one()
+    {
+        string baseline = Path.Combine(TestFiles.TempFolder(), "none");
+
+        var run = CliRun.Of("gate", "--baseline", baseline, "--results", TestFiles.Samples);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--update-baseline", run.Error, StringComparison.Ordinal);
+    }
+}
