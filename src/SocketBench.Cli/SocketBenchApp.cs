@@ -1,3 +1,4 @@
+using SocketBench.Cli.Commands.Echo;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -19,6 +20,16 @@ public static class SocketBenchApp
             }
 
             // Command registrations, one line per command or branch.
+            config.AddBranch("echo", echo =>
+            {
+                echo.SetDescription("Reference echo harnesses (the guide's samples): tcp-line, tcp-length and udp, with TLS");
+                echo.AddCommand<EchoServerCommand>("server")
+                    .WithDescription("Run an echo server until Ctrl+C (or for one request with --once)")
+                    .WithExample("echo", "server", "--protocol", "tcp-line", "--port", "1337");
+                echo.AddCommand<EchoClientCommand>("client")
+                    .WithDescription("Send messages to an echo server and print the responses")
+                    .WithExample("echo", "client", "--protocol", "tcp-line", "--port", "1337", "Hello, World!");
+            });
         });
         return app;
     }

@@ -6,7 +6,7 @@ public static class SocketStatusHints
     public static string For(SocketStatus status) => status switch
     {
         SocketStatus.OperationAborted => "the operation was cancelled; run it again",
-        SocketStatus.ConnectionTimedOut => "check that the server is running and reachable, or raise --timeout",
+        SocketStatus.ConnectionTimedOut => "check that the server is running, that both sides use the same --protocol, or raise --timeout",
         SocketStatus.HostNotFound => "check the spelling of the host, or use an address such as 127.0.0.1",
         SocketStatus.NoAddressesFound => "the name has no address of a usable family; use 127.0.0.1 or ::1",
         SocketStatus.AddressAlreadyInUse => "another process holds this port: pick another --port (0 picks a free one), or stop the other process",

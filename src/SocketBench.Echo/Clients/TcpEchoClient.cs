@@ -43,7 +43,7 @@ public sealed class TcpEchoClient : IEchoClient
                 stream = await TlsHandshakes.AsClientAsync(stream, tls, options.Host, deadline.Token).ConfigureAwait(false);
             }
 
-            return new TcpEchoClient(stream, socket.RemoteEndPoint!, options);
+            return new TcpEchoClient(stream, EndPoints.Readable(socket.RemoteEndPoint!), options);
         }
         catch (Exception e)
         {
