@@ -41,7 +41,10 @@ public static class SelfSignedCertificates
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(ClientAuth)], critical: false));
         var serial = RandomNumberGenerator.GetBytes(12);
-        using var issued = request.Create(authority, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1), serial);
+        // An issued certificate may not outlive its issuer.
+        var notAfter = new DateTimeOffset(authority.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        var notBefore = new DateTimeOffset(authority.NotBefore.ToUniversalTime(), TimeSpan.Zero);
+        using var issued = request.Create(authority, notBefore, notAfter, serial);
         using var withKey = issued.CopyWithPrivateKey(key);
         return Portable(withKey);
     }
