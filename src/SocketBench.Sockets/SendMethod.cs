@@ -1,5 +1,6 @@
 using SocketBench.Core;
 using SocketBench.Core.Batches;
+using SocketBench.Core.Sending;
 
 namespace SocketBench.Sockets;
 
@@ -29,6 +30,15 @@ public static class SendMethods
     public static IReadOnlyList<SendMethod> For(Transport transport) => transport == Transport.Tcp
         ? [SendMethod.PerBufferAwait, SendMethod.TaskWaitAll, SendMethod.FlushBatched, SendMethod.GatherSend, SendMethod.SyscallPerBuffer]
         : [SendMethod.PerBufferAwait, SendMethod.TaskWaitAll, SendMethod.FlushBatched, SendMethod.SendMmsg, SendMethod.SyscallPerBuffer];
+
+    /// <summary>The method that runs one of the guide's strategies (each strategy is also a method of the same name).</summary>
+    public static SendMethod From(SendStrategy strategy) => strategy switch
+    {
+        SendStrategy.PerBufferAwait => SendMethod.PerBufferAwait,
+        SendStrategy.TaskWaitAll => SendMethod.TaskWaitAll,
+        SendStrategy.FlushBatched => SendMethod.FlushBatched,
+        _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown send strategy."),
+    };
 
     /// <summary>Parses a method name (case-insensitive) for a transport, or throws a one-line error listing the valid ones.</summary>
     public static SendMethod Parse(string name, Transport transport)

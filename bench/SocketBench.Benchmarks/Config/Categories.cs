@@ -11,4 +11,13 @@ public static class Categories
 
     /// <summary>The OS's own primitives, without the output abstraction: the limit for a batch shape.</summary>
     public const string Reference = "Reference";
+
+    /// <summary>Rows made of Linux system calls (raw send, sendmsg, sendmmsg): not offered elsewhere.</summary>
+    public const string LinuxOnly = "LinuxOnly";
+
+    /// <summary>The backend: System.Net.Sockets (every OS); the names are those of SocketBench.Core.Sending.Backend.</summary>
+    public const string Sockets = nameof(Core.Sending.Backend.Sockets);
+
+    /// <summary>The backend: Windows.Networking.Sockets (Windows only; its classes exist only in the Windows bench build).</summary>
+    public const string WinRT = nameof(Core.Sending.Backend.WinRT);
 }

@@ -49,4 +49,31 @@ public static class PayloadPattern
 
         return -1;
     }
+
+    /// <summary>
+    /// Checks a chunk of a stream made of buffers of <paramref name="bufferSize"/> bytes, buffer after buffer of the
+    /// pattern: the stream offset of the first wrong byte, or -1. A byte's stream offset says which buffer and where in it.
+    /// </summary>
+    public static long FirstStreamMismatch(ReadOnlySpan<byte> chunk, long streamOffset, int bufferSize)
+    {
+        for (int index = 0; index < chunk.Length; index++)
+        {
+            long offset = streamOffset + index;
+            if (chunk[index] != ExpectedByte(offset / bufferSize, (int)(offset % bufferSize)))
+            {
+                return offset;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Describes the byte at a stream offset that <see cref="FirstStreamMismatch"/> found wrong.</summary>
+    public static string DescribeStreamMismatch(byte actual, long offset, int bufferSize)
+    {
+        long sequence = offset / bufferSize;
+        int inBuffer = (int)(offset % bufferSize);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"stream byte {offset} (buffer {sequence}, offset {inBuffer}) is 0x{actual:x2}, expected 0x{ExpectedByte(sequence, inBuffer):x2}");
+    }
 }

@@ -13,7 +13,7 @@ namespace SocketBench.Sockets.Loopback;
 /// strategies write to. One session serves one benchmark case: batches follow each other freely and
 /// <see cref="WaitForDelivery"/> closes a measured invocation once everything sent so far has arrived.
 /// </summary>
-public abstract class LoopbackSession : IDisposable
+public abstract class LoopbackSession : ISendSession
 {
     private readonly NativeSocket _native;
     private long _nextSequence;
@@ -51,6 +51,19 @@ public abstract class LoopbackSession : IDisposable
     public SendCounters Counters { get; } = new();
 
     public abstract DeliveryReport Delivery { get; }
+
+    Backend ISendSession.Backend => Backend.Sockets;
+
+    DeliveryTotals ISendSession.Totals
+    {
+        get
+        {
+            var delivery = Delivery;
+            return new DeliveryTotals(delivery.BuffersSent, delivery.BytesSent, delivery.BuffersDelivered, delivery.BytesDelivered);
+        }
+    }
+
+    ValueTask ISendSession.SendBatchAsync(SendStrategy strategy) => SendBatchAsync(SendMethods.From(strategy));
 
     private protected Socket Sender { get; }
 

@@ -12,6 +12,8 @@ internal static unsafe partial class LibC
     public const short POLLOUT = 0x004;
     public const int EINTR = 4;
     public const int EAGAIN = 11;
+    public const int MSG_TRUNC = 0x20;
+    public const int MSG_WAITFORONE = 0x10000;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct IoVec
@@ -55,6 +57,9 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
     public static partial int SendMMsg(int fd, MMsgHdr* messages, uint count, int flags);
+
+    [LibraryImport("libc", EntryPoint = "recvmmsg", SetLastError = true)]
+    public static partial int RecvMMsg(int fd, MMsgHdr* messages, uint count, int flags, void* timeout);
 
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);

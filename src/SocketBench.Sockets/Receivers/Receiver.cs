@@ -26,6 +26,9 @@ public abstract class Receiver : IDisposable
 
     public void Start() => _thread.Start();
 
+    /// <summary>Set once the owner disposes the receiver; a receive loop that wakes up on a timeout checks it.</summary>
+    protected bool Stopping => _stopping;
+
     protected abstract void ReceiveUntilClosed();
 
     protected void Fail(string reason) => _failure ??= reason;

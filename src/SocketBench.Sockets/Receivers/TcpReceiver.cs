@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Sockets;
 using SocketBench.Sockets.Buffers;
 
@@ -40,21 +39,13 @@ public sealed class TcpReceiver : Receiver
         }
     }
 
-    // The stream is buffer after buffer of the pattern; a byte's stream offset says which buffer and where in it.
     private bool Verify(ReadOnlySpan<byte> chunk, long streamOffset)
     {
-        for (int index = 0; index < chunk.Length; index++)
+        long mismatch = PayloadPattern.FirstStreamMismatch(chunk, streamOffset, _bufferSize);
+        if (mismatch >= 0)
         {
-            long offset = streamOffset + index;
-            long sequence = offset / _bufferSize;
-            int inBuffer = (int)(offset % _bufferSize);
-            byte expected = PayloadPattern.ExpectedByte(sequence, inBuffer);
-            if (chunk[index] != expected)
-            {
-                Fail(string.Create(CultureInfo.InvariantCulture,
-                    $"stream byte {offset} (buffer {sequence}, offset {inBuffer}) is 0x{chunk[index]:x2}, expected 0x{expected:x2}"));
-                return false;
-            }
+            Fail(PayloadPattern.DescribeStreamMismatch(chunk[(int)(mismatch - streamOffset)], mismatch, _bufferSize));
+            return false;
         }
 
         return true;

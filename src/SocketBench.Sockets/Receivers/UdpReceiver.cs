@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Net.Sockets;
 using SocketBench.Sockets.Buffers;
+using SocketBench.Sockets.Native;
 
 namespace SocketBench.Sockets.Receivers;
 
@@ -28,7 +29,10 @@ public sealed class UdpReceiver : Receiver
     }
 
     /// <summary>A marker's length: anything but the data size, and room for its 8-byte id.</summary>
-    public int MarkerLength => _datagramSize == 8 ? 16 : 8;
+    public int MarkerLength => MarkerLengthFor(_datagramSize);
+
+    /// <summary>The drain marker's length for a run of datagrams of <paramref name="datagramSize"/> bytes.</summary>
+    public static int MarkerLengthFor(int datagramSize) => datagramSize == 8 ? 16 : 8;
 
     public long DatagramsReceived => Volatile.Read(ref _datagrams);
 
@@ -38,32 +42,73 @@ public sealed class UdpReceiver : Receiver
 
     protected override void ReceiveUntilClosed()
     {
-        var buffer = new byte[65536];
-        while (true)
+        if (OperatingSystem.IsLinux())
         {
-            int received = Socket.Receive(buffer);
-            var datagram = buffer.AsSpan(0, received);
-            if (received != _datagramSize)
-            {
-                if (received != MarkerLength)
-                {
-                    Fail(string.Create(CultureInfo.InvariantCulture, $"a datagram of {received} bytes arrived; every datagram in this run is {_datagramSize} bytes"));
-                    return;
-                }
-
-                // Counts were published before this write, so a reader that sees the marker sees them too.
-                Volatile.Write(ref _lastMarker, BinaryPrimitives.ReadInt64LittleEndian(datagram));
-                continue;
-            }
-
-            if (_verify && !Verify(datagram))
-            {
-                return;
-            }
-
-            Volatile.Write(ref _bytes, _bytes + received);
-            Volatile.Write(ref _datagrams, _datagrams + 1);
+            ReceiveInBatches();
+            return;
         }
+
+        var buffer = new byte[65536];
+        while (Accept(buffer.AsSpan(0, Socket.Receive(buffer))))
+        {
+        }
+    }
+
+    private void ReceiveInBatches()
+    {
+        // The timeout only lets the loop notice Dispose: a raw recvmmsg is not woken by closing the socket.
+        Socket.ReceiveTimeout = 200;
+        bool addedRef = false;
+        Socket.SafeHandle.DangerousAddRef(ref addedRef);
+        try
+        {
+            using var batch = new MmsgReceiver((int)Socket.SafeHandle.DangerousGetHandle(), Math.Max(_datagramSize, MarkerLength));
+            while (!Stopping)
+            {
+                int received = batch.Receive();
+                for (int slot = 0; slot < received; slot++)
+                {
+                    if (!Accept(batch.Datagram(slot)))
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (addedRef)
+            {
+                Socket.SafeHandle.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>Counts one datagram, or takes in a drain marker; false when the run must stop (a wrong datagram).</summary>
+    private bool Accept(ReadOnlySpan<byte> datagram)
+    {
+        int received = datagram.Length;
+        if (received != _datagramSize)
+        {
+            if (received != MarkerLength)
+            {
+                Fail(string.Create(CultureInfo.InvariantCulture, $"a datagram of {received} bytes arrived; every datagram in this run is {_datagramSize} bytes"));
+                return false;
+            }
+
+            // Counts were published before this write, so a reader that sees the marker sees them too.
+            Volatile.Write(ref _lastMarker, BinaryPrimitives.ReadInt64LittleEndian(datagram));
+            return true;
+        }
+
+        if (_verify && !Verify(datagram))
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _bytes, _bytes + received);
+        Volatile.Write(ref _datagrams, _datagrams + 1);
+        return true;
     }
 
     private bool Verify(ReadOnlySpan<byte> datagram)

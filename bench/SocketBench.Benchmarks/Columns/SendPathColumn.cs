@@ -1,0 +1,45 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using SocketBench.Core.Batches;
+using SocketBench.Sockets;
+
+namespace SocketBench.Benchmarks.Columns;
+
+/// <summary>The system calls a row's method makes on this OS, e.g. "sendmmsg per batch" or "send per datagram (fallback)".</summary>
+public sealed class SendPathColumn : IColumn
+{
+    public static IColumn Instance { get; } = new SendPathColumn();
+
+    public string Id => "SocketBench.SendPath";
+
+    public string ColumnName => "Send path";
+
+    public string Legend => "System calls the method makes on this OS (fallback: the OS lacks the batched call)";
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    public int PriorityInCategory => -1;
+
+    public bool IsNumeric => false;
+
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+    public bool IsAvailable(Summary summary) => true;
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
+    {
+        var transport = benchmarkCase.Descriptor.Type.Name.StartsWith("Udp", StringComparison.Ordinal) ? Transport.Udp : Transport.Tcp;
+        return Enum.TryParse<SendMethod>(benchmarkCase.Descriptor.WorkloadMethod.Name, out var method)
+            ? SendPaths.Describe(transport, method)
+            : "?";
+    }
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
+
+    public override string ToString() => ColumnName;
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using BenchmarkDotNet.Jobs;
+
+namespace SocketBench.Benchmarks.Config;
+
+/// <summary>
+/// The few options SocketBench adds to BenchmarkDotNet's own (<c>--filter</c>, <c>--list</c>, ...):
+/// they are taken out of the arguments before the rest goes to BenchmarkSwitcher.
+/// </summary>
+public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyList<bool> NoDelay, IReadOnlyList<string> BenchmarkDotNetArgs)
+{
+    public const string Help = """
+        SocketBench options (everything else goes to BenchmarkDotNet, e.g. --filter '*Tcp*', --list flat):
+          --job default|quick   default: the main job, each case in its own process (whole matrix about 6 min)
+                                quick:   in-process, short iterations for CI (whole matrix about 2 min)
+                                BenchmarkDotNet's own jobs (dry, short, medium, long) pass through as usual
+          --nodelay on|off|both TCP_NODELAY on the TCP sender (default: on, as WinRT's StreamSocket)
+          --out DIR             where the full JSON and GitHub Markdown results go (default: results/<job>)
+        """;
+
+    // Read by TcpSendBenchmarks' ParamsSource in this process, which builds the list of cases.
+    private static IReadOnlyList<bool> s_noDelayValues = [true];
+
+    public static IEnumerable<bool> NoDelayValues => s_noDelayValues;
+
+    /// <summary>Parses SocketBench's options; throws <see cref="ArgumentException"/> with one line quoting a bad value.</summary>
+    public static BenchSwitches Parse(IReadOnlyList<string> args)
+    {
+        var job = SocketBenchJobs.Default;
+        string jobName = "default";
+        string? results = null;
+        IReadOnlyList<bool> noDelay = [true];
+        var rest = new List<string>();
+        for (int index = 0; index < args.Count; index++)
+        {
+            string arg = args[index];
+            switch (arg)
+            {
+                case "--job" when index + 1 < args.Count && SocketBenchJobs.ByName.TryGetValue(args[index + 1], out var named):
+                    job = named;
+                    jobName = args[++index].ToLowerInvariant();
+                    break;
+                case "--nodelay":
+                    noDelay = ParseNoDelay(ValueOf(args, ref index));
+                    break;
+                case "--out":
+                    results = ValueOf(args, ref index);
+                    break;
+                default:
+                    rest.Add(arg);
+                    break;
+            }
+        }
+
+        s_noDelayValues = noDelay;
+        return new BenchSwitches(job, results ?? Path.Combine("results", jobName), noDelay, rest);
+    }
+
+    private static IReadOnlyList<bool> ParseNoDelay(string value) => value.ToLowerInvariant() switch
+    {
+        "on" or "true" => [true],
+        "off" or "false" => [false],
+        "both" => [true, false],
+        _ => throw new ArgumentException($"Invalid --nodelay '{value}'. Valid: on, off, both. Example: --nodelay both."),
+    };
+
+    private static string ValueOf(IReadOnlyList<string> args, ref int index)
+    {
+        if (index + 1 >= args.Count || args[index + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Option '{args[index]}' needs a value. Example: {args[index]} {ExampleFor(args[index])}."));
+        }
+
+        return args[++index];
+    }
+
+    private static string ExampleFor(string option) => option == "--out" ? "results/mine" : "both";
+}

@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using SocketBench.Benchmarks.Columns;
+using SocketBench.Benchmarks.Delivery;
+
+namespace SocketBench.Benchmarks.Config;
+
+/// <summary>The one config every run uses: the chosen job, memory and delivery diagnosers, the figure columns, and the exports compare reads.</summary>
+public static class SocketBenchConfig
+{
+    public static IConfig Create(Job job, string artifactsPath) => ManualConfig.CreateEmpty()
+        .AddJob(job)
+        .AddColumnProvider(DefaultColumnProviders.Instance)
+        .AddColumn(SendPathColumn.Instance, FigureColumn.NanosecondsPerBuffer, FigureColumn.Gigabits, FigureColumn.BuffersPerSecond, FigureColumn.Delivered)
+        .AddDiagnoser(MemoryDiagnoser.Default, DeliveryDiagnoser.Default)
+        .AddExporter(JsonExporter.Full, MarkdownExporter.GitHub)
+        .AddLogger(DefaultConfig.Instance.GetLoggers().ToArray())
+        .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())
+        .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
+        .AddFilter(new SimpleFilter(IsOfferedOnThisOs))
+        .WithArtifactsPath(artifactsPath)
+        .WithOrderer(ParamsThenMethodOrderer.Instance)
+        .WithOption(ConfigOptions.JoinSummary, false);
+
+    /// <summary>Rows built from Linux system calls are left out elsewhere rather than run to fail.</summary>
+    public static bool IsOfferedOnThisOs(BenchmarkCase benchmarkCase) =>
+        OperatingSystem.IsLinux() || !benchmarkCase.Descriptor.HasCategory(Categories.LinuxOnly);
+}

@@ -1,0 +1,39 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Reports;
+
+namespace SocketBench.Benchmarks.Delivery;
+
+/// <summary>
+/// The two figures a case's session counts itself. As BenchmarkDotNet metrics they land in the full
+/// JSON export beside the timings, where report, compare and gate read them.
+/// </summary>
+public static class DeliveryMetrics
+{
+    public static IMetricDescriptor SendsPerBuffer { get; } = new Descriptor(
+        "SendsPerBuffer", "Sends/buffer", "Send system calls per buffer, counted by the backend (1 = one kernel transition per buffer)", "0.000", theGreaterTheBetter: false, shownAsColumn: true);
+
+    /// <summary>In the JSON only: the table shows it through the Delivered column, which flags loss.</summary>
+    public static IMetricDescriptor DeliveredPercent { get; } = new Descriptor(
+        "DeliveredPercent", "Delivered %", "Bytes the receiver counted as a percentage of bytes sent, over every invocation of the case", "0.00", theGreaterTheBetter: true, shownAsColumn: false);
+
+    private sealed class Descriptor(string id, string displayName, string legend, string numberFormat, bool theGreaterTheBetter, bool shownAsColumn) : IMetricDescriptor
+    {
+        public string Id => id;
+
+        public string DisplayName => displayName;
+
+        public string Legend => legend;
+
+        public string NumberFormat => numberFormat;
+
+        public UnitType UnitType => UnitType.Dimensionless;
+
+        public string Unit => string.Empty;
+
+        public bool TheGreaterTheBetter => theGreaterTheBetter;
+
+        public int PriorityInCategory => 0;
+
+        public bool GetIsAvailable(Metric metric) => shownAsColumn;
+    }
+}

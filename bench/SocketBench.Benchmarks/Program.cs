@@ -1,0 +1,55 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using SocketBench.Benchmarks;
+using SocketBench.Benchmarks.Config;
+using SocketBench.Benchmarks.Delivery;
+
+// Every number printed or exported is in invariant culture, whatever the machine's locale.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+BenchSwitches switches;
+try
+{
+    switches = BenchSwitches.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine($"error: {error.Message}");
+    return 2;
+}
+
+if (args.Contains("--help") || args.Contains("-h") || args.Contains("-?"))
+{
+    Console.WriteLine(BenchSwitches.Help);
+}
+
+const string ArtifactsPath = "BenchmarkDotNet.Artifacts";
+DeliveryLedger.UseFile(Path.Combine(ArtifactsPath, "delivery-ledger.json"));
+
+var runStarted = DateTime.UtcNow;
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
+    .Run([.. switches.BenchmarkDotNetArgs], SocketBenchConfig.Create(switches.Job, ArtifactsPath))
+    .ToList();
+
+// --list, --help and a filter that matched nothing measure nothing: BenchmarkDotNet has said why.
+if (summaries.Count == 0 || summaries.All(summary => summary.BenchmarksCases.Length == 0))
+{
+    return 0;
+}
+
+var check = RunCheck.Inspect(summaries);
+var written = ResultsFolder.Publish(summaries, runStarted, switches.ResultsDirectory);
+check = check.Including(RunCheck.InspectJson(written, summaries.Sum(summary => summary.BenchmarksCases.Length)));
+
+Console.WriteLine();
+Console.WriteLine($"Results: {Path.GetFullPath(switches.ResultsDirectory)}");
+foreach (string file in written)
+{
+    Console.WriteLine($"  {Path.GetFileName(file)}");
+}
+
+return check.Report(Console.Error);
+
+/// <summary>The entry point's type, named so BenchmarkSwitcher can find this assembly.</summary>
+public partial class Program;

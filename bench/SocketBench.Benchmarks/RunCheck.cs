@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using BenchmarkDotNet.Reports;
+using SocketBench.Benchmarks.Delivery;
+
+namespace SocketBench.Benchmarks;
+
+/// <summary>
+/// The last word on a run: a case with no measurements, no delivery ledger or nothing delivered
+/// makes the run fail, so a benchmark that silently measured nothing can never pass for a result.
+/// </summary>
+public sealed record RunCheck(IReadOnlyList<string> Problems)
+{
+    public static RunCheck Inspect(IEnumerable<Summary> summaries)
+    {
+        var problems = new List<string>();
+        foreach (var summary in summaries)
+        {
+            foreach (var benchmarkCase in summary.BenchmarksCases)
+            {
+                string name = benchmarkCase.DisplayInfo;
+                var report = summary[benchmarkCase];
+                if (report?.ResultStatistics is null)
+                {
+                    problems.Add($"{name}: no measurements (the case failed; see its log above)");
+                }
+                else if (!report.Metrics.TryGetValue(DeliveryMetrics.DeliveredPercent.Id, out var delivered))
+                {
+                    problems.Add($"{name}: no delivery count reached the host");
+                }
+                else if (!(delivered.Value > 0))
+                {
+                    problems.Add($"{name}: the receiver got no data");
+                }
+            }
+        }
+
+        return new RunCheck(problems);
+    }
+
+    /// <summary>Checks the exported full JSON holds every case, each with measurements and a delivery figure.</summary>
+    public static RunCheck InspectJson(IEnumerable<string> files, int expectedCases)
+    {
+        var problems = new List<string>();
+        int found = 0;
+        foreach (string file in files.Where(file => file.EndsWith(".json", StringComparison.Ordinal)))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            foreach (var benchmark in document.RootElement.GetProperty("Benchmarks").EnumerateArray())
+            {
+                found++;
+                string name = benchmark.GetProperty("FullName").GetString() ?? "?";
+                bool measured = benchmark.TryGetProperty("Statistics", out var statistics) && statistics.ValueKind == JsonValueKind.Object;
+                bool delivered = benchmark.TryGetProperty("Metrics", out var metrics) && metrics.EnumerateArray().Any(IsPositiveDelivery);
+                if (!measured || !delivered)
+                {
+                    problems.Add($"{Path.GetFileName(file)}: {name} has {(measured ? "no delivered data" : "no statistics")}");
+                }
+            }
+        }
+
+        if (found != expectedCases)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the JSON export holds {found} cases, the run had {expectedCases}"));
+        }
+
+        return new RunCheck(problems);
+    }
+
+    public RunCheck Including(RunCheck other) => new([.. Problems, .. other.Problems]);
+
+    /// <summary>Prints the problems and returns the process exit code: 0 when there are none.</summary>
+    public int Report(TextWriter error)
+    {
+        foreach (string problem in Problems)
+        {
+            error.WriteLine($"error: {problem}");
+        }
+
+        return Problems.Count == 0 ? 0 : 1;
+    }
+
+    private static bool IsPositiveDelivery(JsonElement metric) =>
+        metric.GetProperty("Descriptor").GetProperty("Id").GetString() == DeliveryMetrics.DeliveredPercent.Id
+        && metric.GetProperty("Value").GetDouble() > 0;
+}

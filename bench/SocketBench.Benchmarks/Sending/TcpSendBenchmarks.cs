@@ -1,0 +1,39 @@
+using BenchmarkDotNet.Attributes;
+using SocketBench.Benchmarks.Config;
+using SocketBench.Core.Batches;
+using SocketBench.Sockets.Loopback;
+
+namespace SocketBench.Benchmarks.Sending;
+
+/// <summary>Send benchmarks on a TCP stream over loopback: the shared rows, plus GatherSend (the batch in one sendmsg).</summary>
+[BenchmarkCategory(Categories.Tcp, Categories.Sockets)]
+public class TcpSendBenchmarks : SendBenchmarks
+{
+    [Params(64, 1024, 16384)]
+    public int BufferSize { get; set; }
+
+    [Params(1, 16, 64, 256)]
+    public int BufferCount { get; set; }
+
+    /// <summary>TCP_NODELAY, on as WinRT's StreamSocketControl.NoDelay is; <c>--nodelay off|both</c> adds Nagle's algorithm.</summary>
+    [ParamsSource(nameof(NoDelayValues))]
+    public bool NoDelay { get; set; } = true;
+
+    public static IEnumerable<bool> NoDelayValues => BenchSwitches.NoDelayValues;
+
+    private TcpLoopbackSession Tcp => (TcpLoopbackSession)Session;
+
+    [GlobalSetup]
+    public void Setup() => Open(new BatchShape(Transport.Tcp, BufferSize, BufferCount), new LoopbackOptions(NoDelay));
+
+    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly)]
+    public void GatherSend()
+    {
+        for (int batch = 0; batch < BatchesPerInvoke; batch++)
+        {
+            Tcp.GatherSend();
+        }
+
+        Session.WaitForDelivery();
+    }
+}

@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Attributes;
+using SocketBench.Benchmarks.Config;
+using SocketBench.Core.Batches;
+using SocketBench.Sockets.Loopback;
+
+namespace SocketBench.Benchmarks.Sending;
+
+/// <summary>Send benchmarks on a connected UDP socket over loopback, one datagram per buffer: the shared rows, plus SendMmsg (the batch in one sendmmsg).</summary>
+[BenchmarkCategory(Categories.Udp, Categories.Sockets)]
+public class UdpSendBenchmarks : SendBenchmarks
+{
+    [Params(64, 1024, 1472)]
+    public int BufferSize { get; set; }
+
+    [Params(1, 16, 64, 256)]
+    public int BufferCount { get; set; }
+
+    private UdpLoopbackSession Udp => (UdpLoopbackSession)Session;
+
+    [GlobalSetup]
+    public void Setup() => Open(new BatchShape(Transport.Udp, BufferSize, BufferCount), LoopbackOptions.Default);
+
+    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly)]
+    public void SendMmsg()
+    {
+        for (int batch = 0; batch < BatchesPerInvoke; batch++)
+        {
+            Udp.SendMmsg();
+        }
+
+        Session.WaitForDelivery();
+    }
+}

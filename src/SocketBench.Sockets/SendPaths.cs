@@ -1,0 +1,23 @@
+using SocketBench.Core.Batches;
+
+namespace SocketBench.Sockets;
+
+/// <summary>
+/// What each send method turns into in system calls on this OS: the "Send path" column, and the
+/// table in the README. Kept beside the outputs so the words cannot drift from what they do.
+/// </summary>
+public static class SendPaths
+{
+    public static string Describe(Transport transport, SendMethod method) => (transport, method) switch
+    {
+        (_, SendMethod.PerBufferAwait) => "send per buffer",
+        // AsTask() looks at each write as soon as it is issued, which is the moment the output must send it.
+        (_, SendMethod.TaskWaitAll) => "send per buffer",
+        (Transport.Tcp, SendMethod.FlushBatched) => OperatingSystem.IsLinux() ? "sendmsg per batch" : "Socket.Send(list) per batch",
+        (Transport.Udp, SendMethod.FlushBatched) => OperatingSystem.IsLinux() ? "sendmmsg per batch" : "send per datagram (fallback)",
+        (Transport.Tcp, SendMethod.GatherSend) => "raw sendmsg per batch",
+        (Transport.Udp, SendMethod.SendMmsg) => "raw sendmmsg per batch",
+        (_, SendMethod.SyscallPerBuffer) => "raw send per buffer",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"{method} is not a {transport} send method."),
+    };
+}

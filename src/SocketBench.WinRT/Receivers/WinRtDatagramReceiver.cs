@@ -1,0 +1,101 @@
+using System.Globalization;
+using SocketBench.Sockets.Buffers;
+using SocketBench.Sockets.Receivers;
+using Windows.Networking.Sockets;
+using Windows.Storage.Streams;
+
+namespace SocketBench.WinRT.Receivers;
+
+/// <summary>
+/// Counts the datagrams a WinRT <see cref="DatagramSocket"/> delivers through <c>MessageReceived</c>.
+/// As on the portable backend, a datagram of the marker's length carries a drain-marker id: the
+/// socket's queue is first in, first out, so seeing marker k proves every datagram sent before it
+/// was counted or lost. In verify mode each datagram's length, content and uniqueness are checked.
+/// </summary>
+public sealed class WinRtDatagramReceiver
+{
+    private readonly int _datagramSize;
+    private readonly bool _verify;
+    private readonly HashSet<long> _seen = [];
+
+    // MessageReceived may be raised on more than one thread; a marker must never overtake an earlier datagram's count.
+    private readonly Lock _gate = new();
+    private long _datagrams;
+    private long _bytes;
+    private long _lastMarker;
+    private volatile string? _failure;
+
+    public WinRtDatagramReceiver(int datagramSize, bool verify)
+    {
+        _datagramSize = datagramSize;
+        _verify = verify;
+        MarkerLength = UdpReceiver.MarkerLengthFor(datagramSize);
+    }
+
+    public int MarkerLength { get; }
+
+    public long DatagramsReceived => Volatile.Read(ref _datagrams);
+
+    public long BytesReceived => Volatile.Read(ref _bytes);
+
+    public long LastMarkerSeen => Volatile.Read(ref _lastMarker);
+
+    public string? Failure => _failure;
+
+    /// <summary>The <c>MessageReceived</c> handler.</summary>
+    public void OnMessageReceived(DatagramSocket sender, DatagramSocketMessageReceivedEventArgs args)
+    {
+        try
+        {
+            using DataReader reader = args.GetDataReader();
+            var datagram = new byte[reader.UnconsumedBufferLength];
+            reader.ReadBytes(datagram);
+            lock (_gate)
+            {
+                Accept(datagram);
+            }
+        }
+        catch (Exception exception)
+        {
+            _failure ??= $"receiver failed: {WinRtSocketErrors.Describe(exception)}";
+        }
+    }
+
+    private void Accept(byte[] datagram)
+    {
+        if (datagram.Length == MarkerLength && datagram.Length != _datagramSize)
+        {
+            Volatile.Write(ref _lastMarker, BitConverter.ToInt64(datagram, 0));
+            return;
+        }
+
+        if (datagram.Length != _datagramSize)
+        {
+            _failure ??= string.Create(CultureInfo.InvariantCulture, $"a datagram of {datagram.Length} bytes arrived; every datagram in this run is {_datagramSize} bytes");
+            return;
+        }
+
+        if (_verify && CheckContent(datagram) is { } problem)
+        {
+            _failure ??= problem;
+            return;
+        }
+
+        Volatile.Write(ref _bytes, _bytes + datagram.Length);
+        Volatile.Write(ref _datagrams, _datagrams + 1);
+    }
+
+    private string? CheckContent(byte[] datagram)
+    {
+        long sequence = PayloadPattern.ReadSequence(datagram);
+        int mismatch = PayloadPattern.FirstMismatch(datagram, sequence);
+        if (mismatch >= 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} is corrupt at offset {mismatch}");
+        }
+
+        // A datagram shorter than 8 bytes carries only the low bytes of its number: uniqueness is checkable from 8 up.
+        bool duplicate = datagram.Length >= PayloadPattern.SequenceBytes && !_seen.Add(sequence);
+        return duplicate ? string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} arrived twice") : null;
+    }
+}

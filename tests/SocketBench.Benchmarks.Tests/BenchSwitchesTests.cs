@@ -1,0 +1,50 @@
+using SocketBench.Benchmarks.Config;
+
+namespace SocketBench.Benchmarks.Tests;
+
+/// <summary>SocketBench's own options are taken out; everything else reaches BenchmarkDotNet untouched.</summary>
+public sealed class BenchSwitchesTests
+{
+    [Fact]
+    public void Named_jobs_are_taken_and_other_arguments_pass_through()
+    {
+        var switches = BenchSwitches.Parse(["--job", "quick", "--filter", "*Tcp*", "--list", "flat"]);
+
+        Assert.Equal("Quick", switches.Job.Id);
+        Assert.Equal(Path.Combine("results", "quick"), switches.ResultsDirectory);
+        Assert.Equal(["--filter", "*Tcp*", "--list", "flat"], switches.BenchmarkDotNetArgs);
+    }
+
+    [Fact]
+    public void BenchmarkDotNet_jobs_pass_through_and_the_default_job_is_ours()
+    {
+        var switches = BenchSwitches.Parse(["--job", "short"]);
+
+        Assert.Equal("Main", switches.Job.Id);
+        Assert.Equal(Path.Combine("results", "default"), switches.ResultsDirectory);
+        Assert.Equal(["--job", "short"], switches.BenchmarkDotNetArgs);
+    }
+
+    [Fact]
+    public void Nodelay_both_measures_nagle_too()
+    {
+        var switches = BenchSwitches.Parse(["--nodelay", "both", "--out", "results/mine"]);
+
+        Assert.Equal([true, false], switches.NoDelay);
+        Assert.Equal("results/mine", switches.ResultsDirectory);
+        Assert.Equal([true, false], BenchSwitches.NoDelayValues);
+        BenchSwitches.Parse([]);
+    }
+
+    [Theory]
+    [InlineData("--nodelay", "sometimes", "'sometimes'")]
+    [InlineData("--nodelay", "--filter", "needs a value")]
+    public void A_bad_value_is_one_line_quoting_it_with_an_example(string option, string value, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchSwitches.Parse([option, value]));
+
+        Assert.Contains(expected, error.Message);
+        Assert.Contains("Example: --nodelay both", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+}

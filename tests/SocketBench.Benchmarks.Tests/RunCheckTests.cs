@@ -1,0 +1,99 @@
+using SocketBench.Benchmarks.Columns;
+using SocketBench.Benchmarks.Delivery;
+
+namespace SocketBench.Benchmarks.Tests;
+
+/// <summary>A run whose export lost a case, or a case that delivered nothing, must fail CI.</summary>
+public sealed class RunCheckTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("socketbench-runcheck-").FullName;
+
+    [Fact]
+    public void A_complete_export_passes()
+    {
+        string file = Export(Case("A", delivered: 100), Case("B", delivered: 97.5));
+
+        var check = RunCheck.InspectJson([file], expectedCases: 2);
+
+        Assert.Empty(check.Problems);
+        Assert.Equal(0, check.Report(TextWriter.Null));
+    }
+
+    [Fact]
+    public void A_case_missing_from_the_export_fails_the_run()
+    {
+        string file = Export(Case("A", delivered: 100));
+
+        var check = RunCheck.InspectJson([file], expectedCases: 2);
+
+        Assert.Contains(check.Problems, problem => problem.Contains("holds 1 cases, the run had 2"));
+        Assert.Equal(1, check.Report(TextWriter.Null));
+    }
+
+    [Fact]
+    public void A_case_that_delivered_nothing_or_was_not_measured_fails_the_run()
+    {
+        string file = Export(Case("Silent", delivered: 0), Case("Crashed", delivered: 100, measured: false));
+
+        var problems = RunCheck.InspectJson([file], expectedCases: 2).Problems;
+
+        Assert.Contains(problems, problem => problem.Contains("Silent has no delivered data"));
+        Assert.Contains(problems, problem => problem.Contains("Crashed has no statistics"));
+    }
+
+    [Theory]
+    [InlineData(1.0, "100 %")]
+    [InlineData(0.99999, "99.99 % LOSS")]
+    [InlineData(0.5, "50.00 % LOSS")]
+    public void Delivered_column_flags_any_loss(double ratio, string expected)
+    {
+        Assert.Equal(expected, FigureColumn.FormatDelivered(ratio));
+    }
+
+    [Fact]
+    public void Throughput_counts_only_delivered_bytes()
+    {
+        // 64 buffers of 1000 B in 64 us: 1000 B/us = 8 Gbit/s when all arrive, half that when half do.
+        var all = new CaseFigures(64_000, 1000, 64, 1.0);
+        var half = all with { DeliveredRatio = 0.5 };
+
+        Assert.Equal(1000, all.NanosecondsPerBuffer);
+        Assert.Equal(8.0, all.DeliveredGigabitsPerSecond, 6);
+        Assert.Equal(4.0, half.DeliveredGigabitsPerSecond, 6);
+        Assert.Equal(500_000, half.DeliveredBuffersPerSecond, 6);
+    }
+
+    [Fact]
+    public void The_ledger_carries_a_record_once()
+    {
+        DeliveryLedger.UseFile(Path.Combine(_directory, "ledger.json"));
+        var record = new DeliveryRecord("Udp", 64, 16, 2, 32, 2048, 31, 1984);
+
+        DeliveryLedger.Record(record);
+
+        var taken = DeliveryLedger.Take();
+        Assert.Equal(record, taken);
+        Assert.Equal(96.875, taken!.DeliveredPercent);
+        Assert.Equal(2.0 / 32, taken.SendsPerBuffer);
+        Assert.Null(DeliveryLedger.Take());
+    }
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable(DeliveryLedger.PathVariable, null);
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static string Case(string name, double delivered, bool measured = true) => $$"""
+        {"FullName": "{{name}}",
+         "Statistics": {{(measured ? """{"Mean": 1.0}""" : "null")}},
+         "Metrics": [{"Value": {{delivered}}, "Descriptor": {"Id": "DeliveredPercent"} }]}
+        """;
+
+    private string Export(params string[] cases)
+    {
+        string file = Path.Combine(_directory, "Bench-report-full.json");
+        File.WriteAllText(file, $$"""{"Title": "t", "Benchmarks": [{{string.Join(",", cases)}}]}""");
+        return file;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using SocketBench.Core.Batches;
+using SocketBench.Core.Sending;
+using SocketBench.Sockets.Loopback;
+
+namespace SocketBench.Contract.Tests;
+
+/// <summary>
+/// The built WinRT assembly, reached by path: loaded and called on Windows, read as metadata on every OS.
+/// The paths come from the build (assembly metadata in the project file), so they match the configuration built.
+/// </summary>
+internal static class WinRtBackend
+{
+    public const string SessionTypeName = "SocketBench.WinRT.Loopback.WinRtLoopbackSession";
+
+    private static readonly Lazy<MethodInfo> OpenAsyncMethod = new(FindOpenAsync);
+
+    public static string AssemblyPath => Metadata("WinRtAssembly");
+
+    /// <summary>The Windows bench build: the portable benchmarks and the WinRT ones in one assembly.</summary>
+    public static string WindowsBenchPath => Metadata("WindowsBenchAssembly");
+
+    /// <summary>The folder of the Windows SDK projection (Microsoft.Windows.SDK.NET.dll, WinRT.Runtime.dll).</summary>
+    public static string ProjectionDirectory => Directory.GetDirectories(Metadata("WindowsSdkProjection")).Single();
+
+    /// <summary>Opens a WinRT session; the assembly shares SocketBench.Core and .Sockets with this process, so its types are ours.</summary>
+    public static async Task<ISendSession> OpenAsync(BatchShape shape, LoopbackOptions options)
+    {
+        var pending = (Task)OpenAsyncMethod.Value.Invoke(null, [shape, options])!;
+        await pending;
+        return (ISendSession)pending.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(pending)!;
+    }
+
+    private static MethodInfo FindOpenAsync()
+    {
+        // The projection is a framework reference of the WinRT project, so it is not beside the built library.
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            string candidate = Path.Combine(ProjectionDirectory, name.Name + ".dll");
+            return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
+        };
+
+        var session = Assembly.LoadFrom(AssemblyPath).GetType(SessionTypeName, throwOnError: true)!;
+        return session.GetMethod("OpenAsync", [typeof(BatchShape), typeof(LoopbackOptions)])
+            ?? throw new MissingMethodException(SessionTypeName, "OpenAsync");
+    }
+
+    private static string Metadata(string key) =>
+        typeof(WinRtBackend).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == key).Value
+        ?? throw new InvalidOperationException($"The test assembly was built without the '{key}' path.");
+}

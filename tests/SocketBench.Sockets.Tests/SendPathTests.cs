@@ -1,0 +1,42 @@
+using SocketBench.Core.Batches;
+using SocketBench.Sockets.Loopback;
+
+namespace SocketBench.Sockets.Tests;
+
+/// <summary>The "Send path" column names the calls the method really makes: checked against the send counter.</summary>
+public sealed class SendPathTests
+{
+    public static TheoryData<Transport, SendMethod> EveryMethod()
+    {
+        var data = new TheoryData<Transport, SendMethod>();
+        foreach (var transport in Enum.GetValues<Transport>())
+        {
+            foreach (var method in SendMethods.For(transport))
+            {
+                data.Add(transport, method);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryMethod))]
+    public async Task A_path_that_says_per_batch_makes_one_call_per_batch_and_per_buffer_one_per_buffer(Transport transport, SendMethod method)
+    {
+        string path = SendPaths.Describe(transport, method);
+        using var session = LoopbackSession.Open(new BatchShape(transport, 64, 32));
+
+        await session.SendBatchAsync(method);
+        session.WaitForDelivery();
+
+        long expectedCalls = path.EndsWith("per batch", StringComparison.Ordinal) ? 1 : 32;
+        Assert.Equal(expectedCalls, session.Delivery.SendCalls);
+    }
+
+    [Fact]
+    public void A_method_of_the_other_transport_has_no_path()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => SendPaths.Describe(Transport.Udp, SendMethod.GatherSend));
+    }
+}
