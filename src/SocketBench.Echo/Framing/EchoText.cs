@@ -29,7 +29,8 @@ public static class EchoText
     /// <summary>The text for a log line: long messages are cut, so a 1 MiB message does not flood the console.</summary>
     public static string ForDisplay(ReadOnlySpan<byte> payload)
     {
-        var text = Decode(payload);
+        // Control characters (a datagram's trailing newline, say) are shown escaped so one event stays one line.
+        var text = Decode(payload).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal);
         return text.Length <= DisplayChars
             ? text
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text.AsSpan(0, DisplayChars)}... ({payload.Length} bytes)");
