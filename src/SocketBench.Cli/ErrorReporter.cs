@@ -1,3 +1,4 @@
+using SocketBench.Core.Errors;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -24,6 +25,7 @@ internal static class ErrorReporter
 
     private static (string Message, int ExitCode) Describe(Exception exception) => exception switch
     {
+        SocketStatusException status => (OneLine(status.Message), status.IsBadInput ? BadInput : Failure),
         CommandParseException or CommandRuntimeException => (OneLine(exception.Message), BadInput),
         ArgumentException => (OneLine(exception.Message), BadInput),
         _ => (OneLine(exception.Message), Failure),

@@ -1,6 +1,7 @@
+using SocketBench.Cli.Commands;
+using SocketBench.Cli.Commands.Echo;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using SocketBench.Cli.Commands;
 
 namespace SocketBench.Cli;
 
@@ -28,6 +29,16 @@ public static class SocketBenchApp
                 .WithExample("compare", "results/baselines/linux-x64", "results/ci", "--threshold", "5%", "--md", "compare.md");
             config.AddCommand<GateCommand>("gate").WithDescription("Runs the quick job (or takes --results) and fails on a regression against the committed baseline.")
                 .WithExample("gate", "--results", "results/ci");
+            config.AddBranch("echo", echo =>
+            {
+                echo.SetDescription("Reference echo harnesses (the guide's samples): tcp-line, tcp-length and udp, with TLS");
+                echo.AddCommand<EchoServerCommand>("server")
+                    .WithDescription("Run an echo server until Ctrl+C (or for one request with --once)")
+                    .WithExample("echo", "server", "--protocol", "tcp-line", "--port", "1337");
+                echo.AddCommand<EchoClientCommand>("client")
+                    .WithDescription("Send messages to an echo server and print the responses")
+                    .WithExample("echo", "client", "--protocol", "tcp-line", "--port", "1337", "Hello, World!");
+            });
         });
         return app;
     }

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using SocketBench.Benchmarks.Delivery;
+using SocketBench.Echo;
+using SocketBench.Echo.Clients;
+using SocketBench.Echo.Logging;
+using SocketBench.Echo.Servers;
+using SocketBench.Echo.Tls;
+
+namespace SocketBench.Benchmarks.Echo;
+
+/// <summary>
+/// Request/response latency against the in-process echo server over loopback: one operation is one
+/// request sent and its echo received and checked. The RTT p50/p90/p99 columns are of individual
+/// requests, recorded here with Stopwatch, not BenchmarkDotNet's percentiles of iteration means.
+/// </summary>
+[BenchmarkCategory(EchoCategories.RoundTrip)]
+[Config(typeof(RoundTripConfig))]
+public class EchoRoundTripBenchmarks
+{
+    /// <summary>Requests per invocation: one at a time, each waiting for its echo, as the protocols require.</summary>
+    public const int RequestsPerInvoke = 32;
+
+    private readonly Queue<double> _samples = new();
+    private IEchoServer? _server;
+    private IEchoClient? _client;
+    private byte[] _payload = [];
+    private long _requests;
+    private long _bytesEchoed;
+
+    [Params(RoundTripCase.TcpLine, RoundTripCase.TcpLength, RoundTripCase.Udp, RoundTripCase.TcpLengthTls)]
+    public RoundTripCase Protocol { get; set; }
+
+    /// <summary>Message payload in bytes (the suite's name for a size, so compare and the ledger match on it).</summary>
+    [Params(32, 1024, 16384)]
+    public int BufferSize { get; set; }
+
+    /// <summary>One message per request; here so the delivery ledger describes the case like every other.</summary>
+    [Params(1)]
+    public int BufferCount { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var protocol = Protocol switch
+        {
+            RoundTripCase.TcpLine => EchoProtocol.TcpLine,
+            RoundTripCase.Udp => EchoProtocol.Udp,
+            _ => EchoProtocol.TcpLength,
+        };
+        bool tls = Protocol == RoundTripCase.TcpLengthTls;
+        using var certificate = tls ? SelfSignedCertificates.CreateLocalhostServer() : null;
+        _server = EchoServers.Start(
+            new EchoServerOptions(protocol) { LogMessages = false, Tls = certificate is null ? null : new TlsServerSettings(certificate) },
+            NullEchoLog.Instance);
+        var client = new EchoClientOptions(protocol)
+        {
+            Host = "localhost",
+            Port = _server.LocalEndPoint.Port,
+            Tls = certificate is null ? null : new TlsClientSettings(TrustedAuthorities: [certificate]),
+        };
+        _client = EchoClients.ConnectAsync(client).GetAwaiter().GetResult();
+        // Printable ASCII: valid UTF-8 and free of newlines, so every protocol carries it unchanged.
+        _payload = Enumerable.Range(0, BufferSize).Select(i => (byte)('a' + i % 26)).ToArray();
+        if (RoundTripSamples.PathFor(Protocol, BufferSize) is { } stale)
+        {
+            File.Delete(stale);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = RequestsPerInvoke)]
+    public async Task RoundTrip()
+    {
+        var client = _client!;
+        for (int i = 0; i < RequestsPerInvoke; i++)
+        {
+            long started = Stopwatch.GetTimestamp();
+            var echo = await client.EchoAsync(_payload);
+            Record(Stopwatch.GetElapsedTime(started).TotalNanoseconds);
+            _requests++;
+            if (echo.Span.SequenceEqual(_payload))
+            {
+                _bytesEchoed += echo.Length;
+            }
+        }
+    }
+
+    private void Record(double nanoseconds)
+    {
+        if (_samples.Count == RoundTripSamples.Capacity)
+        {
+            _samples.Dequeue();
+        }
+
+        _samples.Enqueue(nanoseconds);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (RoundTripSamples.PathFor(Protocol, BufferSize) is { } path)
+        {
+            RoundTripSamples.Write(path, _samples);
+        }
+
+        // One write per request (header and payload leave together); delivered means echoed back byte for byte.
+        DeliveryLedger.Record(new DeliveryRecord("Echo", BufferSize, BufferCount, _requests, _requests, _requests * BufferSize, _bytesEchoed / Math.Max(1, BufferSize), _bytesEchoed));
+        _client?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _client = null;
+        _server = null;
+    }
+}

@@ -1,0 +1,95 @@
+using System.ComponentModel;
+using SocketBench.Echo.Errors;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SocketBench.Cli.Commands.Echo;
+
+public sealed class EchoClientSettings : EchoSettings
+{
+    [CommandArgument(0, "[MESSAGES]")]
+    [Description("Messages to send, one request each (default: \"Hello, World!\")")]
+    public string[] Messages { get; init; } = [];
+
+    [CommandOption("--host <HOST>")]
+    [Description("Server host name or address")]
+    [DefaultValue("localhost")]
+    public string Host { get; init; } = "localhost";
+
+    [CommandOption("--local-port <PORT>")]
+    [Description("UDP only: local port to bind (the guide's client uses 1336); 0 picks a free one")]
+    [DefaultValue(0)]
+    public int LocalPort { get; init; }
+
+    [CommandOption("--share-port")]
+    [Description("UDP only: allow other sockets to bind the same local port")]
+    public bool SharePort { get; init; }
+
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("Deadline for connecting and for each response")]
+    [DefaultValue(5.0)]
+    public double TimeoutSeconds { get; init; } = 5.0;
+
+    [CommandOption("--client-cert <FILE>")]
+    [Description("With --tls: present this certificate (.pfx/.p12 or PEM), as the guide's StreamSocketControl.ClientCertificate")]
+    public string? ClientCertificate { get; init; }
+
+    [CommandOption("--client-key <FILE>")]
+    [Description("With --client-cert in PEM: its private key file, when not inside the certificate file")]
+    public string? ClientKey { get; init; }
+
+    [CommandOption("--cert-password <PASSWORD>")]
+    [Description("Password of the .pfx file or of an encrypted PEM key")]
+    public string? CertificatePassword { get; init; }
+
+    [CommandOption("--ca <FILE>")]
+    [Description("With --tls: trust server certificates issued by this CA (PEM or DER) instead of the system store")]
+    public string? Ca { get; init; }
+
+    [CommandOption("--insecure")]
+    [Description("With --tls: do not check the server certificate (local experiments only)")]
+    public bool Insecure { get; init; }
+
+    internal IReadOnlyList<string> MessagesOrDefault => Messages.Length > 0 ? Messages : [EchoClientDefaults.Message];
+
+    public override ValidationResult Validate()
+    {
+        var common = base.Validate();
+        if (!common.Successful)
+        {
+            return common;
+        }
+
+        if (HostNames.Problem(Host) is { } problem)
+        {
+            return ValidationResult.Error($"Invalid --host '{Host}': {problem}. Examples: localhost, 127.0.0.1, ::1.");
+        }
+
+        if (Port == 0)
+        {
+            return ValidationResult.Error("Invalid port '0': a client needs the server's port. Example: --port 1337.");
+        }
+
+        if (LocalPort is < 0 or > ushort.MaxValue)
+        {
+            return ValidationResult.Error($"Invalid --local-port '{LocalPort}'. Examples: 1336, 0.");
+        }
+
+        if ((LocalPort != 0 || SharePort) && ParsedProtocol != SocketBench.Echo.EchoProtocol.Udp)
+        {
+            return ValidationResult.Error("Invalid --local-port/--share-port with a TCP protocol: they apply to UDP. Example: --protocol udp --local-port 1336.");
+        }
+
+        if (TimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(TimeoutSeconds))
+        {
+            return ValidationResult.Error($"Invalid --timeout '{TimeoutSeconds}'. Examples: 5, 0.5.");
+        }
+
+        if (!Tls && (ClientCertificate ?? ClientKey ?? Ca ?? (Insecure ? "--insecure" : null)) is { } stray)
+        {
+            return ValidationResult.Error($"Invalid '{stray}' without --tls: certificate options need it. Example: --tls --ca server.pem.");
+        }
+
+        return ValidationResult.Success();
+    }
+}

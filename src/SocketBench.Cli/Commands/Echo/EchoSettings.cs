@@ -1,0 +1,78 @@
+using System.ComponentModel;
+using System.Security.Authentication;
+using SocketBench.Echo;
+using SocketBench.Echo.Tls;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SocketBench.Cli.Commands.Echo;
+
+/// <summary>Options both ends must agree on: protocol, port, message limit, TLS.</summary>
+public class EchoSettings : CommandSettings
+{
+    [CommandOption("-p|--protocol <PROTOCOL>")]
+    [Description("tcp-line (one UTF-8 line per message), tcp-length (4-byte big-endian byte count, then UTF-8), or udp")]
+    [DefaultValue("tcp-line")]
+    public string Protocol { get; init; } = "tcp-line";
+
+    [CommandOption("--port <PORT>")]
+    [Description("Server port (the guide uses 1337)")]
+    [DefaultValue(EchoClientDefaults.Port)]
+    public int Port { get; init; } = EchoClientDefaults.Port;
+
+    [CommandOption("--max-message <BYTES>")]
+    [Description("Largest message payload accepted, in bytes; longer ones close the connection (TCP) or are dropped (UDP)")]
+    [DefaultValue(EchoLimits.DefaultMaxMessageBytes)]
+    public int MaxMessageBytes { get; init; } = EchoLimits.DefaultMaxMessageBytes;
+
+    [CommandOption("--tls")]
+    [Description("TCP only: wrap the connection in TLS (the guide's SocketProtectionLevel.Tls12)")]
+    public bool Tls { get; init; }
+
+    [CommandOption("--tls-version <VERSION>")]
+    [Description("With --tls: 1.2, 1.3 or any (both)")]
+    [DefaultValue("any")]
+    public string TlsVersion { get; init; } = "any";
+
+    internal EchoProtocol ParsedProtocol => EchoProtocols.TryParse(Protocol, out var protocol) ? protocol : throw new InvalidOperationException("validated");
+
+    internal SslProtocols ParsedTlsVersions => TlsVersions.TryParse(TlsVersion, out var versions) ? versions : throw new InvalidOperationException("validated");
+
+    public override ValidationResult Validate()
+    {
+        if (!EchoProtocols.TryParse(Protocol, out var protocol))
+        {
+            return ValidationResult.Error($"Invalid protocol '{Protocol}'. Examples: {EchoProtocols.AllNames}.");
+        }
+
+        if (Port is < 0 or > ushort.MaxValue)
+        {
+            return ValidationResult.Error($"Invalid port '{Port}'. Examples: 1337, 0 (server: any free port).");
+        }
+
+        if (MaxMessageBytes < 1)
+        {
+            return ValidationResult.Error($"Invalid --max-message '{MaxMessageBytes}'. Examples: 1048576, 65507.");
+        }
+
+        if (!TlsVersions.TryParse(TlsVersion, out _))
+        {
+            return ValidationResult.Error($"Invalid --tls-version '{TlsVersion}'. Examples: 1.2, 1.3, any.");
+        }
+
+        if (Tls && protocol == EchoProtocol.Udp)
+        {
+            return ValidationResult.Error("Invalid --tls with --protocol udp: TLS runs over TCP. Example: --protocol tcp-line --tls.");
+        }
+
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary>Defaults taken from the guide's samples.</summary>
+internal static class EchoClientDefaults
+{
+    public const int Port = 1337;
+    public const int ClientPort = 1336;
+    public const string Message = "Hello, World!";
+}

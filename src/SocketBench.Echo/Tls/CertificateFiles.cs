@@ -1,0 +1,76 @@
+using System.Security.Cryptography.X509Certificates;
+using SocketBench.Core.Errors;
+
+namespace SocketBench.Echo.Tls;
+
+/// <summary>Loads certificates from the files people actually have: PFX/PKCS#12, or PEM with the key beside or inside.</summary>
+public static class CertificateFiles
+{
+    /// <summary>A certificate with its private key. PFX when the file ends in .pfx or .p12; PEM otherwise.</summary>
+    public static X509Certificate2 LoadWithKey(string path, string? keyPath = null, string? password = null)
+    {
+        RequireFile(path);
+        try
+        {
+            if (IsPkcs12(path))
+            {
+                return X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            }
+
+            if (keyPath is not null)
+            {
+                RequireFile(keyPath);
+            }
+
+            var pem = password is null
+                ? X509Certificate2.CreateFromPemFile(path, keyPath)
+                : X509Certificate2.CreateFromEncryptedPemFile(path, password, keyPath);
+            // SslStream on Windows cannot use an ephemeral PEM key; a PKCS#12 round trip works everywhere.
+            using (pem)
+            {
+                return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+            }
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            throw new SocketStatusException(SocketStatus.CertificateIsInvalid, $"cannot load the certificate '{path}'{(keyPath is null ? "" : $" with key '{keyPath}'")}: {e.Message.TrimEnd('.')}", e);
+        }
+    }
+
+    /// <summary>Trust anchors (a CA bundle), PEM or DER; no private keys needed.</summary>
+    public static X509Certificate2Collection LoadTrusted(string path)
+    {
+        RequireFile(path);
+        try
+        {
+            var collection = new X509Certificate2Collection();
+            if (File.ReadAllText(path).Contains("-----BEGIN", StringComparison.Ordinal))
+            {
+                collection.ImportFromPemFile(path);
+            }
+            else
+            {
+                collection.Add(X509CertificateLoader.LoadCertificateFromFile(path));
+            }
+
+            return collection.Count > 0
+                ? collection
+                : throw new SocketStatusException(SocketStatus.CertificateIsInvalid, $"'{path}' holds no certificate");
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw new SocketStatusException(SocketStatus.CertificateIsInvalid, $"cannot read certificates from '{path}': {e.Message.TrimEnd('.')}", e);
+        }
+    }
+
+    private static bool IsPkcs12(string path) =>
+        path.EndsWith(".pfx", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".p12", StringComparison.OrdinalIgnoreCase);
+
+    private static void RequireFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new SocketStatusException(SocketStatus.CertificateIsInvalid, $"certificate file '{path}' does not exist");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using SocketBench.Core.Errors;
+
+namespace SocketBench.Echo.Tls;
+
+/// <summary>Wraps a connected stream in TLS, on either side, and names the failure when the handshake fails.</summary>
+public static class TlsHandshakes
+{
+    public static async Task<SslStream> AsServerAsync(Stream transport, TlsServerSettings settings, Action<string> onClientRejected, CancellationToken cancellationToken)
+    {
+        var tls = new SslStream(transport, leaveInnerStreamOpen: false);
+        var options = new SslServerAuthenticationOptions
+        {
+            ServerCertificate = settings.Certificate,
+            EnabledSslProtocols = settings.Protocols,
+            ClientCertificateRequired = settings.ClientCertificates is not null,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+        };
+        if (settings.ClientCertificates is { } policy)
+        {
+            options.RemoteCertificateValidationCallback = policy.Callback(onClientRejected);
+        }
+
+        try
+        {
+            await tls.AuthenticateAsServerAsync(options, cancellationToken).ConfigureAwait(false);
+            return tls;
+        }
+        catch
+        {
+            await tls.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public static async Task<SslStream> AsClientAsync(Stream transport, TlsClientSettings settings, string host, CancellationToken cancellationToken)
+    {
+        SslPolicyErrors seen = SslPolicyErrors.None;
+        string? chainProblem = null;
+        var tls = new SslStream(transport, leaveInnerStreamOpen: false);
+        var options = new SslClientAuthenticationOptions
+        {
+            TargetHost = host,
+            EnabledSslProtocols = settings.Protocols,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+            {
+                seen = errors;
+                if (settings.SkipServerValidation)
+                {
+                    return true;
+                }
+
+                if (settings.TrustedAuthorities is { } authorities && certificate is not null)
+                {
+                    // Judge the chain against the given CAs only; the name check still applies.
+                    chainProblem = ChainProblem(certificate, authorities);
+                    seen &= ~SslPolicyErrors.RemoteCertificateChainErrors;
+                    return chainProblem is null && seen == SslPolicyErrors.None;
+                }
+
+                return errors == SslPolicyErrors.None;
+            },
+        };
+        if (settings.ClientCertificate is { } mine)
+        {
+            options.ClientCertificates = [mine];
+            // Offer ours whatever CA list the server names, as WinRT's ClientCertificate does.
+            options.LocalCertificateSelectionCallback = (_, _, _, _, _) => mine;
+        }
+
+        try
+        {
+            await tls.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
+            return tls;
+        }
+        catch (AuthenticationException e)
+        {
+            await tls.DisposeAsync().ConfigureAwait(false);
+            throw Describe(e, host, seen, chainProblem);
+        }
+        catch
+        {
+            await tls.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static SocketStatusException Describe(AuthenticationException e, string host, SslPolicyErrors seen, string? chainProblem)
+    {
+        if (chainProblem is not null)
+        {
+            return new SocketStatusException(SocketStatus.CertificateUntrustedRoot, $"the server's certificate is not issued by the given CA ({chainProblem})", e);
+        }
+
+        if (seen.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            return new SocketStatusException(SocketStatus.CertificateCommonNameIsIncorrect, $"the server's certificate does not name '{host}'", e);
+        }
+
+        if (seen.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
+        {
+            return new SocketStatusException(SocketStatus.CertificateUntrustedRoot, "the server's certificate is not trusted by this machine", e);
+        }
+
+        return new SocketStatusException(SocketStatus.TlsHandshakeFailed, $"TLS handshake with '{host}' failed: {(e.InnerException ?? e).Message.TrimEnd('.')}", e);
+    }
+
+    private static string? ChainProblem(X509Certificate certificate, X509Certificate2Collection authorities)
+    {
+        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(leaf) ? null : string.Join(", ", chain.ChainStatus.Select(s => s.Status.ToString()));
+    }
+}
