@@ -45,6 +45,9 @@ public static class SocketBenchJobs
         // One invocation already sends many batches and ends on delivery; unrolling 16 of them would
         // only stretch the slowest cases to many seconds per iteration.
         .WithUnrollFactor(1)
+        // One invocation of the largest shapes (64 batches of 256 x 16 KiB) already takes about 200 ms;
+        // BenchmarkDotNet's minimum of 4 invocations per iteration would make each iteration close to a second.
+        .WithMinInvokeCount(1)
         // The overhead of an empty invocation is nanoseconds against invocations of tens of microseconds or more.
         .WithEvaluateOverhead(false);
 }
