@@ -8,13 +8,17 @@ namespace SocketBench.Sockets;
 /// </summary>
 public static class SendPaths
 {
-    public static string Describe(Transport transport, SendMethod method) => (transport, method) switch
+    /// <summary>What the method makes on the OS this process runs on.</summary>
+    public static string Describe(Transport transport, SendMethod method) => Describe(transport, method, OperatingSystem.IsLinux());
+
+    /// <summary>What the method makes on Linux or elsewhere: reports describe results from the machine that measured them.</summary>
+    public static string Describe(Transport transport, SendMethod method, bool onLinux) => (transport, method) switch
     {
         (_, SendMethod.PerBufferAwait) => "send per buffer",
         // AsTask() looks at each write as soon as it is issued, which is the moment the output must send it.
         (_, SendMethod.TaskWaitAll) => "send per buffer",
-        (Transport.Tcp, SendMethod.FlushBatched) => OperatingSystem.IsLinux() ? "sendmsg per batch" : "Socket.Send(list) per batch",
-        (Transport.Udp, SendMethod.FlushBatched) => OperatingSystem.IsLinux() ? "sendmmsg per batch" : "send per datagram (fallback)",
+        (Transport.Tcp, SendMethod.FlushBatched) => onLinux ? "sendmsg per batch" : "Socket.Send(list) per batch",
+        (Transport.Udp, SendMethod.FlushBatched) => onLinux ? "sendmmsg per batch" : "send per datagram (fallback)",
         (Transport.Tcp, SendMethod.GatherSend) => "raw sendmsg per batch",
         (Transport.Udp, SendMethod.SendMmsg) => "raw sendmmsg per batch",
         (_, SendMethod.SyscallPerBuffer) => "raw send per buffer",

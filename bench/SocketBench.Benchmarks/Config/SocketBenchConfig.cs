@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Analysers;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
@@ -21,12 +22,17 @@ public static class SocketBenchConfig
         .AddDiagnoser(MemoryDiagnoser.Default, DeliveryDiagnoser.Default)
         .AddExporter(JsonExporter.Full, MarkdownExporter.GitHub)
         .AddLogger(DefaultConfig.Instance.GetLoggers().ToArray())
-        .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())
+        .AddAnalyser(DefaultConfig.Instance.GetAnalysers().Where(analyser => KeepAnalyser(analyser, job)).ToArray())
         .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
         .AddFilter(new SimpleFilter(IsOfferedOnThisOs))
         .WithArtifactsPath(artifactsPath)
         .WithOrderer(ParamsThenMethodOrderer.Instance)
         .WithOption(ConfigOptions.JoinSummary, false);
+
+    // The quick job's short iterations are a deliberate trade (CI time against precision): a warning on
+    // every case that they are short would bury the warnings that matter.
+    private static bool KeepAnalyser(IAnalyser analyser, Job job) =>
+        analyser is not MinIterationTimeAnalyser || job.Run.IterationTime != SocketBenchJobs.QuickIterationTime;
 
     /// <summary>Rows built from Linux system calls are left out elsewhere rather than run to fail.</summary>
     public static bool IsOfferedOnThisOs(BenchmarkCase benchmarkCase) =>

@@ -49,7 +49,8 @@ public sealed record BenchmarkResult(
             ? BufferSize.Value * (double)BufferCount.Value * 8 * (Metric(DeliveredPercentMetric) ?? 100) / 100 / Interval.Mean
             : null;
 
-    public double? BuffersPerSecond => NanosecondsPerBuffer is > 0 ? 1e9 / NanosecondsPerBuffer.Value : null;
+    /// <summary>Buffers the receiver got per second; lost datagrams do not count.</summary>
+    public double? BuffersPerSecond => NanosecondsPerBuffer is > 0 ? 1e9 / NanosecondsPerBuffer.Value * (Metric(DeliveredPercentMetric) ?? 100) / 100 : null;
 
     /// <summary>"64 B × 16" for charts and tables.</summary>
     public string ShapeLabel => BufferSize is not null && BufferCount is not null

@@ -31,7 +31,7 @@ public static class MarkdownReport
         }
 
         text.AppendLine("## Results").AppendLine();
-        bool[] rightAligned = [false, true, true, true, true, true, true, true, true];
+        bool[] rightAligned = [false, false, true, true, true, true, true, true, true, true];
         foreach (var (transport, rows) in ResultTable.SendTables(results))
         {
             text.AppendLine($"### {transport}").AppendLine();

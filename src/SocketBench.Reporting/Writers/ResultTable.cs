@@ -1,4 +1,6 @@
+using SocketBench.Core.Batches;
 using SocketBench.Reporting.Model;
+using SocketBench.Sockets;
 
 namespace SocketBench.Reporting.Writers;
 
@@ -6,13 +8,13 @@ namespace SocketBench.Reporting.Writers;
 public static class ResultTable
 {
     public static IReadOnlyList<string> Header { get; } =
-        ["Method", "BufferSize", "BufferCount", "Time/buffer", "99.9 % CI", "Gbit/s", "buffers/s", "Sends/buffer", "Delivered"];
+        ["Method", "Send path", "BufferSize", "BufferCount", "Time/buffer", "99.9 % CI", "Gbit/s", "buffers/s", "Sends/buffer", "Delivered"];
 
     public static IEnumerable<(string Transport, IReadOnlyList<IReadOnlyList<string>> Rows)> SendTables(ResultSet results) =>
         results.Sends.GroupBy(result => result.Transport).OrderBy(group => group.Key).Select(group =>
             (group.Key, (IReadOnlyList<IReadOnlyList<string>>)group
                 .OrderBy(result => result.BufferSize).ThenBy(result => result.BufferCount)
-                .Select(Row).ToList()));
+                .Select(result => Row(result, results.Host)).ToList()));
 
     /// <summary>Benchmarks that are not sends (echo and any future type): ID and time per operation.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> OtherRows(ResultSet results) =>
@@ -20,12 +22,13 @@ public static class ResultTable
             .Select(result => (IReadOnlyList<string>)[result.FullName, Units.Time(result.Interval.Mean), Percentile(result, "P50"), Percentile(result, "P95")])
             .ToList();
 
-    private static IReadOnlyList<string> Row(BenchmarkResult result)
+    private static IReadOnlyList<string> Row(BenchmarkResult result, HostInfo host)
     {
         int count = result.BufferCount!.Value;
         return
         [
             result.Method,
+            SendPath(result, host),
             Units.Bytes(result.BufferSize!.Value),
             Units.Number(count),
             Units.Time(result.NanosecondsPerBuffer!.Value),
@@ -36,6 +39,14 @@ public static class ResultTable
             result.Metric(BenchmarkResult.DeliveredPercentMetric) is double delivered ? Units.Number(delivered, "0.00") + " %" : "–",
         ];
     }
+
+    /// <summary>The system calls behind the row on the OS that measured it, e.g. "send per datagram (fallback)" off Linux.</summary>
+    private static string SendPath(BenchmarkResult result, HostInfo host) =>
+        Enum.TryParse<Transport>(result.Transport, ignoreCase: true, out var transport)
+        && Enum.TryParse<SendMethod>(result.Method, out var method)
+        && SendMethods.For(transport).Contains(method)
+            ? SendPaths.Describe(transport, method, onLinux: host.Os.StartsWith("Linux", StringComparison.Ordinal))
+            : "–";
 
     private static string Percentile(BenchmarkResult result, string name) =>
         result.Percentiles.TryGetValue(name, out double value) ? Units.Time(value) : "–";
