@@ -1,4 +1,5 @@
 using SocketBench.Reporting.Charts;
+using SocketBench.Reporting.Model;
 using SocketBench.Reporting.Statistics;
 using SocketBench.Reporting.Writers;
 using Spectre.Console;
@@ -28,6 +29,7 @@ internal static class ComparisonPrinter
         foreach (var row in comparison.Rows)
         {
             var cells = ComparisonMarkdown.Cells(row).Select(Markup.Escape).ToArray();
+            cells[0] = Markup.Escape(BenchmarkLabel.Short(row.Id));
             cells[^1] = $"[{Style(row.Verdict)}]{cells[^1]}[/]";
             table.AddRow(cells);
         }
