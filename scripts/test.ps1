@@ -4,5 +4,5 @@ $ErrorActionPreference = 'Stop'
 Set-Location (Join-Path $PSScriptRoot '..')
 dotnet build SocketBench.sln -c Release
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
-dotnet test SocketBench.sln -c Release --no-build @args
+dotnet test SocketBench.sln -c Release -m:1 --no-build @args
 exit $LASTEXITCODE

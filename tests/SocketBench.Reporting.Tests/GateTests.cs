@@ -1,5 +1,7 @@
 namespace SocketBench.Reporting.Tests;
 
+// Runs real benchmarks: alone, so other tests' load cannot make the A/A runs differ.
+[Collection(RealBenchmarkRuns.Name)]
 public sealed class GateTests
 {
     // 12 cases of the real suite, about 20 s per run: enough for an A/A without slowing the test run much.

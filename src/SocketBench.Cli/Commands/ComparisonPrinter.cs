@@ -12,6 +12,12 @@ internal static class ComparisonPrinter
     public const int NoRegression = 0;
     public const int Regression = 1;
 
+    /// <summary>
+    /// With a share rule, the fewest slower rows that can fail the gate: when most rows are Noisy, two
+    /// slower rows out of three judged are a large share of very little evidence.
+    /// </summary>
+    public const int MinSlowerRowsForShareRule = 3;
+
     /// <param name="minRegressedShare">Fail only when the slower rows are at least this share of the judged (not Noisy) rows; 0 = any slower row fails.</param>
     public static int Print(IAnsiConsole console, ComparisonResult comparison, JudgeSettings settings, double minRegressedShare = 0)
     {
@@ -63,7 +69,7 @@ internal static class ComparisonPrinter
 
         int judged = comparison.Rows.Count(row => row.Verdict != Verdict.Noisy);
         double share = judged == 0 ? 0 : (double)regressions.Count / judged;
-        bool fails = share >= minRegressedShare;
+        bool fails = share >= minRegressedShare && (minRegressedShare == 0 || regressions.Count >= MinSlowerRowsForShareRule);
         string color = fails ? "red" : "yellow";
         console.MarkupLine($"[{color}]{regressions.Count} regression(s) ({share:P0} of {judged} judged rows):[/]");
         foreach (var row in regressions)
@@ -73,7 +79,7 @@ internal static class ComparisonPrinter
 
         if (!fails)
         {
-            console.MarkupLine($"[yellow]Below the gate's {minRegressedShare:P0} share of judged rows: not failing (single cases move this much between runs of the same build here).[/]");
+            console.MarkupLine($"[yellow]Below the gate's rule (at least {minRegressedShare:P0} of judged rows and at least {MinSlowerRowsForShareRule} rows slower): not failing (single cases move this much between runs of the same build here).[/]");
             return NoRegression;
         }
 
