@@ -10,8 +10,11 @@ public sealed class FigureColumn : IColumn
 {
     private readonly Func<CaseFigures, string> _format;
 
-    private FigureColumn(string name, string legend, Func<CaseFigures, string> format)
+    private readonly bool _sendsOnly;
+
+    private FigureColumn(string name, string legend, Func<CaseFigures, string> format, bool sendsOnly = true)
     {
+        _sendsOnly = sendsOnly;
         ColumnName = name;
         Legend = legend;
         _format = format;
@@ -32,7 +35,8 @@ public sealed class FigureColumn : IColumn
     /// <summary>Delivered share of the bytes sent; a row that lost anything is flagged so it cannot be read as a clean result.</summary>
     public static IColumn Delivered { get; } = new FigureColumn(
         "Delivered", "Bytes delivered / bytes sent; 'LOSS' marks a row where the receiver did not get everything",
-        figures => FormatDelivered(figures.DeliveredRatio));
+        figures => FormatDelivered(figures.DeliveredRatio),
+        sendsOnly: false);
 
     public string Id => "SocketBench." + ColumnName;
 
@@ -52,7 +56,8 @@ public sealed class FigureColumn : IColumn
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
-    public bool IsAvailable(Summary summary) => true;
+    /// <summary>Per-buffer figures belong to send tables; an echo round trip has its own latency columns.</summary>
+    public bool IsAvailable(Summary summary) => !_sendsOnly || summary.BenchmarksCases.Any(SendPathColumn.IsSendBenchmark);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
         CaseFigures.Of(summary, benchmarkCase) is { } figures ? _format(figures) : "?";

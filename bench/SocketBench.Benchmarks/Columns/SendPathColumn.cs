@@ -29,7 +29,11 @@ public sealed class SendPathColumn : IColumn
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
-    public bool IsAvailable(Summary summary) => true;
+    /// <summary>Only in tables of send benchmarks (an echo round trip has no send method).</summary>
+    public bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(IsSendBenchmark);
+
+    internal static bool IsSendBenchmark(BenchmarkCase benchmarkCase) =>
+        Enum.TryParse<SendMethod>(benchmarkCase.Descriptor.WorkloadMethod.Name, out _);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
     {
