@@ -1,6 +1,11 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using SocketBench.Core.Errors;
 using SocketBench.Core.Sending;
+using SocketBench.Echo;
+using SocketBench.Echo.Backends;
+using SocketBench.Echo.Clients;
+using SocketBench.Echo.Servers;
 using SocketBench.Sockets;
 using SocketBench.Sockets.Loopback;
 
@@ -64,6 +69,36 @@ public sealed class WinRtAssemblyTests
     }
 
     [Fact]
+    public void WinRT_has_an_echo_server_and_client_for_every_protocol_the_portable_harness_has()
+    {
+        using var context = OpenMetadata();
+        var winRtTypes = ExportedTypes(context);
+        var portableTypes = typeof(PortableEchoBackend).Assembly.GetExportedTypes();
+        var protocols = Enum.GetNames<EchoProtocol>().Order().ToList();
+
+        foreach (var role in new[] { typeof(IEchoServer), typeof(IEchoClient) })
+        {
+            // Each protocol exactly once per role: a duplicate or a gap changes the sorted list.
+            Assert.Equal(protocols, Spoken(portableTypes, role).Order());
+            Assert.Equal(protocols, Spoken(winRtTypes, role).Order());
+        }
+
+        Assert.Single(winRtTypes, type => !type.IsAbstract && Implements(type, typeof(IEchoBackend)));
+    }
+
+    [Fact]
+    public void WinRT_status_table_gives_every_shared_name_its_twin()
+    {
+        // A pure switch over an enum: it runs on every OS, though nothing else in the assembly does.
+        var table = WinRtBackend.StatusTable();
+        var winRtStatuses = table.GetParameters().Single().ParameterType;
+        var shared = Enum.GetNames(winRtStatuses).Intersect(Enum.GetNames<SocketStatus>()).ToList();
+
+        Assert.Contains(nameof(SocketStatus.ConnectionRefused), shared);
+        Assert.All(shared, name => Assert.Equal(Enum.Parse<SocketStatus>(name), table.Invoke(null, [Enum.Parse(winRtStatuses, name)])));
+    }
+
+    [Fact]
     public void Windows_bench_measures_the_same_strategies_on_both_backends_for_each_transport()
     {
         using var context = OpenMetadata(WinRtBackend.WindowsBenchPath);
@@ -86,6 +121,15 @@ public sealed class WinRtAssemblyTests
             }
         }
     }
+
+    // The protocols named by [Speaks] on the concrete classes that play a role; read as attribute data, so it works
+    // alike on loaded types and on metadata-only ones (where an enum argument is its underlying integer).
+    private static IEnumerable<string> Spoken(IEnumerable<Type> types, Type role) => types
+        .Where(type => !type.IsAbstract && Implements(type, role))
+        .SelectMany(type => type.GetCustomAttributesData())
+        .Where(attribute => attribute.AttributeType.FullName == typeof(SpeaksAttribute).FullName)
+        .SelectMany(attribute => (IEnumerable<CustomAttributeTypedArgument>)attribute.ConstructorArguments[0].Value!)
+        .Select(argument => Enum.GetName(typeof(EchoProtocol), Convert.ToInt32(argument.Value, System.Globalization.CultureInfo.InvariantCulture))!);
 
     private static bool HasAttribute(MemberInfo member, string name) =>
         member.GetCustomAttributesData().Any(attribute => attribute.AttributeType.Name == name);

@@ -2,17 +2,23 @@ using System.Reflection;
 using System.Runtime.Loader;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Sending;
+using SocketBench.Echo.Backends;
 using SocketBench.Sockets.Loopback;
 
 namespace SocketBench.Contract.Tests;
 
 /// <summary>
-/// The built WinRT assembly, reached by path: loaded and called on Windows, read as metadata on every OS.
+/// The built WinRT assembly, reached by path: loaded and called on Windows, read as metadata on every OS (where
+/// only its status table, a pure function of an enum, is called).
 /// The paths come from the build (assembly metadata in the project file), so they match the configuration built.
 /// </summary>
 internal static class WinRtBackend
 {
     public const string SessionTypeName = "SocketBench.WinRT.Loopback.WinRtLoopbackSession";
+
+    public const string EchoBackendTypeName = "SocketBench.WinRT.Echo.WinRtEchoBackend";
+
+    private static readonly Lazy<Assembly> WinRtAssembly = new(LoadAssembly);
 
     private static readonly Lazy<MethodInfo> OpenAsyncMethod = new(FindOpenAsync);
 
@@ -32,7 +38,16 @@ internal static class WinRtBackend
         return (ISendSession)pending.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(pending)!;
     }
 
-    private static MethodInfo FindOpenAsync()
+    /// <summary>The WinRT echo harness; it shares SocketBench.Echo with this process, so it is an <see cref="IEchoBackend"/> here.</summary>
+    public static IEchoBackend CreateEchoBackend() =>
+        (IEchoBackend)Activator.CreateInstance(WinRtAssembly.Value.GetType(EchoBackendTypeName, throwOnError: true)!)!;
+
+    /// <summary>WinRtSocketErrors.ToSocketStatus, the one table from WinRT's SocketErrorStatus to the shared statuses.</summary>
+    public static MethodInfo StatusTable() =>
+        WinRtAssembly.Value.GetType("SocketBench.WinRT.WinRtSocketErrors", throwOnError: true)!.GetMethod("ToSocketStatus")
+            ?? throw new MissingMethodException("SocketBench.WinRT.WinRtSocketErrors", "ToSocketStatus");
+
+    private static Assembly LoadAssembly()
     {
         // The projection is a framework reference of the WinRT project, so it is not beside the built library.
         AssemblyLoadContext.Default.Resolving += (context, name) =>
@@ -41,7 +56,12 @@ internal static class WinRtBackend
             return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
         };
 
-        var session = Assembly.LoadFrom(AssemblyPath).GetType(SessionTypeName, throwOnError: true)!;
+        return Assembly.LoadFrom(AssemblyPath);
+    }
+
+    private static MethodInfo FindOpenAsync()
+    {
+        var session = WinRtAssembly.Value.GetType(SessionTypeName, throwOnError: true)!;
         return session.GetMethod("OpenAsync", [typeof(BatchShape), typeof(LoopbackOptions)])
             ?? throw new MissingMethodException(SessionTypeName, "OpenAsync");
     }

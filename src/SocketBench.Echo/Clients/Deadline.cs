@@ -1,7 +1,7 @@
 namespace SocketBench.Echo.Clients;
 
 /// <summary>A cancellation source that fires after a timeout or with the caller's token, and can tell which one fired.</summary>
-internal sealed class Deadline(TimeSpan timeout, CancellationToken caller) : IDisposable
+public sealed class Deadline(TimeSpan timeout, CancellationToken caller) : IDisposable
 {
     private readonly CancellationTokenSource _source = CreateSource(timeout, caller);
 

@@ -7,14 +7,19 @@ public static class EchoClients
 {
     public static async Task<IEchoClient> ConnectAsync(EchoClientOptions options, CancellationToken cancellationToken = default)
     {
+        Check(options);
+        return options.Protocol.IsTcp()
+            ? await TcpEchoClient.ConnectAsync(options, cancellationToken).ConfigureAwait(false)
+            : await UdpEchoClient.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Rejects a malformed host (InvalidHostName) and option combinations no backend can serve, before any lookup.</summary>
+    public static void Check(EchoClientOptions options)
+    {
         HostNames.Validate(options.Host);
         if (options.Tls is not null && !options.Protocol.IsTcp())
         {
             throw new ArgumentException("TLS runs over TCP only: use --protocol tcp-line or tcp-length with --tls");
         }
-
-        return options.Protocol.IsTcp()
-            ? await TcpEchoClient.ConnectAsync(options, cancellationToken).ConfigureAwait(false)
-            : await UdpEchoClient.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
     }
 }

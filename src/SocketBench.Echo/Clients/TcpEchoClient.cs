@@ -8,6 +8,7 @@ using SocketBench.Echo.Tls;
 namespace SocketBench.Echo.Clients;
 
 /// <summary>A TCP echo client over either framing, optionally in TLS.</summary>
+[Speaks(EchoProtocol.TcpLine, EchoProtocol.TcpLength)]
 public sealed class TcpEchoClient : IEchoClient
 {
     private readonly Stream _stream;

@@ -10,6 +10,7 @@ namespace SocketBench.Echo.Clients;
 /// A UDP echo client on a connected datagram socket: only the server's replies are accepted, and an ICMP
 /// "port unreachable" surfaces as ConnectionRefused instead of silence.
 /// </summary>
+[Speaks(EchoProtocol.Udp)]
 public sealed class UdpEchoClient : IEchoClient
 {
     private readonly Socket _socket;

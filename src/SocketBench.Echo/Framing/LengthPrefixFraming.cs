@@ -22,14 +22,7 @@ public sealed class LengthPrefixFraming(int maxMessageBytes = EchoLimits.Default
             return false;
         }
 
-        // Judge the claim before waiting for (or allocating room for) the bytes it announces.
-        uint length = BinaryPrimitives.ReadUInt32BigEndian(buffered);
-        if (length > (uint)MaxMessageBytes)
-        {
-            throw new FramingException($"length prefix {length} (0x{length:X8}) is over the {MaxMessageBytes}-byte limit");
-        }
-
-        int frame = HeaderBytes + (int)length;
+        int frame = HeaderBytes + CheckLength(BinaryPrimitives.ReadUInt32BigEndian(buffered));
         if (buffered.Length < frame)
         {
             return false;
@@ -39,6 +32,15 @@ public sealed class LengthPrefixFraming(int maxMessageBytes = EchoLimits.Default
         consumed = frame;
         return true;
     }
+
+    /// <summary>
+    /// Judges a length prefix before anyone waits for (or allocates room for) the bytes it announces: the
+    /// payload length, or a <see cref="FramingException"/> when the claim is over the limit. For readers that
+    /// take the prefix apart themselves, such as WinRT's DataReader.ReadUInt32.
+    /// </summary>
+    public int CheckLength(uint length) => length <= (uint)MaxMessageBytes
+        ? (int)length
+        : throw new FramingException($"length prefix {length} (0x{length:X8}) is over the {MaxMessageBytes}-byte limit");
 
     public int FrameLength(int payloadLength) => HeaderBytes + payloadLength;
 

@@ -7,6 +7,13 @@ public static class EchoServers
 {
     public static IEchoServer Start(EchoServerOptions options, IEchoLog log)
     {
+        Check(options);
+        return options.Protocol.IsTcp() ? TcpEchoServer.Start(options, log) : UdpEchoServer.Start(options, log);
+    }
+
+    /// <summary>Rejects option combinations no backend can serve, before any socket opens.</summary>
+    public static void Check(EchoServerOptions options)
+    {
         if (options.Tls is not null && !options.Protocol.IsTcp())
         {
             throw new ArgumentException("TLS runs over TCP only: use --protocol tcp-line or tcp-length with --tls");
@@ -16,7 +23,5 @@ public static class EchoServers
         {
             throw new ArgumentException("--share-port applies to UDP sockets only (the guide's DatagramSocketControl.MulticastOnly)");
         }
-
-        return options.Protocol.IsTcp() ? TcpEchoServer.Start(options, log) : UdpEchoServer.Start(options, log);
     }
 }

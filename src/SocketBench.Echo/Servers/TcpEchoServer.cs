@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using SocketBench.Echo.Errors;
@@ -7,21 +6,21 @@ using SocketBench.Echo.Logging;
 namespace SocketBench.Echo.Servers;
 
 /// <summary>Accepts TCP clients and serves each on its own task, up to a connection cap.</summary>
+[Speaks(EchoProtocol.TcpLine, EchoProtocol.TcpLength)]
 public sealed class TcpEchoServer : IEchoServer
 {
     private readonly Socket _listener;
     private readonly EchoServerOptions _options;
     private readonly IEchoLog _log;
     private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentDictionary<long, Task> _connections = new();
-    private long _nextId;
-    private int _open;
+    private readonly EchoConnections _connections;
 
     private TcpEchoServer(Socket listener, EchoServerOptions options, IEchoLog log)
     {
         _listener = listener;
         _options = options;
         _log = log;
+        _connections = new EchoConnections(options, log);
         LocalEndPoint = (IPEndPoint)listener.LocalEndPoint!;
         Completion = RunAsync();
     }
@@ -31,7 +30,7 @@ public sealed class TcpEchoServer : IEchoServer
     public Task Completion { get; }
 
     /// <summary>Connections being served right now.</summary>
-    public int OpenConnections => Volatile.Read(ref _open);
+    public int OpenConnections => _connections.Open;
 
     public static TcpEchoServer Start(EchoServerOptions options, IEchoLog log)
     {
@@ -60,7 +59,7 @@ public sealed class TcpEchoServer : IEchoServer
         finally
         {
             _listener.Dispose();
-            await Task.WhenAll(_connections.Values).ConfigureAwait(false);
+            await _connections.WhenAllClosed().ConfigureAwait(false);
             _log.Info("server closed its socket");
         }
     }
@@ -86,37 +85,19 @@ public sealed class TcpEchoServer : IEchoServer
                 continue;
             }
 
-            if (Interlocked.Increment(ref _open) > _options.MaxConnections)
+            if (!_connections.TryAdmit(client.RemoteEndPoint?.ToString() ?? "a client"))
             {
-                Interlocked.Decrement(ref _open);
-                _log.Warn($"server refused a connection from {client.RemoteEndPoint}: {_options.MaxConnections} connections already open (--max-connections)");
                 client.Dispose();
                 continue;
             }
 
-            long id = Interlocked.Increment(ref _nextId);
             var connection = new TcpEchoConnection(client, _options, _log, _stop.Token);
-            var served = ServeAsync(id, connection);
+            var served = _connections.ServeAsync(connection.RunAsync);
             if (_options.Once)
             {
                 await served.ConfigureAwait(false);
                 return;
             }
-        }
-    }
-
-    private async Task ServeAsync(long id, TcpEchoConnection connection)
-    {
-        var task = connection.RunAsync();
-        _connections[id] = task;
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        finally
-        {
-            _connections.TryRemove(id, out _);
-            Interlocked.Decrement(ref _open);
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using SocketBench.Echo.Errors;
-using SocketBench.Echo.Framing;
 using SocketBench.Echo.Logging;
 
 namespace SocketBench.Echo.Servers;
@@ -10,6 +9,7 @@ namespace SocketBench.Echo.Servers;
 /// Replies to each datagram at the address and port it came from. A bad datagram is logged and dropped:
 /// there is no connection to close, and the next sender must still be served.
 /// </summary>
+[Speaks(EchoProtocol.Udp)]
 public sealed class UdpEchoServer : IEchoServer
 {
     private readonly Socket _socket;
@@ -70,48 +70,13 @@ public sealed class UdpEchoServer : IEchoServer
         }
     }
 
-    private async Task<bool> EchoAsync(ReadOnlyMemory<byte> payload, EndPoint sender)
-    {
-        if (payload.Length > _options.MaxMessageBytes)
-        {
-            _log.Warn($"server dropped a datagram from {sender}: {payload.Length} bytes is over the {_options.MaxMessageBytes}-byte limit");
-            return false;
-        }
-
-        string? text;
-        try
-        {
-            EchoText.Validate(payload.Span);
-            text = _options.LogMessages ? EchoText.ForDisplay(payload.Span) : null;
-        }
-        catch (FramingException e)
-        {
-            _log.Warn($"server dropped a datagram from {sender}: {e.Message}");
-            return false;
-        }
-
-        if (text is not null)
-        {
-            _log.Info($"server received the request: \"{text}\"");
-        }
-
-        try
-        {
-            await _socket.SendToAsync(payload, SocketFlags.None, sender, _stop.Token).ConfigureAwait(false);
-        }
-        catch (SocketException e)
-        {
-            _log.Warn($"server could not reply to {sender}: {SocketStatusMap.StatusOf(e)}: {e.Message}");
-            return false;
-        }
-
-        if (text is not null)
-        {
-            _log.Info($"server sent back the response: \"{text}\" to {sender}");
-        }
-
-        return true;
-    }
+    private Task<bool> EchoAsync(ReadOnlyMemory<byte> payload, EndPoint sender) => DatagramEcho.EchoAsync(
+        payload,
+        sender.ToString() ?? "a sender",
+        _options,
+        _log,
+        async () => await _socket.SendToAsync(payload, SocketFlags.None, sender, _stop.Token).ConfigureAwait(false),
+        e => e is SocketException ? SocketStatusMap.StatusOf(e) : null);
 
     public async ValueTask DisposeAsync()
     {

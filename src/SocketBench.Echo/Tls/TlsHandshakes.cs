@@ -108,7 +108,8 @@ public static class TlsHandshakes
         return new SocketStatusException(SocketStatus.TlsHandshakeFailed, $"TLS handshake with '{host}' failed: {(e.InnerException ?? e).Message.TrimEnd('.')}", e);
     }
 
-    private static string? ChainProblem(X509Certificate certificate, X509Certificate2Collection authorities)
+    /// <summary>Why <paramref name="certificate"/> does not chain to one of <paramref name="authorities"/> (only those), or null when it does.</summary>
+    public static string? ChainProblem(X509Certificate certificate, X509Certificate2Collection authorities)
     {
         using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         using var chain = new X509Chain();

@@ -1,4 +1,6 @@
+using SocketBench.Core.Errors;
 using Windows.Networking;
+using EchoHostNames = SocketBench.Echo.Errors.HostNames;
 
 namespace SocketBench.WinRT.Networking;
 
@@ -24,12 +26,24 @@ public static class HostNames
         catch (Exception exception) when (exception is ArgumentException || exception.HResult == InvalidArgument)
         {
             hostName = null;
-            error = $"'{text}' is not a valid host name ({exception.Message}). Examples: localhost, 127.0.0.1, ::1.";
+            error = $"'{text}' is not a valid host name ({exception.Message.ReplaceLineEndings(" ").TrimEnd('.', ' ')})";
             return false;
         }
     }
 
     /// <summary>Creates a host name or throws an <see cref="ArgumentException"/> whose message quotes the bad value.</summary>
     public static HostName Create(string text) =>
-        TryCreate(text, out var hostName, out var error) ? hostName! : throw new ArgumentException(error, nameof(text));
+        TryCreate(text, out var hostName, out var error) ? hostName! : throw new ArgumentException($"{error}. Examples: localhost, 127.0.0.1, ::1.", nameof(text));
+
+    /// <summary>
+    /// For a host a user typed: first the portable harness's check, so both backends reject the same strings
+    /// for the same reason, then the guarded constructor. Either failure is InvalidHostName, before any connection.
+    /// </summary>
+    public static HostName CreateOrReject(string text)
+    {
+        EchoHostNames.Validate(text);
+        return TryCreate(text, out var hostName, out var error)
+            ? hostName!
+            : throw new SocketStatusException(SocketStatus.InvalidHostName, error!);
+    }
 }

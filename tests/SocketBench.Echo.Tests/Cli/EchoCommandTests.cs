@@ -39,6 +39,46 @@ public sealed class EchoCommandTests
         Assert.DoesNotContain("client is trying to connect", console.Output);
     }
 
+    [SkippableTheory]
+    [InlineData("echo", "server", "--backend", "winrt")]
+    [InlineData("echo", "client", "--backend", "WinRT", "--host", "127.0.0.1")]
+    public async Task WinRT_backend_off_Windows_is_one_line_and_exit_2(params string[] args)
+    {
+        Skip.If(OperatingSystem.IsWindows(), "on Windows the WinRT backend is offered");
+        var console = new TestConsole();
+        var errors = new StringWriter();
+
+        int exit = await SocketBenchApp.Create(console, errors).RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error: --backend winrt requires Windows", errors.ToString().TrimEnd());
+        Assert.DoesNotContain("server is listening", console.Output);
+    }
+
+    [Fact]
+    public async Task Backend_sockets_is_the_portable_harness()
+    {
+        await using var server = TestServers.Start(EchoProtocol.TcpLine, new RecordingLog());
+        var console = new TestConsole();
+
+        int exit = await SocketBenchApp.Create(console).RunAsync(
+            ["echo", "client", "--backend", "sockets", "--host", "127.0.0.1", "--port", server.LocalEndPoint.Port.ToString(CultureInfo.InvariantCulture)]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("client received the response: \"Hello, World!\"", console.Output);
+    }
+
+    [Fact]
+    public async Task Unknown_backend_is_one_line_that_names_the_valid_ones()
+    {
+        var errors = new StringWriter();
+
+        int exit = await SocketBenchApp.Create(new TestConsole(), errors).RunAsync(["echo", "server", "--backend", "kernel"]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error: Invalid --backend 'kernel'. Examples: sockets, winrt.", errors.ToString().TrimEnd());
+    }
+
     [Fact]
     public async Task A_refused_connection_exits_1()
     {

@@ -27,7 +27,7 @@ public sealed class EchoClientCommand(IAnsiConsole console) : AsyncCommand<EchoC
         var requests = settings.MessagesOrDefault.Select(text => (Text: text, Bytes: Encode(text, options))).ToList();
 
         console.Line("client is trying to connect...");
-        var client = await EchoClients.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        var client = await EchoBackendChoice.For(settings.ParsedBackend).ConnectAsync(options, cancellationToken).ConfigureAwait(false);
         await using (client.ConfigureAwait(false))
         {
             console.Line($"client connected to {client.RemoteEndPoint}{(options.Tls is null ? "" : " over TLS")}");

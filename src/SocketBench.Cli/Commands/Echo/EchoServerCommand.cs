@@ -24,7 +24,7 @@ public sealed class EchoServerCommand(IAnsiConsole console) : AsyncCommand<EchoS
         };
 
         using var signals = new ShutdownSignals(cancellationToken);
-        var server = EchoServers.Start(options, new ConsoleEchoLog(console));
+        var server = await EchoBackendChoice.For(settings.ParsedBackend).StartServerAsync(options, new ConsoleEchoLog(console)).ConfigureAwait(false);
         await using (server.ConfigureAwait(false))
         {
             string scope = System.Net.IPAddress.IsLoopback(options.Address) ? "loopback" : "NOT loopback: reachable from other machines";

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Security.Authentication;
+using SocketBench.Core.Sending;
 using SocketBench.Echo;
 using SocketBench.Echo.Tls;
 using Spectre.Console;
@@ -34,6 +35,13 @@ public class EchoSettings : CommandSettings
     [DefaultValue("any")]
     public string TlsVersion { get; init; } = "any";
 
+    [CommandOption("--backend <BACKEND>")]
+    [Description("sockets (System.Net.Sockets, every OS) or winrt (Windows.Networking.Sockets, Windows only)")]
+    [DefaultValue("sockets")]
+    public string Backend { get; init; } = "sockets";
+
+    internal Backend ParsedBackend => EchoBackendChoice.TryParse(Backend, out var backend) ? backend : throw new InvalidOperationException("validated");
+
     internal EchoProtocol ParsedProtocol => EchoProtocols.TryParse(Protocol, out var protocol) ? protocol : throw new InvalidOperationException("validated");
 
     internal SslProtocols ParsedTlsVersions => TlsVersions.TryParse(TlsVersion, out var versions) ? versions : throw new InvalidOperationException("validated");
@@ -43,6 +51,16 @@ public class EchoSettings : CommandSettings
         if (!EchoProtocols.TryParse(Protocol, out var protocol))
         {
             return ValidationResult.Error($"Invalid protocol '{Protocol}'. Examples: {EchoProtocols.AllNames}.");
+        }
+
+        if (!EchoBackendChoice.TryParse(Backend, out var backend))
+        {
+            return ValidationResult.Error($"Invalid --backend '{Backend}'. Examples: sockets, winrt.");
+        }
+
+        if (backend == SocketBench.Core.Sending.Backend.WinRT && !OperatingSystem.IsWindows())
+        {
+            return ValidationResult.Error(EchoBackendChoice.WinRtRequiresWindows);
         }
 
         if (Port is < 0 or > ushort.MaxValue)

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Runtime.InteropServices.WindowsRuntime;
+using SocketBench.Echo;
+using SocketBench.Echo.Logging;
+using SocketBench.Echo.Servers;
+using SocketBench.WinRT.Networking;
+using Windows.Networking.Sockets;
+using Windows.Storage.Streams;
+
+namespace SocketBench.WinRT.Echo;
+
+/// <summary>
+/// The UDP echo server on a <see cref="DatagramSocket"/>: <c>MessageReceived</c> hands over each datagram, and
+/// the reply goes to the sender's own address and port through <c>GetOutputStreamAsync</c> (the guide's sample
+/// replies to a fixed client port instead). <c>--share-port</c> is <c>DatagramSocketControl.MulticastOnly</c>.
+/// </summary>
+[Speaks(EchoProtocol.Udp)]
+public sealed class WinRtUdpEchoServer : IEchoServer
+{
+    private readonly DatagramSocket _socket = new();
+    private readonly EchoServerOptions _options;
+    private readonly IEchoLog _log;
+
+    // Never disposed: it has no timer, and a datagram handled after DisposeAsync may still cancel it (Once).
+    private readonly CancellationTokenSource _stop = new();
+
+    private WinRtUdpEchoServer(EchoServerOptions options, IEchoLog log)
+    {
+        _options = options;
+        _log = log;
+        // Both before binding: the guide sets MulticastOnly before bind or connect, and a datagram may arrive at once.
+        _socket.Control.MulticastOnly = options.SharePort;
+        _socket.MessageReceived += OnMessageReceived;
+        Completion = Task.CompletedTask;
+    }
+
+    public IPEndPoint LocalEndPoint { get; private set; } = new(IPAddress.Loopback, 0);
+
+    public Task Completion { get; private set; }
+
+    public static async Task<WinRtUdpEchoServer> StartAsync(EchoServerOptions options, IEchoLog log)
+    {
+        EchoServers.Check(options);
+        var server = new WinRtUdpEchoServer(options, log);
+        try
+        {
+            await server.BindAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            server._socket.Dispose();
+            throw WinRtSocketErrors.Wrap(e, $"binding UDP {new IPEndPoint(options.Address, options.Port)}{(options.SharePort ? " with --share-port" : "")}");
+        }
+
+        server.Completion = server.RunAsync();
+        return server;
+    }
+
+    private async Task BindAsync()
+    {
+        await WinRtEndPoints.Bind(_options.Address, _options.Port, _socket.BindServiceNameAsync, _socket.BindEndpointAsync);
+        LocalEndPoint = new IPEndPoint(_options.Address, WinRtEndPoints.Port(_socket.Information.LocalPort));
+    }
+
+    private async Task RunAsync()
+    {
+        _log.Info($"server is bound to port number {LocalEndPoint.Port}");
+        // Until DisposeAsync, or the one request with Once, cancels it.
+        await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        _socket.MessageReceived -= OnMessageReceived;
+        _socket.Dispose();
+        _log.Info("server closed its socket");
+    }
+
+    private void OnMessageReceived(DatagramSocket sender, DatagramSocketMessageReceivedEventArgs args) => _ = EchoAsync(args);
+
+    private async Task EchoAsync(DatagramSocketMessageReceivedEventArgs args)
+    {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        string from = WinRtEndPoints.From(args.RemoteAddress, args.RemotePort).ToString() ?? "a sender";
+        byte[] payload;
+        try
+        {
+            using DataReader reader = args.GetDataReader();
+            payload = new byte[reader.UnconsumedBufferLength];
+            reader.ReadBytes(payload);
+        }
+        catch (Exception e)
+        {
+            // Windows reports an earlier reply's ICMP "port unreachable" here; that sender is gone, the server is not.
+            if (!_stop.IsCancellationRequested && WinRtSocketErrors.StatusOf(e) != SocketBench.Core.Errors.SocketStatus.ConnectionResetByPeer)
+            {
+                _log.Warn($"server could not read a datagram from {from}: {WinRtSocketErrors.Describe(e)}");
+            }
+
+            return;
+        }
+
+        bool echoed = await DatagramEcho.EchoAsync(
+            payload,
+            from,
+            _options,
+            _log,
+            async () =>
+            {
+                IOutputStream output = await _socket.GetOutputStreamAsync(args.RemoteAddress, args.RemotePort);
+                await output.WriteAsync(payload.AsBuffer()); // one write, one datagram
+            },
+            e => WinRtSocketErrors.StatusOf(e)).ConfigureAwait(false);
+        if (echoed && _options.Once)
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await Completion.ConfigureAwait(false);
+    }
+}
