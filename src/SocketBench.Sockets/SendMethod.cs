@@ -40,6 +40,10 @@ public static class SendMethods
         _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown send strategy."),
     };
 
+    /// <summary>The OS's own primitives: rows with no SocketBench output or strategy code in them.</summary>
+    public static bool IsOsReference(SendMethod method) =>
+        method is SendMethod.GatherSend or SendMethod.SendMmsg or SendMethod.SyscallPerBuffer;
+
     /// <summary>Parses a method name (case-insensitive) for a transport, or throws a one-line error listing the valid ones.</summary>
     public static SendMethod Parse(string name, Transport transport)
     {

@@ -10,6 +10,15 @@ public sealed class CompareTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("0 slower", run.Output, StringComparison.Ordinal);
         Assert.Contains("No regression.", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("OS reference rows", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_whole_machine_slowdown_is_named_as_such_because_the_os_reference_rows_slow_down_too()
+    {
+        var run = CliRun.Of("compare", TestFiles.Samples, TestFiles.Scaled(TestFiles.Samples, 1.25));
+
+        Assert.Contains("The OS reference rows (raw system calls, no SocketBench code) moved too: median ratio 1.25×", run.Output.ReplaceLineEndings(""), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Perfolizer.Horology;
 using Perfolizer.Mathematics.Common;
 using Perfolizer.Mathematics.Multimodality;
@@ -7,6 +8,7 @@ using Perfolizer.Mathematics.SignificanceTesting.MannWhitney;
 using Pragmastat;
 using SocketBench.Reporting.Loading;
 using SocketBench.Reporting.Model;
+using SocketBench.Sockets;
 
 namespace SocketBench.Reporting.Statistics;
 
@@ -44,7 +46,34 @@ public static class ResultComparer
             rows,
             baseSet.Benchmarks.Select(result => result.FullName).Where(id => !newById.ContainsKey(id)).ToList(),
             newSet.Benchmarks.Select(result => result.FullName).Where(id => !baseIds.Contains(id)).ToList(),
-            EnvironmentWarnings(baseSet.Host, newSet.Host).Concat(baseSet.Warnings).Concat(newSet.Warnings).ToList());
+            EnvironmentWarnings(baseSet.Host, newSet.Host).Concat(MachineDrift(rows, baseSet)).Concat(baseSet.Warnings).Concat(newSet.Warnings).ToList());
+    }
+
+    /// <summary>A median ratio of the OS reference rows beyond this says the machine changed, not the code.</summary>
+    public const double MachineDriftRatio = 1.15;
+
+    // The OS reference rows (raw send, sendmsg, sendmmsg) contain no SocketBench code that a change
+    // could slow down: when they move together, the machine moved (load, frequency, a noisy neighbour).
+    private static IEnumerable<string> MachineDrift(IReadOnlyList<ComparisonRow> rows, ResultSet baseSet)
+    {
+        var referenceRatios = rows
+            .Where(row => baseSet.Find(row.Id) is { } result
+                && Enum.TryParse<SendMethod>(result.Method, out var method) && SendMethods.IsOsReference(method)
+                && double.IsFinite(row.Ratio))
+            .Select(row => row.Ratio)
+            .Order()
+            .ToList();
+        if (referenceRatios.Count < 3)
+        {
+            yield break;
+        }
+
+        double median = referenceRatios[referenceRatios.Count / 2];
+        if (median >= MachineDriftRatio || median <= 1 / MachineDriftRatio)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"The OS reference rows (raw system calls, no SocketBench code) moved too: median ratio {median:0.00}× over {referenceRatios.Count} rows. The machine likely ran {(median > 1 ? "slower" : "faster")} than when the base was measured; re-run both on a quiet machine before blaming the code.");
+        }
     }
 
     public static ComparisonRow Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options)
