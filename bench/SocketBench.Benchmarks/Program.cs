@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 using SocketBench.Benchmarks;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Benchmarks.Delivery;
+using SocketBench.Sockets.Native;
 
 // Every number printed or exported is in invariant culture, whatever the machine's locale.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -22,6 +23,11 @@ catch (ArgumentException error)
 if (args.Contains("--help") || args.Contains("-h") || args.Contains("-?"))
 {
     Console.WriteLine(BenchSwitches.Help);
+}
+
+if (!UdpGso.IsAvailable)
+{
+    Console.WriteLine($"note: UdpSendBenchmarks.GsoSend is not offered here: {UdpGso.UnavailableReason}.");
 }
 
 const string ArtifactsPath = "BenchmarkDotNet.Artifacts";

@@ -21,6 +21,7 @@ public static class SendPaths
         (Transport.Udp, SendMethod.FlushBatched) => onLinux ? "sendmmsg per batch" : "send per datagram (fallback)",
         (Transport.Tcp, SendMethod.GatherSend) => "raw sendmsg per batch",
         (Transport.Udp, SendMethod.SendMmsg) => "raw sendmmsg per batch",
+        (Transport.Udp, SendMethod.GsoSend) => "UDP_SEGMENT sendmsg per ≤64 datagrams (≤64 KiB)",
         (_, SendMethod.SyscallPerBuffer) => "raw send per buffer",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"{method} is not a {transport} send method."),
     };

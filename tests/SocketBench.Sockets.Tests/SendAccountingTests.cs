@@ -1,6 +1,7 @@
 using SocketBench.Core.Batches;
 using SocketBench.Sockets;
 using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Native;
 
 namespace SocketBench.Sockets.Tests;
 
@@ -44,6 +45,22 @@ public sealed class SendAccountingTests
         var report = await SendBatches(Transport.Udp, SendMethod.SendMmsg, bufferCount, batches: 3);
 
         Assert.Equal(3, report.SendCalls);
+    }
+
+    [SkippableTheory]
+    [InlineData(64, 256, 4)]
+    [InlineData(1472, 256, 6)]
+    [InlineData(1472, 1, 1)]
+    public async Task Udp_GsoSend_makes_one_call_per_64_datagrams_or_64_KiB(int bufferSize, int bufferCount, int callsPerBatch)
+    {
+        Skip.IfNot(UdpGso.IsAvailable, UdpGso.UnavailableReason);
+        using var session = LoopbackSession.Open(new BatchShape(Transport.Udp, bufferSize, bufferCount), new LoopbackOptions(Verify: true));
+
+        await session.SendBatchAsync(SendMethod.GsoSend);
+        session.WaitForDelivery();
+
+        Assert.Equal(callsPerBatch, session.Delivery.SendCalls);
+        Assert.Equal(bufferCount, session.Delivery.BuffersDelivered);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public static class Categories
     /// <summary>Rows made of Linux system calls (raw send, sendmsg, sendmmsg): not offered elsewhere.</summary>
     public const string LinuxOnly = "LinuxOnly";
 
+    /// <summary>UDP generic segmentation offload: offered only where the kernel has UDP_SEGMENT.</summary>
+    public const string UdpGso = "UdpGso";
+
     /// <summary>The backend: System.Net.Sockets (every OS); the names are those of SocketBench.Core.Sending.Backend.</summary>
     public const string Sockets = nameof(Core.Sending.Backend.Sockets);
 

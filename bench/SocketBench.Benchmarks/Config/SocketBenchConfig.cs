@@ -9,6 +9,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using SocketBench.Benchmarks.Columns;
 using SocketBench.Benchmarks.Delivery;
+using SocketBench.Sockets.Native;
 
 namespace SocketBench.Benchmarks.Config;
 
@@ -34,7 +35,8 @@ public static class SocketBenchConfig
     private static bool KeepAnalyser(IAnalyser analyser, Job job) =>
         analyser is not MinIterationTimeAnalyser || job.Run.IterationTime != SocketBenchJobs.QuickIterationTime;
 
-    /// <summary>Rows built from Linux system calls are left out elsewhere rather than run to fail.</summary>
+    /// <summary>Rows built from Linux system calls (or a kernel feature this machine lacks) are left out rather than run to fail.</summary>
     public static bool IsOfferedOnThisOs(BenchmarkCase benchmarkCase) =>
-        OperatingSystem.IsLinux() || !benchmarkCase.Descriptor.HasCategory(Categories.LinuxOnly);
+        (OperatingSystem.IsLinux() || !benchmarkCase.Descriptor.HasCategory(Categories.LinuxOnly))
+        && (UdpGso.IsAvailable || !benchmarkCase.Descriptor.HasCategory(Categories.UdpGso));
 }

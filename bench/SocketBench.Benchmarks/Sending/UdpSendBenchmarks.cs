@@ -5,7 +5,7 @@ using SocketBench.Sockets.Loopback;
 
 namespace SocketBench.Benchmarks.Sending;
 
-/// <summary>Send benchmarks on a connected UDP socket over loopback, one datagram per buffer: the shared rows, plus SendMmsg (the batch in one sendmmsg).</summary>
+/// <summary>Send benchmarks on a connected UDP socket over loopback, one datagram per buffer: the shared rows, plus SendMmsg (the batch in one sendmmsg) and GsoSend (UDP_SEGMENT: the kernel cuts one send into the datagrams).</summary>
 [BenchmarkCategory(Categories.Udp, Categories.Sockets)]
 public class UdpSendBenchmarks : SendBenchmarks
 {
@@ -26,6 +26,17 @@ public class UdpSendBenchmarks : SendBenchmarks
         for (int batch = 0; batch < BatchesPerInvoke; batch++)
         {
             Udp.SendMmsg();
+        }
+
+        Session.WaitForDelivery();
+    }
+
+    [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly, Categories.UdpGso)]
+    public void GsoSend()
+    {
+        for (int batch = 0; batch < BatchesPerInvoke; batch++)
+        {
+            Udp.GsoSend();
         }
 
         Session.WaitForDelivery();
