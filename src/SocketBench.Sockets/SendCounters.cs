@@ -9,6 +9,12 @@ public sealed class SendCounters
     /// <summary>Send calls that crossed into the kernel: .NET Socket.Send calls and raw send/sendmsg/sendmmsg.</summary>
     public long SendCalls;
 
+    /// <summary>TLS sessions only: SslStream.Write calls (each makes one or more TLS records).</summary>
+    public long TlsWrites;
+
+    /// <summary>TLS sessions only: application-data records the client put on the wire.</summary>
+    public long TlsRecords;
+
     /// <summary>Buffers handed to the kernel (datagrams on UDP).</summary>
     public long Buffers;
 

@@ -25,4 +25,21 @@ public static class SendPaths
         (_, SendMethod.SyscallPerBuffer) => "raw send per buffer",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"{method} is not a {transport} send method."),
     };
+
+    /// <summary>
+    /// What a strategy makes over TLS 1.3: each SslStream.Write seals its plaintext in records of up to
+    /// 16 KiB; a small write is one record and one socket send, a large one goes to the socket up to 32 KiB
+    /// (two records) per send on Linux.
+    /// </summary>
+    public static string DescribeTls(SendMethod method) => DescribeTls(method, OperatingSystem.IsLinux());
+
+    /// <summary>The TLS path as on Linux (measured there) or elsewhere (only what SslStream promises everywhere).</summary>
+    public static string DescribeTls(SendMethod method, bool onLinux) => method switch
+    {
+        SendMethod.PerBufferAwait => "TLS record + send per buffer",
+        // SslStream takes one write at a time; the queued output hands them over in turn, one per buffer.
+        SendMethod.TaskWaitAll => "TLS record + send per buffer",
+        SendMethod.FlushBatched => onLinux ? "SslStream.Write per batch (16 KiB records, ≤32 KiB a send)" : "SslStream.Write per batch (≤16 KiB records)",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"{method} is not a TLS send method: TLS rows have only the guide's three strategies."),
+    };
 }

@@ -18,17 +18,8 @@ public sealed class AllocationTests
     public async Task Steady_state_batches_allocate_nothing(Transport transport, SendStrategy strategy)
     {
         using var session = LoopbackSession.Open(new BatchShape(transport, 64, 64));
-        await SendStrategies.Send(strategy, session.Output, session.Buffers);
-        session.WaitForDelivery();
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int batch = 0; batch < 100; batch++)
-        {
-            await SendStrategies.Send(strategy, session.Output, session.Buffers);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        session.WaitForDelivery();
+        long allocated = await SteadyStateAllocation.Over(session, strategy);
 
         Assert.Equal(0, allocated);
     }

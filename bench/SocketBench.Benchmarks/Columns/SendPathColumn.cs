@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using SocketBench.Benchmarks.Config;
 using SocketBench.Core.Batches;
 using SocketBench.Sockets;
 
@@ -37,10 +38,18 @@ public sealed class SendPathColumn : IColumn
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
     {
-        var transport = benchmarkCase.Descriptor.Type.Name.StartsWith("Udp", StringComparison.Ordinal) ? Transport.Udp : Transport.Tcp;
-        return Enum.TryParse<SendMethod>(benchmarkCase.Descriptor.WorkloadMethod.Name, out var method)
-            ? SendPaths.Describe(transport, method)
-            : "?";
+        string typeName = benchmarkCase.Descriptor.Type.Name;
+        if (!Enum.TryParse<SendMethod>(benchmarkCase.Descriptor.WorkloadMethod.Name, out var method))
+        {
+            return "?";
+        }
+
+        if (typeName.StartsWith(Categories.Tls, StringComparison.Ordinal))
+        {
+            return SendPaths.DescribeTls(method);
+        }
+
+        return SendPaths.Describe(typeName.StartsWith("Udp", StringComparison.Ordinal) ? Transport.Udp : Transport.Tcp, method);
     }
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);

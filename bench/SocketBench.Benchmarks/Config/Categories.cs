@@ -6,6 +6,9 @@ public static class Categories
     public const string Tcp = "Tcp";
     public const string Udp = "Udp";
 
+    /// <summary>TLS 1.3 over a TCP stream: the guide's strategies on an SslStream.</summary>
+    public const string Tls = "Tls";
+
     /// <summary>The guide's three strategies.</summary>
     public const string Strategy = "Strategy";
 

@@ -46,6 +46,11 @@ public sealed class DeliveryDiagnoser : IDiagnoser
 
         yield return new Metric(DeliveryMetrics.SendsPerBuffer, record.SendsPerBuffer);
         yield return new Metric(DeliveryMetrics.DeliveredPercent, record.DeliveredPercent);
+        if (record.TlsWrites > 0)
+        {
+            yield return new Metric(DeliveryMetrics.TlsWritesPerBuffer, record.TlsWritesPerBuffer);
+            yield return new Metric(DeliveryMetrics.TlsRecordsPerBuffer, record.TlsRecordsPerBuffer);
+        }
     }
 
     public void DisplayResults(ILogger logger)

@@ -12,6 +12,14 @@ public static class DeliveryMetrics
     public static IMetricDescriptor SendsPerBuffer { get; } = new Descriptor(
         "SendsPerBuffer", "Sends/buffer", "Send system calls per buffer, counted by the backend (1 = one kernel transition per buffer)", "0.000", theGreaterTheBetter: false, shownAsColumn: true);
 
+    /// <summary>TLS rows only: SslStream.Write calls per buffer (Sends/buffer there counts the socket writes under them).</summary>
+    public static IMetricDescriptor TlsWritesPerBuffer { get; } = new Descriptor(
+        "TlsWritesPerBuffer", "TLS writes/buffer", "TLS rows: SslStream.Write calls per buffer", "0.000", theGreaterTheBetter: false, shownAsColumn: true);
+
+    /// <summary>TLS rows only: records on the wire per buffer, read from the record headers.</summary>
+    public static IMetricDescriptor TlsRecordsPerBuffer { get; } = new Descriptor(
+        "TlsRecordsPerBuffer", "Records/buffer", "TLS rows: TLS records (up to 16 KiB of plaintext each) per buffer", "0.000", theGreaterTheBetter: false, shownAsColumn: true);
+
     /// <summary>In the JSON only: the table shows it through the Delivered column, which flags loss.</summary>
     public static IMetricDescriptor DeliveredPercent { get; } = new Descriptor(
         "DeliveredPercent", "Delivered %", "Bytes the receiver counted as a percentage of bytes sent, over every invocation of the case", "0.00", theGreaterTheBetter: true, shownAsColumn: false);

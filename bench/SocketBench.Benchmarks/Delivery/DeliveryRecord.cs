@@ -4,6 +4,9 @@ using SocketBench.Sockets.Loopback;
 namespace SocketBench.Benchmarks.Delivery;
 
 /// <summary>What one benchmark case's session sent and what its receiver counted, over every invocation of the case.</summary>
+/// <param name="Transport">What the benchmark class name starts with: "Tcp", "Udp" or "Tls".</param>
+/// <param name="TlsWrites">TLS rows only (0 elsewhere): SslStream.Write calls.</param>
+/// <param name="TlsRecords">TLS rows only (0 elsewhere): TLS records put on the wire.</param>
 public sealed record DeliveryRecord(
     string Transport,
     int BufferSize,
@@ -12,25 +15,33 @@ public sealed record DeliveryRecord(
     long BuffersSent,
     long BytesSent,
     long BuffersDelivered,
-    long BytesDelivered)
+    long BytesDelivered,
+    long TlsWrites = 0,
+    long TlsRecords = 0)
 {
-    public static DeliveryRecord From(LoopbackSession session) => From(session.Shape, session.Delivery);
+    public static DeliveryRecord From(LoopbackSession session) => From(session.Shape, session.Delivery, session.Protocol);
 
     /// <summary>A record from any backend's session: its batch shape and what it sent and delivered.</summary>
-    public static DeliveryRecord From(BatchShape shape, DeliveryReport delivery)
+    public static DeliveryRecord From(BatchShape shape, DeliveryReport delivery, string? protocol = null)
     {
         return new DeliveryRecord(
-            shape.Transport.ToString(),
+            protocol ?? shape.Transport.ToString(),
             shape.BufferSize,
             shape.BufferCount,
             delivery.SendCalls,
             delivery.BuffersSent,
             delivery.BytesSent,
             delivery.BuffersDelivered,
-            delivery.BytesDelivered);
+            delivery.BytesDelivered,
+            delivery.TlsWrites,
+            delivery.TlsRecords);
     }
 
     public double SendsPerBuffer => BuffersSent == 0 ? double.NaN : (double)SendCalls / BuffersSent;
+
+    public double TlsWritesPerBuffer => BuffersSent == 0 ? double.NaN : (double)TlsWrites / BuffersSent;
+
+    public double TlsRecordsPerBuffer => BuffersSent == 0 ? double.NaN : (double)TlsRecords / BuffersSent;
 
     public double DeliveredPercent => BytesSent == 0 ? double.NaN : 100.0 * BytesDelivered / BytesSent;
 }

@@ -60,7 +60,7 @@ public sealed class SendsPerBufferChart : IChartBuilder
                 ChartStyle.Number);
             plot.Legend.Alignment = Alignment.LowerLeft;
             yield return new Chart(
-                $"sends-per-buffer-{transport.Key.ToLowerInvariant()}",
+                $"sends-per-buffer-{TransportLabels.FileKey(transport.Key)}",
                 title,
                 "How many send system calls each buffer cost, counted by the backend: 1 is one kernel transition per buffer, the wide grey line is one per batch.",
                 plot);

@@ -43,7 +43,7 @@ public sealed class SpeedupChart : IChartBuilder
             ChartStyle.LogTicks(plot.Axes.Bottom, group.Select(result => (double)result.BufferCount!.Value), ChartStyle.Number);
             plot.Axes.SetLimitsY(0, highest * 1.1);
             yield return new Chart(
-                $"speedup-{group.Key.Transport.ToLowerInvariant()}-{group.Key.Size}",
+                $"speedup-{TransportLabels.FileKey(group.Key.Transport)}-{group.Key.Size}",
                 title,
                 $"How many times faster than {Reference} each method sends a batch of the same shape (ratio of mean times). Above the grey 1× line is a gain.",
                 plot);

@@ -30,7 +30,7 @@ public sealed class ThroughputChart : IChartBuilder
             ChartStyle.LogTicks(plot.Axes.Bottom, cases.Select(result => (double)result.BufferSize!.Value), value => Units.Bytes((int)value));
             plot.Axes.SetLimitsY(0, Math.Max(0.001, cases.Max(result => result.DeliveredGigabitsPerSecond ?? 0)) * 1.1);
             yield return new Chart(
-                $"throughput-{transport.Key.ToLowerInvariant()}",
+                $"throughput-{TransportLabels.FileKey(transport.Key)}",
                 title,
                 "Bytes the receiver got per second, in Gbit/s: lost datagrams do not count. Each line is a method; larger buffers amortise the per-send cost.",
                 plot);

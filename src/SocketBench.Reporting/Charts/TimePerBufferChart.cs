@@ -46,7 +46,7 @@ public sealed class TimePerBufferChart : IChartBuilder
             plot.Axes.Margins(bottom: 0);
             plot.Legend.Alignment = Alignment.UpperRight;
             yield return new Chart(
-                $"time-per-buffer-{group.Key.Transport.ToLowerInvariant()}-{group.Key.Size}",
+                $"time-per-buffer-{TransportLabels.FileKey(group.Key.Transport)}-{group.Key.Size}",
                 title,
                 "Each bar is the mean time to send one buffer, delivery included; black whiskers are the 99.9 % confidence interval. Lower is better.",
                 plot);

@@ -25,12 +25,13 @@ public sealed record BenchmarkResult(
 
     public int? BufferCount => IntParameter("BufferCount");
 
-    /// <summary>"TCP" or "UDP" for the send benchmarks, "Echo ..." for round-trip ones, else the type name.</summary>
+    /// <summary>"TCP", "UDP" or "TLS 1.3 over TCP" for the send benchmarks, "Echo ..." for round-trip ones, else the type name.</summary>
     public string Transport => Type switch
     {
         _ when IsEcho => Type.Replace("Benchmarks", "", StringComparison.Ordinal),
-        _ when Type.StartsWith("Tcp", StringComparison.Ordinal) => "TCP",
-        _ when Type.StartsWith("Udp", StringComparison.Ordinal) => "UDP",
+        _ when Type.StartsWith("Tcp", StringComparison.Ordinal) => TransportLabels.Tcp,
+        _ when Type.StartsWith("Udp", StringComparison.Ordinal) => TransportLabels.Udp,
+        _ when Type.StartsWith("Tls", StringComparison.Ordinal) => TransportLabels.Tls,
         _ => Type.Replace("Benchmarks", "", StringComparison.Ordinal),
     };
 

@@ -39,6 +39,11 @@ public static class HtmlReport
         foreach (var (transport, rows) in ResultTable.SendTables(results))
         {
             html.AppendLine($"<h3>{Encode(transport)}</h3>");
+            if (TransportLabels.Note(transport) is { } note)
+            {
+                html.AppendLine($"<p>{Encode(note)}</p>");
+            }
+
             AppendTable(html, ResultTable.Header, rows);
         }
 

@@ -35,6 +35,11 @@ public static class MarkdownReport
         foreach (var (transport, rows) in ResultTable.SendTables(results))
         {
             text.AppendLine($"### {transport}").AppendLine();
+            if (TransportLabels.Note(transport) is { } note)
+            {
+                text.AppendLine(note).AppendLine();
+            }
+
             MarkdownTable.Append(text, ResultTable.Header, rows, rightAligned);
         }
 

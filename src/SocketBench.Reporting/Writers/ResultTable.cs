@@ -41,12 +41,24 @@ public static class ResultTable
     }
 
     /// <summary>The system calls behind the row on the OS that measured it, e.g. "send per datagram (fallback)" off Linux.</summary>
-    private static string SendPath(BenchmarkResult result, HostInfo host) =>
-        Enum.TryParse<Transport>(result.Transport, ignoreCase: true, out var transport)
-        && Enum.TryParse<SendMethod>(result.Method, out var method)
-        && SendMethods.For(transport).Contains(method)
-            ? SendPaths.Describe(transport, method, onLinux: host.Os.StartsWith("Linux", StringComparison.Ordinal))
+    private static string SendPath(BenchmarkResult result, HostInfo host)
+    {
+        bool onLinux = host.Os.StartsWith("Linux", StringComparison.Ordinal);
+        if (!Enum.TryParse<SendMethod>(result.Method, out var method))
+        {
+            return "–";
+        }
+
+        if (result.Transport == TransportLabels.Tls)
+        {
+            // TLS rows are the guide's strategies only: every method that is not an OS reference row.
+            return SendMethods.IsOsReference(method) ? "–" : SendPaths.DescribeTls(method, onLinux);
+        }
+
+        return Enum.TryParse<Transport>(result.Transport, ignoreCase: true, out var transport) && SendMethods.For(transport).Contains(method)
+            ? SendPaths.Describe(transport, method, onLinux)
             : "–";
+    }
 
     private static string Percentile(BenchmarkResult result, string name) =>
         result.Percentiles.TryGetValue(name, out double value) ? Units.Time(value) : "–";

@@ -1,12 +1,17 @@
 namespace SocketBench.Sockets.Loopback;
 
 /// <summary>What a session sent and what its receiver got, over the whole session.</summary>
+/// <param name="SendCalls">Send system calls; on a TLS session, the socket writes under the SslStream.</param>
+/// <param name="TlsWrites">TLS sessions only (0 elsewhere): SslStream.Write calls.</param>
+/// <param name="TlsRecords">TLS sessions only (0 elsewhere): TLS records those writes put on the wire.</param>
 public readonly record struct DeliveryReport(
     long SendCalls,
     long BuffersSent,
     long BytesSent,
     long BuffersDelivered,
-    long BytesDelivered)
+    long BytesDelivered,
+    long TlsWrites = 0,
+    long TlsRecords = 0)
 {
     /// <summary>Send calls that crossed into the kernel per buffer sent.</summary>
     public double SendsPerBuffer => BuffersSent == 0 ? double.NaN : (double)SendCalls / BuffersSent;

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using SocketBench.Core;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Sending;
 using SocketBench.Sockets.Buffers;
@@ -36,6 +37,20 @@ public abstract class LoopbackSession : ISendSession
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape.Transport, "Unknown transport."),
     };
 
+    /// <summary>Opens a TLS 1.3 stream over a TCP loopback pair; the shape must be a TCP one.</summary>
+    public static LoopbackSession OpenTls(BatchShape shape, LoopbackOptions? options = null)
+    {
+        if (shape.Transport != Transport.Tcp)
+        {
+            throw new BatchShapeException($"TLS runs over a TCP stream, not over '{shape}'. Example: new BatchShape(Transport.Tcp, 64, 16).");
+        }
+
+        return TlsLoopbackSession.Create(shape, options ?? LoopbackOptions.Default);
+    }
+
+    /// <summary>What this session's rows are called, and what the name of the benchmark class measuring them starts with: "Tcp", "Udp" or "Tls".</summary>
+    public virtual string Protocol => Shape.Transport.ToString();
+
     public BatchShape Shape { get; }
 
     public LoopbackOptions Options { get; }
@@ -69,9 +84,17 @@ public abstract class LoopbackSession : ISendSession
 
     private protected NativeSocket Native => _native;
 
+    /// <summary>Whether raw sends may go on the socket; not under TLS, where they would put plaintext in the record stream.</summary>
+    private protected virtual bool OffersRawSends => true;
+
     /// <summary>Reference row: one raw send(2) per buffer, no .NET socket layer.</summary>
     public unsafe void SyscallPerBuffer()
     {
+        if (!OffersRawSends)
+        {
+            throw new NotSupportedException($"SyscallPerBuffer is not a {Protocol} row: a raw send would bypass the stream's framing.");
+        }
+
         foreach (var buffer in Payload.AsSpan())
         {
             _native.Send(buffer.Pointer, buffer.Length);

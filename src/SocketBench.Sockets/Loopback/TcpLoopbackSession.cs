@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SocketBench.Core.Batches;
@@ -9,24 +7,25 @@ using SocketBench.Sockets.Receivers;
 
 namespace SocketBench.Sockets.Loopback;
 
-/// <summary>A TCP stream over loopback: delivery is complete when the receiver has read every byte sent.</summary>
-public sealed class TcpLoopbackSession : LoopbackSession
+/// <summary>A TCP stream over loopback, with the raw gather send as its reference row.</summary>
+public sealed class TcpLoopbackSession : StreamLoopbackSession
 {
-    // Loopback delivers in microseconds; this long without a single new byte means the run is broken, not slow.
-    private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(30);
-
-    private readonly TcpReceiver _receiver;
     private readonly GatherSender? _gather;
 
     private TcpLoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, Socket accepted)
-        : base(shape, options, sender, (native, counters) => new TcpSendOutput(sender, native, counters))
+        : base(shape, options, sender, (native, counters) => new TcpSendOutput(sender, native, counters), new TcpReceiver(accepted, shape.BufferSize, options.Verify))
     {
-        _receiver = new TcpReceiver(accepted, shape.BufferSize, options.Verify);
         _gather = OperatingSystem.IsLinux() ? new GatherSender(Native) : null;
-        _receiver.Start();
     }
 
     public static TcpLoopbackSession Create(BatchShape shape, LoopbackOptions options)
+    {
+        var (sender, accepted) = ConnectPair(options.NoDelay);
+        return new TcpLoopbackSession(shape, options, sender, accepted);
+    }
+
+    /// <summary>A connected TCP pair on loopback: the sending socket (TCP_NODELAY as asked) and the accepted one.</summary>
+    internal static (Socket Sender, Socket Accepted) ConnectPair(bool noDelay)
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -34,19 +33,9 @@ public sealed class TcpLoopbackSession : LoopbackSession
 
         // The kernel completes the handshake from the backlog, so a blocking connect needs no concurrent accept.
         // Both ends stay blocking sockets: sends complete on the caller's thread, as on Linux they mostly do anyway.
-        var sender = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = options.NoDelay };
+        var sender = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = noDelay };
         sender.Connect(listener.LocalEndPoint!);
-        var accepted = listener.Accept();
-        return new TcpLoopbackSession(shape, options, sender, accepted);
-    }
-
-    public override DeliveryReport Delivery
-    {
-        get
-        {
-            long bytes = _receiver.BytesReceived;
-            return new DeliveryReport(Counters.SendCalls, Counters.Buffers, Counters.Bytes, bytes / Shape.BufferSize, bytes);
-        }
+        return (sender, listener.Accept());
     }
 
     /// <summary>Reference row: the batch in one sendmsg with an iovec array, buffers pinned once.</summary>
@@ -59,36 +48,6 @@ public sealed class TcpLoopbackSession : LoopbackSession
 
         _gather.Send(Payload.AsSpan());
         Counters.AddBatch(Shape.BufferCount, Shape.BytesPerBatch);
-    }
-
-    public override void WaitForDelivery()
-    {
-        long target = Counters.Bytes;
-        long seen = _receiver.BytesReceived;
-        long lastProgress = Stopwatch.GetTimestamp();
-        var spinner = new SpinWait();
-        while (seen < target)
-        {
-            // No Sleep(1) while waiting: a millisecond nap would swamp the microseconds being measured.
-            spinner.SpinOnce(sleep1Threshold: -1);
-            long now = _receiver.BytesReceived;
-            if (now != seen)
-            {
-                seen = now;
-                lastProgress = Stopwatch.GetTimestamp();
-            }
-            else if (spinner.Count % 1024 == 0)
-            {
-                ThrowIfReceiverFailed(_receiver);
-                if (Stopwatch.GetElapsedTime(lastProgress) > StallLimit)
-                {
-                    throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                        $"TCP receiver got {seen} of {target} bytes and nothing more for {StallLimit.TotalSeconds} s."));
-                }
-            }
-        }
-
-        ThrowIfReceiverFailed(_receiver);
     }
 
     private protected override void SendReferenceBatch(SendMethod method)
@@ -107,7 +66,6 @@ public sealed class TcpLoopbackSession : LoopbackSession
         if (disposing)
         {
             _gather?.Dispose();
-            _receiver.Dispose();
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks.Sources;
 using SocketBench.Core.Batches;
@@ -11,7 +10,8 @@ namespace SocketBench.Sockets.Outputs;
 /// The portable output with the WinRT contract. A write is queued, and everything queued goes to
 /// the kernel in one hand-off at the first moment someone needs it there: when a write's task is
 /// observed (awaited, or turned into a Task) or at FlushAsync. One queued buffer is one send;
-/// several are one batched send.
+/// several are one batched send. Subclasses say what "send one" and "send many" are: a socket's
+/// send calls, or an SslStream's writes.
 /// </summary>
 /// <remarks>
 /// Why not "coalesce writes issued while a send is in flight", as a socket's own output might?
@@ -27,16 +27,13 @@ public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSo
     private short _token;
     private ExceptionDispatchInfo? _failure;
 
-    protected QueuedSendOutput(Socket socket, SendCounters counters)
+    protected QueuedSendOutput(SendCounters counters)
     {
-        Socket = socket;
         Counters = counters;
     }
 
     /// <summary>What several queued buffers become on this OS, e.g. "sendmsg gather" or "per-datagram fallback".</summary>
     public abstract string BatchedSendPath { get; }
-
-    protected Socket Socket { get; }
 
     protected SendCounters Counters { get; }
 
@@ -69,17 +66,8 @@ public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSo
     void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
         ThreadPool.UnsafeQueueUserWorkItem(continuation, state, preferLocal: false);
 
-    /// <summary>Hands one buffer to the kernel the way a .NET developer would: Socket.Send.</summary>
-    protected void SendOne(PinnedBuffer buffer)
-    {
-        var remaining = buffer.Span;
-        do
-        {
-            Counters.SendCalls++;
-            remaining = remaining[Socket.Send(remaining, SocketFlags.None)..];
-        }
-        while (!remaining.IsEmpty);
-    }
+    /// <summary>Hands one buffer to the kernel, all of it, before returning.</summary>
+    protected abstract void SendOne(PinnedBuffer buffer);
 
     /// <summary>Hands several buffers to the kernel in as few calls as this OS allows.</summary>
     protected abstract void SendMany(ReadOnlySpan<PinnedBuffer> buffers);

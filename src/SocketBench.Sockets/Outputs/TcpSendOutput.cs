@@ -5,7 +5,7 @@ using SocketBench.Sockets.Native;
 namespace SocketBench.Sockets.Outputs;
 
 /// <summary>Stream output: several queued buffers become one gather write (sendmsg with an iovec array) on Linux.</summary>
-public sealed class TcpSendOutput : QueuedSendOutput
+public sealed class TcpSendOutput : SocketSendOutput
 {
     private readonly GatherSender? _gather;
 

@@ -8,7 +8,7 @@ namespace SocketBench.Sockets.Outputs;
 /// Connected datagram output: N writes are N datagrams. Several queued buffers go in one sendmmsg on
 /// Linux; elsewhere one send per datagram (a gather send would merge them into one datagram).
 /// </summary>
-public sealed class UdpSendOutput : QueuedSendOutput
+public sealed class UdpSendOutput : SocketSendOutput
 {
     private readonly MmsgSender? _mmsg;
 

@@ -1,53 +1,14 @@
 using System.Net.Sockets;
-using SocketBench.Sockets.Buffers;
 
 namespace SocketBench.Sockets.Receivers;
 
-/// <summary>Counts the bytes a TCP stream delivers; in verify mode checks every byte's content and position.</summary>
-public sealed class TcpReceiver : Receiver
+/// <summary>Counts (and in verify mode checks) the bytes a TCP stream delivers, read straight from the socket.</summary>
+public sealed class TcpReceiver : StreamReceiver
 {
-    private readonly int _bufferSize;
-    private readonly bool _verify;
-    private long _bytes;
-
     public TcpReceiver(Socket socket, int bufferSize, bool verify)
-        : base(socket, "socketbench tcp receiver")
+        : base(socket, "socketbench tcp receiver", bufferSize, verify)
     {
-        _bufferSize = bufferSize;
-        _verify = verify;
     }
 
-    public long BytesReceived => Volatile.Read(ref _bytes);
-
-    protected override void ReceiveUntilClosed()
-    {
-        var buffer = new byte[1 << 20];
-        while (true)
-        {
-            int received = Socket.Receive(buffer);
-            if (received == 0)
-            {
-                return;
-            }
-
-            if (_verify && !Verify(buffer.AsSpan(0, received), _bytes))
-            {
-                return;
-            }
-
-            Volatile.Write(ref _bytes, _bytes + received);
-        }
-    }
-
-    private bool Verify(ReadOnlySpan<byte> chunk, long streamOffset)
-    {
-        long mismatch = PayloadPattern.FirstStreamMismatch(chunk, streamOffset, _bufferSize);
-        if (mismatch >= 0)
-        {
-            Fail(PayloadPattern.DescribeStreamMismatch(chunk[(int)(mismatch - streamOffset)], mismatch, _bufferSize));
-            return false;
-        }
-
-        return true;
-    }
+    protected override int Read(byte[] buffer) => Socket.Receive(buffer);
 }

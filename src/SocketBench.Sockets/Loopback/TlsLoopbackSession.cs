@@ -1,0 +1,113 @@
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using SocketBench.Core.Batches;
+using SocketBench.Sockets.Outputs;
+using SocketBench.Sockets.Receivers;
+
+namespace SocketBench.Sockets.Loopback;
+
+/// <summary>
+/// TLS 1.3 over a TCP loopback pair: an SslStream on each end, the strategies writing plaintext to the
+/// client's and the receiver reading plaintext from the server's. Delivery is plaintext bytes received.
+/// The handshake happens once, when the session opens, and is not counted.
+/// </summary>
+internal sealed class TlsLoopbackSession : StreamLoopbackSession
+{
+    /// <summary>The rows' name: the benchmark class that measures them is called Tls...</summary>
+    public const string ProtocolName = "Tls";
+
+    private readonly SslStream _server;
+
+    private TlsLoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, Socket accepted, CountingTlsTransport transport, SslStream client, SslStream server)
+        : base(
+            shape,
+            options,
+            sender,
+            (_, counters) =>
+            {
+                transport.StartCounting(counters);
+                return new TlsSendOutput(client, counters);
+            },
+            new TlsReceiver(accepted, server, shape.BufferSize, options.Verify))
+    {
+        _server = server;
+        NegotiatedProtocol = client.SslProtocol;
+        CipherSuite = client.NegotiatedCipherSuite;
+    }
+
+    public override string Protocol => ProtocolName;
+
+    /// <summary>What the handshake settled on: always TLS 1.3, since nothing else is offered.</summary>
+    public SslProtocols NegotiatedProtocol { get; }
+
+    public TlsCipherSuite CipherSuite { get; }
+
+    private protected override bool OffersRawSends => false;
+
+    public static TlsLoopbackSession Create(BatchShape shape, LoopbackOptions options)
+    {
+        var (sender, accepted) = TcpLoopbackSession.ConnectPair(options.NoDelay);
+        var transport = new CountingTlsTransport(new NetworkStream(sender, ownsSocket: false));
+        var client = new SslStream(transport, leaveInnerStreamOpen: false);
+        var server = new SslStream(new NetworkStream(accepted, ownsSocket: false), leaveInnerStreamOpen: false);
+        try
+        {
+            Handshake(client, server);
+            return new TlsLoopbackSession(shape, options, sender, accepted, transport, client, server);
+        }
+        catch
+        {
+            client.Dispose();
+            server.Dispose();
+            sender.Dispose();
+            accepted.Dispose();
+            throw;
+        }
+    }
+
+    private static void Handshake(SslStream client, SslStream server)
+    {
+        // Blocking handshakes, the server's on another thread: the sockets never see an async call,
+        // so they stay in the blocking mode the TCP rows use.
+        var serverSide = Task.Run(() => server.AuthenticateAsServer(new SslServerAuthenticationOptions
+        {
+            ServerCertificate = LoopbackCertificate.Instance,
+            EnabledSslProtocols = SslProtocols.Tls13,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+        }));
+        try
+        {
+            client.AuthenticateAsClient(new SslClientAuthenticationOptions
+            {
+                TargetHost = LoopbackCertificate.HostName,
+                EnabledSslProtocols = SslProtocols.Tls13,
+                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                RemoteCertificateValidationCallback = (_, certificate, _, _) => LoopbackCertificate.IsThisCertificate(certificate),
+            });
+            serverSide.GetAwaiter().GetResult();
+        }
+        catch (AuthenticationException exception)
+        {
+            throw new PlatformNotSupportedException(
+                $"The TLS 1.3 handshake over loopback failed on {RuntimeInformation.OSDescription}: {exception.Message} TLS rows need TLS 1.3 (OpenSSL 1.1.1+, Windows 11 or Server 2022+).",
+                exception);
+        }
+    }
+
+    private protected override void SendReferenceBatch(SendMethod method) =>
+        throw new ArgumentOutOfRangeException(nameof(method), method,
+            "TLS rows have only the guide's three strategies: a raw send would put plaintext inside the TLS stream.");
+
+    protected override void Dispose(bool disposing)
+    {
+        // The output closes the client's SslStream (close_notify), which ends the receiver's read loop.
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _server.Dispose();
+        }
+    }
+}
