@@ -79,7 +79,7 @@ public static class LimitTarget
     ];
 
     private static string Describe(Judged judged) => string.Create(CultureInfo.InvariantCulture,
-        $"{judged.Row.Method} {judged.Row.ShapeLabel}{NoDelayText(judged.Row)}, {judged.BytesPerSendCall:#,0} B per send call, {judged.Gigabits:0.000} Gbit/s against iperf3's {judged.Iperf3Gigabits:0.000} Gbit/s = {Precise(judged.Ratio)}");
+        $"{judged.Row.Method} {judged.Row.ShapeLabel}{NoDelayText(judged.Row)}, {judged.BytesPerSendCall:#,0} B {(judged.Row.Transport == "TCP" ? "per send call" : "datagrams")}, {judged.Gigabits:0.000} Gbit/s against iperf3's {judged.Iperf3Gigabits:0.000} Gbit/s = {Precise(judged.Ratio)}");
 
     // Three decimals where a verdict is read beside the ratio: 0.896 must not print as 0.90× next to "not met".
     private static string Precise(double ratio) => ratio.ToString("0.000", CultureInfo.InvariantCulture) + "×";

@@ -45,7 +45,9 @@ public sealed record LimitsSection(
         intro.AddRange(limits.Tools.Where(tool => tool.Reason is not null).Select(tool => $"Not measured with {tool.Name}: {tool.Reason}."));
         intro.Add(ColumnsExplained);
         var best = LimitTarget.BestPerShape(results, "TCP");
-        return new(intro, limits.Runs.Select(RunCells).ToList(), [LimitTarget.Sentence(results, "TCP"), LimitTarget.Sentence(results, "UDP")], best.Select(LimitTarget.Cells).ToList());
+        // A sentence for each transport the run measured: a UDP-only run has no TCP target to judge.
+        var targets = new[] { "TCP", "UDP" }.Where(transport => results.Sends.Any(row => row.Transport == transport)).Select(transport => LimitTarget.Sentence(results, transport)).ToList();
+        return new(intro, limits.Runs.Select(RunCells).ToList(), targets, best.Select(LimitTarget.Cells).ToList());
     }
 
     private static string ToolsLine(LoopbackLimits limits) =>
