@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 using SocketBench.Benchmarks;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Benchmarks.Delivery;
+using SocketBench.Benchmarks.Limits;
 using SocketBench.Sockets.Native;
 
 // Every number printed or exported is in invariant culture, whatever the machine's locale.
@@ -47,6 +48,7 @@ if (summaries.Count == 0 || summaries.All(summary => summary.BenchmarksCases.Len
 var check = RunCheck.Inspect(summaries);
 var written = ResultsFolder.Publish(summaries, runStarted, switches.ResultsDirectory);
 check = check.Including(RunCheck.InspectJson(written, summaries.Sum(summary => summary.BenchmarksCases.Length)));
+string limitsFile = LoopbackLimitStep.Run(switches, summaries, Console.Out).Write(switches.ResultsDirectory);
 
 Console.WriteLine();
 Console.WriteLine($"Results: {Path.GetFullPath(switches.ResultsDirectory)}");
@@ -54,6 +56,8 @@ foreach (string file in written)
 {
     Console.WriteLine($"  {Path.GetFileName(file)}");
 }
+
+Console.WriteLine($"  {Path.GetFileName(limitsFile)}");
 
 return check.Report(Console.Error);
 

@@ -47,4 +47,22 @@ public sealed class BenchSwitchesTests
         Assert.Contains("Example: --nodelay both", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    [Fact]
+    public void Limits_are_measured_unless_turned_off()
+    {
+        Assert.True(BenchSwitches.Parse([]).MeasureLimits);
+        Assert.False(BenchSwitches.Parse(["--limits", "off", "--filter", "*"]).MeasureLimits);
+        Assert.True(BenchSwitches.Parse(["--limits", "auto"]).MeasureLimits);
+    }
+
+    [Theory]
+    [InlineData("bogus", "Invalid --limits 'bogus'. Valid: auto, off. Example: --limits off.")]
+    [InlineData("--filter", "Option '--limits' needs a value. Example: --limits off.")]
+    public void A_bad_limits_value_is_one_line_quoting_it_with_an_example(string value, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchSwitches.Parse(["--limits", value]));
+
+        Assert.Equal(expected, error.Message);
+    }
 }

@@ -16,12 +16,17 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                                 BenchmarkDotNet's own jobs (dry, short, medium, long) pass through as usual
           --nodelay on|off|both TCP_NODELAY on the TCP sender (default: on, as WinRT's StreamSocket)
           --out DIR             where the full JSON and GitHub Markdown results go (default: results/<job>)
+          --limits auto|off     after the run, measure the loopback limit with iperf3/sockperf when they are on PATH
+                                (default auto; writes loopback-limits.json beside the results)
         """;
 
     // Read by TcpSendBenchmarks' ParamsSource in this process, which builds the list of cases.
     private static IReadOnlyList<bool> s_noDelayValues = [true];
 
     public static IEnumerable<bool> NoDelayValues => s_noDelayValues;
+
+    /// <summary><c>--limits auto</c> (the default): measure the loopback limit after the run; <c>off</c>: record that it was not.</summary>
+    public bool MeasureLimits { get; init; } = true;
 
     /// <summary>Parses SocketBench's options; throws <see cref="ArgumentException"/> with one line quoting a bad value.</summary>
     public static BenchSwitches Parse(IReadOnlyList<string> args)
@@ -30,6 +35,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         string jobName = "default";
         string? results = null;
         IReadOnlyList<bool> noDelay = [true];
+        bool measureLimits = true;
         var rest = new List<string>();
         for (int index = 0; index < args.Count; index++)
         {
@@ -43,6 +49,9 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                 case "--nodelay":
                     noDelay = ParseNoDelay(ValueOf(args, ref index));
                     break;
+                case "--limits":
+                    measureLimits = ParseLimits(ValueOf(args, ref index));
+                    break;
                 case "--out":
                     results = ValueOf(args, ref index);
                     break;
@@ -53,7 +62,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         }
 
         s_noDelayValues = noDelay;
-        return new BenchSwitches(job, results ?? Path.Combine("results", jobName), noDelay, rest);
+        return new BenchSwitches(job, results ?? Path.Combine("results", jobName), noDelay, rest) { MeasureLimits = measureLimits };
     }
 
     private static IReadOnlyList<bool> ParseNoDelay(string value) => value.ToLowerInvariant() switch
@@ -62,6 +71,13 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         "off" or "false" => [false],
         "both" => [true, false],
         _ => throw new ArgumentException($"Invalid --nodelay '{value}'. Valid: on, off, both. Example: --nodelay both."),
+    };
+
+    private static bool ParseLimits(string value) => value.ToLowerInvariant() switch
+    {
+        "auto" or "on" => true,
+        "off" => false,
+        _ => throw new ArgumentException($"Invalid --limits '{value}'. Valid: auto, off. Example: --limits off."),
     };
 
     private static string ValueOf(IReadOnlyList<string> args, ref int index)
@@ -74,5 +90,10 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         return args[++index];
     }
 
-    private static string ExampleFor(string option) => option == "--out" ? "results/mine" : "both";
+    private static string ExampleFor(string option) => option switch
+    {
+        "--out" => "results/mine",
+        "--limits" => "off",
+        _ => "both",
+    };
 }

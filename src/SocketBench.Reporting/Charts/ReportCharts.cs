@@ -10,6 +10,7 @@ public static class ReportCharts
         new ThroughputChart(),
         new SendsPerBufferChart(),
         new DeliveredChart(),
+        new LimitShareChart(),
         new LatencyChart(),
     ];
 }

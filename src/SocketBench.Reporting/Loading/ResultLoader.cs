@@ -44,7 +44,7 @@ public static class ResultLoader
             }
         }
 
-        return new ResultSet(string.Join(", ", paths), host ?? HostInfo.Unknown, benchmarks, files, warnings);
+        return new ResultSet(string.Join(", ", paths), host ?? HostInfo.Unknown, benchmarks, files, warnings) { Limits = LimitsReader.ReadBeside(paths) };
     }
 
     private static IEnumerable<string> ExpandPath(string path)

@@ -35,6 +35,7 @@ public static class HtmlReport
             html.AppendLine($"<figcaption>{Encode(saved.Chart.HowToRead)}</figcaption></figure>");
         }
 
+        AppendLimits(html, LimitsSection.Build(results));
         html.AppendLine("<h2>Results</h2>");
         foreach (var (transport, rows) in ResultTable.SendTables(results))
         {
@@ -56,6 +57,26 @@ public static class HtmlReport
 
         html.AppendLine("</body></html>");
         return html.ToString();
+    }
+
+    private static void AppendLimits(StringBuilder html, LimitsSection section)
+    {
+        html.AppendLine($"<h2>{LimitsSection.Title}</h2>");
+        foreach (string paragraph in section.Intro.Concat(section.Targets))
+        {
+            // The section's prose marks code with backticks and emphasis with ** for Markdown; HTML shows it plain.
+            html.AppendLine($"<p>{Encode(paragraph.Replace("`", "", StringComparison.Ordinal).Replace("**", "", StringComparison.Ordinal))}</p>");
+        }
+
+        if (section.Runs.Count > 0)
+        {
+            AppendTable(html, LimitsSection.RunHeader, section.Runs);
+        }
+
+        if (section.BestPerShape.Count > 0)
+        {
+            AppendTable(html, LimitsSection.BestHeader, section.BestPerShape);
+        }
     }
 
     private static string InlineSvg(string path)

@@ -30,8 +30,9 @@ public static class MarkdownReport
             text.AppendLine($"{saved.Chart.HowToRead} ([SVG]({svg}))").AppendLine();
         }
 
+        AppendLimits(text, LimitsSection.Build(results));
         text.AppendLine("## Results").AppendLine();
-        bool[] rightAligned = [false, false, true, true, true, true, true, true, true, true];
+        bool[] rightAligned = [false, false, true, true, true, true, true, true, true, true, true, true];
         foreach (var (transport, rows) in ResultTable.SendTables(results))
         {
             text.AppendLine($"### {transport}").AppendLine();
@@ -51,5 +52,29 @@ public static class MarkdownReport
         }
 
         return text.ToString();
+    }
+
+    private static void AppendLimits(StringBuilder text, LimitsSection section)
+    {
+        text.AppendLine($"## {LimitsSection.Title}").AppendLine();
+        foreach (string paragraph in section.Intro)
+        {
+            text.AppendLine(paragraph).AppendLine();
+        }
+
+        if (section.Runs.Count > 0)
+        {
+            MarkdownTable.Append(text, LimitsSection.RunHeader, section.Runs, [false, false, true, false, true, true, true, false]);
+        }
+
+        foreach (string target in section.Targets)
+        {
+            text.AppendLine(target).AppendLine();
+        }
+
+        if (section.BestPerShape.Count > 0)
+        {
+            MarkdownTable.Append(text, LimitsSection.BestHeader, section.BestPerShape, [false, false, false, true, true, true, true, false]);
+        }
     }
 }

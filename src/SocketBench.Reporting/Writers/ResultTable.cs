@@ -8,13 +8,13 @@ namespace SocketBench.Reporting.Writers;
 public static class ResultTable
 {
     public static IReadOnlyList<string> Header { get; } =
-        ["Method", "Send path", "BufferSize", "BufferCount", "Time/buffer", "99.9 % CI", "Gbit/s", "buffers/s", "Sends/buffer", "Delivered"];
+        ["Method", "Send path", "BufferSize", "BufferCount", "Time/buffer", "99.9 % CI", "Gbit/s", "buffers/s", "Sends/buffer", "Delivered", "÷ iperf3", "÷ shape limit"];
 
     public static IEnumerable<(string Transport, IReadOnlyList<IReadOnlyList<string>> Rows)> SendTables(ResultSet results) =>
         results.Sends.GroupBy(result => result.Transport).OrderBy(group => group.Key).Select(group =>
             (group.Key, (IReadOnlyList<IReadOnlyList<string>>)group
                 .OrderBy(result => result.BufferSize).ThenBy(result => result.BufferCount)
-                .Select(result => Row(result, results.Host)).ToList()));
+                .Select(result => Row(result, results)).ToList()));
 
     /// <summary>Benchmarks that are not sends (echo and any future type): ID and time per operation.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> OtherRows(ResultSet results) =>
@@ -22,8 +22,9 @@ public static class ResultTable
             .Select(result => (IReadOnlyList<string>)[result.FullName, Units.Time(result.Interval.Mean), Percentile(result, "P50"), Percentile(result, "P95")])
             .ToList();
 
-    private static IReadOnlyList<string> Row(BenchmarkResult result, HostInfo host)
+    private static IReadOnlyList<string> Row(BenchmarkResult result, ResultSet results)
     {
+        var host = results.Host;
         int count = result.BufferCount!.Value;
         return
         [
@@ -37,6 +38,8 @@ public static class ResultTable
             Units.Number(result.BuffersPerSecond ?? 0, "#,0"),
             result.Metric(BenchmarkResult.SendsPerBufferMetric) is double sends ? Units.Number(sends, "0.000") : "–",
             result.Metric(BenchmarkResult.DeliveredPercentMetric) is double delivered ? Units.Number(delivered, "0.00") + " %" : "–",
+            LimitRatios.Iperf3Cell(result, results.Limits),
+            LimitRatios.ShapeLimitCell(result, results),
         ];
     }
 

@@ -1,0 +1,48 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using SocketBench.Core.Batches;
+using SocketBench.Sockets;
+
+namespace SocketBench.Benchmarks.Limits;
+
+/// <summary>
+/// One loopback limit to measure: a transport, the bytes per send call, and for TCP whether Nagle is
+/// off (TCP_NODELAY, iperf3 <c>-N</c>), so each row meets a tool run that does the same work per call.
+/// </summary>
+public sealed record LimitCase(Transport Transport, long BytesPerSendCall, bool? NoDelay)
+{
+    /// <summary>The distinct limits the cases that ran need, TCP first, then by bytes per call.</summary>
+    public static IReadOnlyList<LimitCase> For(IEnumerable<BenchmarkCase> cases) =>
+        cases.Select(From).OfType<LimitCase>().Distinct()
+            .OrderBy(limit => limit.Transport).ThenBy(limit => limit.BytesPerSendCall).ThenByDescending(limit => limit.NoDelay)
+            .ToList();
+
+    /// <summary>The limit one send case is compared with; null for anything that is not a TCP or UDP send case (echo, other types).</summary>
+    public static LimitCase? From(BenchmarkCase benchmarkCase)
+    {
+        string type = benchmarkCase.Descriptor.Type.Name;
+        Transport? transport = type switch
+        {
+            "TcpSendBenchmarks" => Transport.Tcp,
+            "UdpSendBenchmarks" => Transport.Udp,
+            _ => null,
+        };
+        if (transport is null
+            || !Enum.TryParse<SendMethod>(benchmarkCase.Descriptor.WorkloadMethod.Name, out var method)
+            || Parameter(benchmarkCase, "BufferSize") is not int size
+            || Parameter(benchmarkCase, "BufferCount") is not int count)
+        {
+            return null;
+        }
+
+        bool? noDelay = transport == Transport.Tcp ? benchmarkCase.Parameters["NoDelay"] as bool? ?? true : null;
+        return new LimitCase(transport.Value, SendCallBytes.For(transport.Value, method, size, count), noDelay);
+    }
+
+    public string Label => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Transport.ToString().ToLowerInvariant()} -l {BytesPerSendCall}{(NoDelay == true ? " -N" : "")}");
+
+    private static int? Parameter(BenchmarkCase benchmarkCase, string name) =>
+        benchmarkCase.Parameters.Items.Any(item => item.Name == name) ? benchmarkCase.Parameters[name] as int? : null;
+}

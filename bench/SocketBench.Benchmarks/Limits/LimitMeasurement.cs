@@ -1,0 +1,24 @@
+namespace SocketBench.Benchmarks.Limits;
+
+/// <summary>
+/// One tool run as <c>loopback-limits.json</c> records it: what ran (tool, version, command line), for
+/// which limit, and either its rate or, when it failed, the one-line reason. Never an estimate.
+/// </summary>
+public sealed record LimitMeasurement(
+    string Tool,
+    string ToolVersion,
+    string Command,
+    string Transport,
+    long BytesPerSendCall,
+    bool? NoDelay,
+    string Status,
+    double? GigabitsPerSecond,
+    double? DatagramsPerSecond,
+    double? LossPercent,
+    string? RateSide,
+    string? Reason,
+    DateTime MeasuredAt)
+{
+    public const string Measured = "measured";
+    public const string Failed = "failed";
+}

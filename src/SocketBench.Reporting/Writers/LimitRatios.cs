@@ -1,0 +1,62 @@
+using System.Globalization;
+using SocketBench.Core.Batches;
+using SocketBench.Reporting.Model;
+using SocketBench.Sockets;
+
+namespace SocketBench.Reporting.Writers;
+
+/// <summary>
+/// A send row against its limits: delivered Gbit/s ÷ iperf3's at the same bytes per send call (and
+/// TCP_NODELAY), and ÷ the OS reference row of the same batch shape (GatherSend on TCP, SendMmsg on UDP).
+/// </summary>
+public static class LimitRatios
+{
+    public const string ShapeLimitLabel = "limit for this batch shape";
+
+    /// <summary>Bytes the row's method hands to one send call; null for a method the suite does not know.</summary>
+    public static long? BytesPerSendCall(BenchmarkResult row) =>
+        TransportOf(row) is Transport transport && Enum.TryParse<SendMethod>(row.Method, out var method)
+            ? SendCallBytes.For(transport, method, row.BufferSize!.Value, row.BufferCount!.Value)
+            : null;
+
+    /// <summary>TCP_NODELAY of a TCP row (on unless the row says False); null on UDP.</summary>
+    public static bool? NoDelay(BenchmarkResult row) => row.Transport == "TCP"
+        ? !(row.Parameters.TryGetValue("NoDelay", out string? text) && string.Equals(text, "False", StringComparison.OrdinalIgnoreCase))
+        : null;
+
+    public static LimitRun? Iperf3Run(BenchmarkResult row, LoopbackLimits? limits) =>
+        limits is not null && BytesPerSendCall(row) is long bytes ? limits.Iperf3For(row.Transport, bytes, NoDelay(row)) : null;
+
+    public static double? ToIperf3(BenchmarkResult row, LoopbackLimits? limits) =>
+        Iperf3Run(row, limits) is { GigabitsPerSecond: > 0 } run && row.DeliveredGigabitsPerSecond is double gigabits
+            ? gigabits / run.GigabitsPerSecond.Value
+            : null;
+
+    /// <summary>The OS reference row with the same batch shape (and TCP_NODELAY) as <paramref name="row"/>.</summary>
+    public static BenchmarkResult? ShapeReference(BenchmarkResult row, ResultSet results) =>
+        TransportOf(row) is Transport transport
+            ? results.Sends.FirstOrDefault(other => other.Type == row.Type && other.Method == SendCallBytes.ShapeLimit(transport).ToString()
+                && other.BufferSize == row.BufferSize && other.BufferCount == row.BufferCount && NoDelay(other) == NoDelay(row))
+            : null;
+
+    public static bool IsShapeLimit(BenchmarkResult row) =>
+        TransportOf(row) is Transport transport && row.Method == SendCallBytes.ShapeLimit(transport).ToString();
+
+    public static string Iperf3Cell(BenchmarkResult row, LoopbackLimits? limits) =>
+        ToIperf3(row, limits) is double ratio ? Format(ratio) : Iperf3Run(row, limits) is not null ? "failed" : "–";
+
+    public static string ShapeLimitCell(BenchmarkResult row, ResultSet results) =>
+        IsShapeLimit(row) ? ShapeLimitLabel
+        : ShapeReference(row, results)?.DeliveredGigabitsPerSecond is > 0 and double limit && row.DeliveredGigabitsPerSecond is double gigabits ? Format(gigabits / limit)
+        : "–";
+
+    /// <summary>Two decimals, three below 0.1 so a small share does not print as 0.00×.</summary>
+    public static string Format(double ratio) => ratio.ToString(ratio < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture) + "×";
+
+    private static Transport? TransportOf(BenchmarkResult row) => row.Transport switch
+    {
+        "TCP" => Transport.Tcp,
+        "UDP" => Transport.Udp,
+        _ => null,
+    };
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SocketBench.Reporting.Loading;
+using SocketBench.Reporting.Writers;
+
+namespace SocketBench.Reporting.Tests;
+
+/// <summary>The loopback limits in the report: the section, the ÷ iperf3 and ÷ shape limit columns, the target sentence, and runs without limits.</summary>
+public sealed class LimitsReportTests
+{
+    private const string Flush64x64 = "SocketBench.Benchmarks.Sending.TcpSendBenchmarks.FlushBatched(BufferSize: 64, BufferCount: 64, NoDelay: True)";
+    private const string Gather64x64 = "SocketBench.Benchmarks.Sending.TcpSendBenchmarks.GatherSend(BufferSize: 64, BufferCount: 64, NoDelay: True)";
+
+    [Fact]
+    public void Results_without_a_limits_file_report_that_no_limit_was_measured()
+    {
+        string output = TestFiles.TempFolder();
+
+        var run = CliRun.Of("report", TestFiles.Samples, "--out", output);
+
+        Assert.Equal(0, run.ExitCode);
+        string markdown = File.ReadAllText(Path.Combine(output, "report.md"));
+        Assert.Contains("## Loopback limits", markdown, StringComparison.Ordinal);
+        Assert.Contains("No loopback limit was measured with this run", markdown, StringComparison.Ordinal);
+        Assert.Contains("| ÷ iperf3 | ÷ shape limit |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| limit for this batch shape |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("target 0.9", markdown, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, "charts", "limit-share-tcp.png")));
+        Assert.Contains("No loopback limit was measured with this run", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.95, "met")]
+    [InlineData(0.5, "not met")]
+    public void Limits_give_each_row_its_ratios_and_the_target_sentence(double bestShare, string verdict)
+    {
+        string folder = TcpResultsFolder();
+        var results = ResultLoader.Load(folder);
+        double flush = results.Find(Flush64x64)!.DeliveredGigabitsPerSecond!.Value;
+        double gather = results.Find(Gather64x64)!.DeliveredGigabitsPerSecond!.Value;
+        // Only 4096 B per call (the 64 B × 64 batch) is measured, so the best batched row is one of these two.
+        double iperf3 = Math.Max(flush, gather) / bestShare;
+        WriteLimits(folder, Iperf3Run(4096, iperf3), FailedRun(64, "iperf3: unable to connect to server: Connection refused"));
+        string output = TestFiles.TempFolder();
+
+        var run = CliRun.Of("report", folder, "--out", output);
+
+        Assert.Equal(0, run.ExitCode);
+        string markdown = File.ReadAllText(Path.Combine(output, "report.md"));
+        string flushRow = RowOf(markdown, "| FlushBatched | sendmsg per batch | 64 B | 64 |");
+        Assert.EndsWith($"| {LimitRatios.Format(flush / iperf3)} | {LimitRatios.Format(flush / gather)} |", flushRow, StringComparison.Ordinal);
+        Assert.EndsWith($"| {LimitRatios.Format(gather / iperf3)} | limit for this batch shape |", RowOf(markdown, "| GatherSend | raw sendmsg per batch | 64 B | 64 |"), StringComparison.Ordinal);
+        // Per-buffer rows at 64 B meet the failed 64 B run; other shapes have no limit measured.
+        Assert.Contains("| failed |", RowOf(markdown, "| PerBufferAwait | send per buffer | 64 B | 64 |"), StringComparison.Ordinal);
+        Assert.Contains("| – |", RowOf(markdown, "| PerBufferAwait | send per buffer | 1 KiB | 64 |"), StringComparison.Ordinal);
+        Assert.Contains($"**{verdict}**", markdown, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"4,096 B per send call, {Math.Max(flush, gather):0.000} Gbit/s against iperf3's {iperf3:0.000} Gbit/s = {bestShare:0.000}×"), markdown, StringComparison.Ordinal);
+        Assert.Contains("| iperf3 3.12 | TCP | 4,096 | True |", markdown, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", markdown, StringComparison.Ordinal);
+        // A TCP-only run has no UDP rows, so no UDP sentence.
+        Assert.DoesNotContain("UDP has no target", markdown, StringComparison.Ordinal);
+        Assert.Contains("Loopback limits", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
+        AssertPng(Path.Combine(output, "charts", "limit-share-tcp.png"));
+    }
+
+    [Fact]
+    public void Missing_tools_are_named_in_the_report_with_how_to_install_them()
+    {
+        string folder = TcpResultsFolder();
+        File.Copy(Path.Combine(TestFiles.Samples, "limits-missing", LimitsReader.FileName), Path.Combine(folder, LimitsReader.FileName));
+        string output = TestFiles.TempFolder();
+
+        var run = CliRun.Of("report", folder, "--out", output);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(
+            "No loopback limit was measured with this run: iperf3 is not on PATH (install with scripts/install-limit-tools.sh)",
+            File.ReadAllText(Path.Combine(output, "report.md")),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_real_limits_file_loads_every_run()
+    {
+        string folder = TcpResultsFolder();
+        File.Copy(Path.Combine(TestFiles.Samples, "limits-quick", LimitsReader.FileName), Path.Combine(folder, LimitsReader.FileName));
+
+        var limits = ResultLoader.Load(folder).Limits!;
+
+        Assert.Null(limits.NotMeasured);
+        Assert.NotEmpty(limits.Measured);
+        Assert.All(limits.Runs, run => Assert.True(run.GigabitsPerSecond > 0 || run.Reason is { Length: > 0 }, run.Command));
+        Assert.NotNull(limits.Iperf3For("TCP", 4096, noDelay: true));
+    }
+
+    [Fact]
+    public void A_corrupt_limits_file_is_one_line_naming_it_and_exit_2()
+    {
+        string folder = TcpResultsFolder();
+        string file = Path.Combine(folder, LimitsReader.FileName);
+        File.WriteAllText(file, "{\"measurements\": [");
+
+        var run = CliRun.Of("report", folder, "--out", TestFiles.TempFolder());
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.Contains(file, run.Error, StringComparison.Ordinal);
+    }
+
+    private static string TcpResultsFolder()
+    {
+        string folder = TestFiles.TempFolder();
+        string source = Directory.GetFiles(TestFiles.Samples, "*Tcp*-report-full.json")[0];
+        File.Copy(source, Path.Combine(folder, Path.GetFileName(source)));
+        return folder;
+    }
+
+    private static string RowOf(string markdown, string start) =>
+        markdown.Split('\n').Single(line => line.StartsWith(start, StringComparison.Ordinal)).TrimEnd();
+
+    private static JsonObject Iperf3Run(long bytes, double gigabits) => new()
+    {
+        ["tool"] = "iperf3", ["toolVersion"] = "3.12", ["command"] = $"iperf3 -c 127.0.0.1 -p 5201 -t 1 -J -l {bytes} -N",
+        ["transport"] = "TCP", ["bytesPerSendCall"] = bytes, ["noDelay"] = true, ["status"] = "measured", ["gigabitsPerSecond"] = gigabits, ["rateSide"] = "received",
+    };
+
+    private static JsonObject FailedRun(long bytes, string reason) => new()
+    {
+        ["tool"] = "iperf3", ["toolVersion"] = "3.12", ["command"] = $"iperf3 -c 127.0.0.1 -p 5201 -t 1 -J -l {bytes} -N",
+        ["transport"] = "TCP", ["bytesPerSendCall"] = bytes, ["noDelay"] = true, ["status"] = "failed", ["reason"] = reason,
+    };
+
+    private static void WriteLimits(string folder, params JsonObject[] runs)
+    {
+        var file = new JsonObject
+        {
+            ["format"] = "socketbench-loopback-limits/1", ["secondsTaken"] = 2.2, ["secondsPerRun"] = 1,
+            ["tools"] = new JsonArray(new JsonObject { ["name"] = "iperf3", ["version"] = "3.12" }),
+            ["measurements"] = new JsonArray(runs),
+        };
+        File.WriteAllText(Path.Combine(folder, LimitsReader.FileName), file.ToJsonString());
+    }
+
+    private static void AssertPng(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], bytes[..8]);
+        Assert.True(bytes.Length > 10_000, $"{path}: {bytes.Length} bytes");
+    }
+}
