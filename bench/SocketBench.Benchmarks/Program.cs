@@ -3,7 +3,10 @@ using BenchmarkDotNet.Running;
 using SocketBench.Benchmarks;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Benchmarks.Delivery;
+using SocketBench.Benchmarks.Peers;
+using SocketBench.Core.Peers;
 using SocketBench.Sockets.Native;
+using SocketBench.Sockets.Remote;
 
 // Every number printed or exported is in invariant culture, whatever the machine's locale.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -30,6 +33,17 @@ if (!UdpGso.IsAvailable)
     Console.WriteLine($"note: UdpSendBenchmarks.GsoSend is not offered here: {UdpGso.UnavailableReason}.");
 }
 
+PeerRoundTrip? peerRoundTrip;
+try
+{
+    peerRoundTrip = PeerRun.Prepare(switches.Peer, measure: !args.Contains("--list"), Console.Out);
+}
+catch (PeerUnreachableException error)
+{
+    Console.Error.WriteLine($"error: {error.Message.ReplaceLineEndings(" ")}");
+    return 1;
+}
+
 const string ArtifactsPath = "BenchmarkDotNet.Artifacts";
 DeliveryLedger.UseFile(Path.Combine(ArtifactsPath, "delivery-ledger.json"));
 
@@ -46,6 +60,7 @@ if (summaries.Count == 0 || summaries.All(summary => summary.BenchmarksCases.Len
 
 var check = RunCheck.Inspect(summaries);
 var written = ResultsFolder.Publish(summaries, runStarted, switches.ResultsDirectory);
+PeerRun.Publish(peerRoundTrip, switches.ResultsDirectory);
 check = check.Including(RunCheck.InspectJson(written, summaries.Sum(summary => summary.BenchmarksCases.Length)));
 
 Console.WriteLine();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Jobs;
+using SocketBench.Core.Peers;
 
 namespace SocketBench.Benchmarks.Config;
 
@@ -16,12 +17,17 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                                 BenchmarkDotNet's own jobs (dry, short, medium, long) pass through as usual
           --nodelay on|off|both TCP_NODELAY on the TCP sender (default: on, as WinRT's StreamSocket)
           --out DIR             where the full JSON and GitHub Markdown results go (default: results/<job>)
+          --peer HOST:PORT      send to a `socketbench serve` on another host instead of loopback (docs/peers.md);
+                                the round trip to it is measured first and saved as peer.json beside the results
         """;
 
     // Read by TcpSendBenchmarks' ParamsSource in this process, which builds the list of cases.
     private static IReadOnlyList<bool> s_noDelayValues = [true];
 
     public static IEnumerable<bool> NoDelayValues => s_noDelayValues;
+
+    /// <summary>The remote peer from --peer, or null for the usual loopback run.</summary>
+    public PeerAddress? Peer { get; init; }
 
     /// <summary>Parses SocketBench's options; throws <see cref="ArgumentException"/> with one line quoting a bad value.</summary>
     public static BenchSwitches Parse(IReadOnlyList<string> args)
@@ -30,6 +36,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         string jobName = "default";
         string? results = null;
         IReadOnlyList<bool> noDelay = [true];
+        PeerAddress? peer = null;
         var rest = new List<string>();
         for (int index = 0; index < args.Count; index++)
         {
@@ -46,6 +53,9 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                 case "--out":
                     results = ValueOf(args, ref index);
                     break;
+                case "--peer":
+                    peer = PeerAddress.Parse(ValueOf(args, ref index));
+                    break;
                 default:
                     rest.Add(arg);
                     break;
@@ -53,7 +63,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         }
 
         s_noDelayValues = noDelay;
-        return new BenchSwitches(job, results ?? Path.Combine("results", jobName), noDelay, rest);
+        return new BenchSwitches(job, results ?? Path.Combine("results", jobName), noDelay, rest) { Peer = peer };
     }
 
     private static IReadOnlyList<bool> ParseNoDelay(string value) => value.ToLowerInvariant() switch
@@ -74,5 +84,10 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         return args[++index];
     }
 
-    private static string ExampleFor(string option) => option == "--out" ? "results/mine" : "both";
+    private static string ExampleFor(string option) => option switch
+    {
+        "--out" => "results/mine",
+        "--peer" => PeerAddress.Example,
+        _ => "both",
+    };
 }

@@ -2,10 +2,12 @@ using BenchmarkDotNet.Attributes;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Benchmarks.Delivery;
 using SocketBench.Core.Batches;
+using SocketBench.Core.Peers;
 using SocketBench.Core.Sending;
 using SocketBench.Sockets.Buffers;
 using SocketBench.Sockets.Loopback;
 using SocketBench.Sockets.Outputs;
+using SocketBench.Sockets.Remote;
 
 namespace SocketBench.Benchmarks.Sending;
 
@@ -32,8 +34,12 @@ public abstract class SendBenchmarks
 
     protected IReadOnlyList<PinnedBuffer> Buffers => Session.Buffers;
 
-    /// <summary>Opens the session; an impossible shape throws here, so BenchmarkDotNet reports the case as failed instead of measuring it.</summary>
-    protected void Open(BatchShape shape, LoopbackOptions options) => _session = LoopbackSession.Open(shape, options);
+    /// <summary>
+    /// Opens the session, on loopback or against the --peer the host passed down; an impossible shape throws here,
+    /// so BenchmarkDotNet reports the case as failed instead of measuring it.
+    /// </summary>
+    protected void Open(BatchShape shape, LoopbackOptions options) =>
+        _session = PeerAddress.FromEnvironment() is { } peer ? RemoteSessions.Open(shape, peer, options) : LoopbackSession.Open(shape, options);
 
     [Benchmark(Baseline = true, OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Strategy)]
     public async Task PerBufferAwait()

@@ -1,8 +1,16 @@
+using SocketBench.Core.Peers;
+
 namespace SocketBench.Reporting.Model;
 
 /// <summary>Every benchmark loaded from one or more export files, keyed by full ID.</summary>
 public sealed record ResultSet(string Source, HostInfo Host, IReadOnlyList<BenchmarkResult> Benchmarks, IReadOnlyList<string> Files, IReadOnlyList<string> Warnings)
 {
+    /// <summary>The remote peer the results were measured against (peer.json beside them), or null for loopback.</summary>
+    public PeerRoundTrip? Peer { get; init; }
+
+    /// <summary>"Peer: HOST:PORT, round trip p50 .. µs, p99 .. µs", or that the run was on loopback.</summary>
+    public string PeerLine => PeerRoundTrip.Describe(Peer);
+
     public IEnumerable<string> Jobs => Benchmarks.Select(result => result.Job).Distinct();
 
     public string Caption => $"{Host.Caption} · job {string.Join(", ", Jobs)}";

@@ -15,13 +15,13 @@ public sealed class TcpLoopbackSession : LoopbackSession
     // Loopback delivers in microseconds; this long without a single new byte means the run is broken, not slow.
     private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(30);
 
-    private readonly TcpReceiver _receiver;
+    private readonly StreamCounter _receiver;
     private readonly GatherSender? _gather;
 
-    private TcpLoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, Socket accepted)
+    private TcpLoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, StreamCounter receiver)
         : base(shape, options, sender, (native, counters) => new TcpSendOutput(sender, native, counters))
     {
-        _receiver = new TcpReceiver(accepted, shape.BufferSize, options.Verify);
+        _receiver = receiver;
         _gather = OperatingSystem.IsLinux() ? new GatherSender(Native) : null;
         _receiver.Start();
     }
@@ -37,8 +37,12 @@ public sealed class TcpLoopbackSession : LoopbackSession
         var sender = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = options.NoDelay };
         sender.Connect(listener.LocalEndPoint!);
         var accepted = listener.Accept();
-        return new TcpLoopbackSession(shape, options, sender, accepted);
+        return new TcpLoopbackSession(shape, options, sender, new TcpReceiver(accepted, shape.BufferSize, options.Verify));
     }
+
+    /// <summary>A session over a connected sender whose delivery someone else counts (a remote peer's sink, see Remote/).</summary>
+    internal static TcpLoopbackSession Over(BatchShape shape, LoopbackOptions options, Socket sender, StreamCounter counter) =>
+        new(shape, options, sender, counter);
 
     public override DeliveryReport Delivery
     {

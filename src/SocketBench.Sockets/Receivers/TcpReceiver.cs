@@ -4,7 +4,7 @@ using SocketBench.Sockets.Buffers;
 namespace SocketBench.Sockets.Receivers;
 
 /// <summary>Counts the bytes a TCP stream delivers; in verify mode checks every byte's content and position.</summary>
-public sealed class TcpReceiver : Receiver
+public sealed class TcpReceiver : StreamCounter
 {
     private readonly int _bufferSize;
     private readonly bool _verify;
@@ -17,7 +17,10 @@ public sealed class TcpReceiver : Receiver
         _verify = verify;
     }
 
-    public long BytesReceived => Volatile.Read(ref _bytes);
+    public override long BytesReceived => Volatile.Read(ref _bytes);
+
+    /// <summary>Called on the receive thread after each read with the running total; a remote sink answers the sender with it.</summary>
+    public Action<long>? AfterRead { get; init; }
 
     protected override void ReceiveUntilClosed()
     {
@@ -36,6 +39,7 @@ public sealed class TcpReceiver : Receiver
             }
 
             Volatile.Write(ref _bytes, _bytes + received);
+            AfterRead?.Invoke(_bytes);
         }
     }
 
