@@ -61,7 +61,10 @@ internal static class UdpSessionHandshake
         try
         {
             using var socket = new Socket(sink.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-            socket.SendTo(SinkWire.UdpHello(datagramSize, verify: false, nonce, close: true), sink);
+            // Twice: on a lossy link one copy may be dropped, and a repeat is harmless.
+            byte[] goodbye = SinkWire.UdpHello(datagramSize, verify: false, nonce, close: true);
+            socket.SendTo(goodbye, sink);
+            socket.SendTo(goodbye, sink);
         }
         catch (SocketException)
         {
