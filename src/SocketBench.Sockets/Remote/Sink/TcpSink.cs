@@ -68,9 +68,18 @@ internal sealed class TcpSink : IDisposable
                 continue;
             }
 
-            var connection = new TcpSinkConnection(accepted, _log, closed => _connections.TryRemove(closed, out _));
-            _connections[connection] = 0;
-            connection.Start();
+            try
+            {
+                var connection = new TcpSinkConnection(accepted, _log, closed => _connections.TryRemove(closed, out _));
+                _connections[connection] = 0;
+                connection.Start();
+            }
+            catch (SocketException error)
+            {
+                // The sender reset the connection before it started; the others carry on.
+                _log($"sink dropped a TCP connection as it opened: {error.Message}");
+                accepted.Dispose();
+            }
         }
     }
 

@@ -76,7 +76,15 @@ internal sealed class UdpSink : IDisposable
 
             if (SinkWire.ReadUdpHello(datagram.AsSpan(0, received)) is { } hello)
             {
-                Handle(hello, (IPEndPoint)from, packet.Address);
+                try
+                {
+                    Handle(hello, (IPEndPoint)from, packet.Address);
+                }
+                catch (SocketException error)
+                {
+                    // One sender's trouble (a reply the network refused, no port left) must not stop the sink for the others.
+                    _log($"sink could not answer a UDP opening from {from}: {error.Message}");
+                }
             }
 
             CloseIdleSessions();
