@@ -13,7 +13,8 @@ public sealed record ResultSet(string Source, HostInfo Host, IReadOnlyList<Bench
 
     public IEnumerable<string> Jobs => Benchmarks.Select(result => result.Job).Distinct();
 
-    public string Caption => $"{Host.Caption} · job {string.Join(", ", Jobs)}";
+    /// <summary>Machine and job, and the peer when there was one, so a chart from a remote run says so.</summary>
+    public string Caption => $"{Host.Caption} · job {string.Join(", ", Jobs)}{(Peer is null ? "" : $" · peer {Peer.Peer}")}";
 
     public IEnumerable<BenchmarkResult> Sends => Benchmarks.Where(result => result.IsSend);
 
