@@ -28,22 +28,8 @@ public sealed class RemoteSinkTests : IDisposable
         _peer = new PeerAddress("127.0.0.1", _sink.Port);
     }
 
-    public static TheoryData<Transport, SendMethod> EveryMethod()
-    {
-        var cases = new TheoryData<Transport, SendMethod>();
-        foreach (var transport in (Transport[])[Transport.Tcp, Transport.Udp])
-        {
-            foreach (var method in SendMethods.For(transport))
-            {
-                cases.Add(transport, method);
-            }
-        }
-
-        return cases;
-    }
-
     [Theory]
-    [MemberData(nameof(EveryMethod))]
+    [MemberData(nameof(SendPathTests.EveryMethod), MemberType = typeof(SendPathTests))]
     public async Task Every_method_delivers_every_verified_buffer_to_the_sink(Transport transport, SendMethod method)
     {
         using var session = RemoteSessions.Open(new BatchShape(transport, 1024, 16), _peer, new LoopbackOptions(Verify: true));

@@ -10,59 +10,47 @@ namespace SocketBench.Sockets.Remote.Sink;
 /// once) gets a session socket of its own, connected back to the sender, whose port the welcome carries.
 /// Sessions end on the sender's goodbye or when idle, whichever comes first.
 /// </summary>
-internal sealed class UdpSink : IDisposable
+internal sealed class UdpSink : SinkLoop
 {
     private const int MaxSessions = 32;
     private static readonly TimeSpan IdleLimit = TimeSpan.FromSeconds(30);
 
-    private readonly Socket _control;
-    private readonly Action<string> _log;
     private readonly ConcurrentDictionary<long, UdpSinkSession> _sessions = new();
-    private readonly Thread _thread;
-    private volatile bool _stopping;
 
     private UdpSink(Socket control, Action<string> log)
+        : base(control, log, "socketbench udp sink control")
     {
-        _control = control;
-        _log = log;
-        _thread = new Thread(ServeUntilStopped) { IsBackground = true, Name = "socketbench udp sink control" };
     }
 
     public static UdpSink Start(IPEndPoint listen, Action<string> log)
     {
-        var control = new Socket(listen.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
+        var control = Prepared(new Socket(listen.AddressFamily, SocketType.Dgram, ProtocolType.Udp), socket =>
         {
             // The packet's destination address tells which local address a session socket must answer from.
-            control.SetSocketOption(listen.AddressFamily == AddressFamily.InterNetworkV6 ? SocketOptionLevel.IPv6 : SocketOptionLevel.IP, SocketOptionName.PacketInformation, true);
-            control.Bind(listen);
-            control.ReceiveTimeout = 1000;
-        }
-        catch
-        {
-            control.Dispose();
-            throw;
-        }
-
+            socket.SetSocketOption(listen.AddressFamily == AddressFamily.InterNetworkV6 ? SocketOptionLevel.IPv6 : SocketOptionLevel.IP, SocketOptionName.PacketInformation, true);
+            socket.Bind(listen);
+            // Wakes the loop now and then to close idle sessions.
+            socket.ReceiveTimeout = 1000;
+        });
         var sink = new UdpSink(control, log);
-        sink._thread.Start();
+        sink.Start();
         return sink;
     }
 
     public int OpenSessions => _sessions.Count;
 
-    private void ServeUntilStopped()
+    protected override void Serve()
     {
         var datagram = new byte[2048];
-        while (!_stopping)
+        while (!Stopping)
         {
             int received;
-            EndPoint from = new IPEndPoint(_control.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+            EndPoint from = new IPEndPoint(Socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
             IPPacketInformation packet;
             try
             {
                 SocketFlags flags = SocketFlags.None;
-                received = _control.ReceiveMessageFrom(datagram, 0, datagram.Length, ref flags, ref from, out packet);
+                received = Socket.ReceiveMessageFrom(datagram, 0, datagram.Length, ref flags, ref from, out packet);
             }
             catch (SocketException error) when (error.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock or SocketError.ConnectionReset or SocketError.MessageSize)
             {
@@ -83,7 +71,7 @@ internal sealed class UdpSink : IDisposable
                 catch (SocketException error)
                 {
                     // One sender's trouble (a reply the network refused, no port left) must not stop the sink for the others.
-                    _log($"sink could not answer a UDP opening from {from}: {error.Message}");
+                    Log($"sink could not answer a UDP opening from {from}: {error.Message}");
                 }
             }
 
@@ -107,17 +95,17 @@ internal sealed class UdpSink : IDisposable
         {
             if (_sessions.Count >= MaxSessions)
             {
-                _log($"sink refused a UDP session from {sender}: {MaxSessions} sessions already open");
-                _control.SendTo(SinkWire.UdpWelcome(SinkWire.StatusRefused, 0, hello.Nonce, 0), sender);
+                Log($"sink refused a UDP session from {sender}: {MaxSessions} sessions already open");
+                Socket.SendTo(SinkWire.UdpWelcome(SinkWire.StatusRefused, 0, hello.Nonce, 0), sender);
                 return;
             }
 
-            session = UdpSinkSession.Open(localAddress, sender, hello, _log);
+            session = UdpSinkSession.Open(localAddress, sender, hello, Log);
             _sessions[hello.Nonce] = session;
         }
 
         // A repeated opening means the welcome was lost: answer again with the same session.
-        _control.SendTo(SinkWire.UdpWelcome(SinkWire.StatusOk, session.Port, hello.Nonce, session.ReceiveBufferBytes), sender);
+        Socket.SendTo(SinkWire.UdpWelcome(SinkWire.StatusOk, session.Port, hello.Nonce, session.ReceiveBufferBytes), sender);
     }
 
     private void CloseIdleSessions()
@@ -131,11 +119,8 @@ internal sealed class UdpSink : IDisposable
         }
     }
 
-    public void Dispose()
+    protected override void CloseSessions()
     {
-        _stopping = true;
-        _control.Dispose();
-        _thread.Join(TimeSpan.FromSeconds(5));
         foreach (var session in _sessions.Values)
         {
             session.Dispose();
