@@ -20,7 +20,7 @@ public sealed class ServeSettings : CommandSettings
     public double ForSeconds { get; init; }
 
     [CommandOption("-q|--quiet")]
-    [Description("No line per sink session; warnings still print")]
+    [Description("No sink log lines (sessions opened and closed, and their failures, which the sender reports itself); echo server warnings still print")]
     public bool Quiet { get; init; }
 
     internal IPEndPoint ListenEndPoint
