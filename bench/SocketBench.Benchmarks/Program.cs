@@ -4,7 +4,10 @@ using SocketBench.Benchmarks;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Benchmarks.Delivery;
 using SocketBench.Benchmarks.Limits;
+using SocketBench.Benchmarks.Peers;
+using SocketBench.Core.Peers;
 using SocketBench.Sockets.Native;
+using SocketBench.Sockets.Remote;
 
 // Every number printed or exported is in invariant culture, whatever the machine's locale.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -31,6 +34,17 @@ if (!UdpGso.IsAvailable)
     Console.WriteLine($"note: UdpSendBenchmarks.GsoSend is not offered here: {UdpGso.UnavailableReason}.");
 }
 
+PeerRoundTrip? peerRoundTrip;
+try
+{
+    peerRoundTrip = PeerRun.Prepare(switches.Peer, measure: !args.Contains("--list"), Console.Out);
+}
+catch (PeerUnreachableException error)
+{
+    Console.Error.WriteLine($"error: {error.Message.ReplaceLineEndings(" ")}");
+    return 1;
+}
+
 const string ArtifactsPath = "BenchmarkDotNet.Artifacts";
 DeliveryLedger.UseFile(Path.Combine(ArtifactsPath, "delivery-ledger.json"));
 
@@ -47,6 +61,7 @@ if (summaries.Count == 0 || summaries.All(summary => summary.BenchmarksCases.Len
 
 var check = RunCheck.Inspect(summaries);
 var written = ResultsFolder.Publish(summaries, runStarted, switches.ResultsDirectory);
+PeerRun.Publish(peerRoundTrip, switches.ResultsDirectory);
 check = check.Including(RunCheck.InspectJson(written, summaries.Sum(summary => summary.BenchmarksCases.Length)));
 string limitsFile = LoopbackLimitStep.Run(switches, summaries, Console.Out).Write(switches.ResultsDirectory);
 

@@ -1,5 +1,6 @@
 using SocketBench.Cli.Commands;
 using SocketBench.Cli.Commands.Echo;
+using SocketBench.Cli.Commands.Serve;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -29,6 +30,8 @@ public static class SocketBenchApp
                 .WithExample("compare", "results/baselines/linux-x64", "results/ci", "--threshold", "5%", "--md", "compare.md");
             config.AddCommand<GateCommand>("gate").WithDescription("Runs the quick job (or takes --results) and fails on a regression against the committed baseline.")
                 .WithExample("gate", "--results", "results/ci");
+            config.AddCommand<ServeCommand>("serve").WithDescription("Runs the receiving side for --peer runs on another host: sink (TCP, UDP) and echo servers, until Ctrl+C.")
+                .WithExample("serve", "--listen", "0.0.0.0:5201");
             config.AddBranch("echo", echo =>
             {
                 echo.SetDescription("Reference echo harnesses (the guide's samples): tcp-line, tcp-length and udp, with TLS");

@@ -65,4 +65,22 @@ public sealed class BenchSwitchesTests
 
         Assert.Equal(expected, error.Message);
     }
+
+    [Fact]
+    public void Peer_is_taken_out_and_parsed()
+    {
+        var switches = BenchSwitches.Parse(["--peer", "10.203.0.2:5201", "--filter", "*Tcp*"]);
+
+        Assert.Equal(new SocketBench.Core.Peers.PeerAddress("10.203.0.2", 5201), switches.Peer);
+        Assert.Equal(["--filter", "*Tcp*"], switches.BenchmarkDotNetArgs);
+        Assert.Null(BenchSwitches.Parse([]).Peer);
+    }
+
+    [Fact]
+    public void A_peer_without_a_value_asks_for_one_with_an_example()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchSwitches.Parse(["--peer"]));
+
+        Assert.Equal("Option '--peer' needs a value. Example: --peer 10.203.0.2:5201.", error.Message);
+    }
 }

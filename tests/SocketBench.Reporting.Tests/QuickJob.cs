@@ -6,7 +6,17 @@ namespace SocketBench.Reporting.Tests;
 /// <summary>Runs the real benchmark project's quick job (built beside these tests, same configuration) on a small filter.</summary>
 internal static class QuickJob
 {
-    public static string Run(string filter)
+    /// <summary>Runs the quick job on <paramref name="filter"/> (plus any of SocketBench's options) and returns the results folder; fails the test on a non-zero exit.</summary>
+    public static string Run(string filter, params string[] options)
+    {
+        string output = TestFiles.TempFolder();
+        var run = Exec(["--job", "quick", "--filter", filter, "--out", output, .. options]);
+        Assert.True(run.ExitCode == 0, $"quick job exit {run.ExitCode}: {run.Errors} {run.Log[^Math.Min(2000, run.Log.Length)..]}");
+        return output;
+    }
+
+    /// <summary>Runs the benchmark program with these arguments and returns its exit code, stdout and stderr.</summary>
+    public static (int ExitCode, string Log, string Errors) Exec(params string[] arguments)
     {
         string root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("No SocketBench.sln above the test output.");
         // BenchmarkDotNet refuses a Debug build, so the quick job always runs the Release one (CI builds it; a Debug test run builds it here).
@@ -18,9 +28,8 @@ internal static class QuickJob
             build.WaitForExit();
         }
 
-        string output = TestFiles.TempFolder();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = TestFiles.TempFolder(), RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in (string[])["exec", dll, "--job", "quick", "--filter", filter, "--out", output])
+        foreach (string argument in (string[])["exec", dll, .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
@@ -31,10 +40,9 @@ internal static class QuickJob
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The quick job ({filter}) took over 2 minutes.");
+            throw new TimeoutException($"The benchmark program ({string.Join(' ', arguments)}) took over 2 minutes.");
         }
 
-        Assert.True(process.ExitCode == 0, $"quick job exit {process.ExitCode}: {errors.Result} {log[^Math.Min(2000, log.Length)..]}");
-        return output;
+        return (process.ExitCode, log, errors.Result);
     }
 }

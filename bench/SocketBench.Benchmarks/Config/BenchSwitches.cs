@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Jobs;
+using SocketBench.Core.Peers;
 
 namespace SocketBench.Benchmarks.Config;
 
@@ -18,6 +19,8 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
           --out DIR             where the full JSON and GitHub Markdown results go (default: results/<job>)
           --limits auto|off     after the run, measure the loopback limit with iperf3/sockperf when they are on PATH
                                 (default auto; writes loopback-limits.json beside the results)
+          --peer HOST:PORT      send to a `socketbench serve` on another host instead of loopback (docs/peers.md);
+                                the round trip to it is measured first and saved as peer.json beside the results
         """;
 
     // Read by TcpSendBenchmarks' ParamsSource in this process, which builds the list of cases.
@@ -27,6 +30,8 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
 
     /// <summary><c>--limits auto</c> (the default): measure the loopback limit after the run; <c>off</c>: record that it was not.</summary>
     public bool MeasureLimits { get; init; } = true;
+    /// <summary>The remote peer from --peer, or null for the usual loopback run.</summary>
+    public PeerAddress? Peer { get; init; }
 
     /// <summary>Parses SocketBench's options; throws <see cref="ArgumentException"/> with one line quoting a bad value.</summary>
     public static BenchSwitches Parse(IReadOnlyList<string> args)
@@ -36,6 +41,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         string? results = null;
         IReadOnlyList<bool> noDelay = [true];
         bool measureLimits = true;
+        PeerAddress? peer = null;
         var rest = new List<string>();
         for (int index = 0; index < args.Count; index++)
         {
@@ -55,6 +61,9 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                 case "--out":
                     results = ValueOf(args, ref index);
                     break;
+                case "--peer":
+                    peer = PeerAddress.Parse(ValueOf(args, ref index));
+                    break;
                 default:
                     rest.Add(arg);
                     break;
@@ -62,7 +71,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         }
 
         s_noDelayValues = noDelay;
-        return new BenchSwitches(job, results ?? Path.Combine("results", jobName), noDelay, rest) { MeasureLimits = measureLimits };
+        return new BenchSwitches(job, results ?? Path.Combine("results", jobName), noDelay, rest) { MeasureLimits = measureLimits, Peer = peer };
     }
 
     private static IReadOnlyList<bool> ParseNoDelay(string value) => value.ToLowerInvariant() switch
@@ -94,6 +103,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
     {
         "--out" => "results/mine",
         "--limits" => "off",
+        "--peer" => PeerAddress.Example,
         _ => "both",
     };
 }

@@ -9,6 +9,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using SocketBench.Benchmarks.Columns;
 using SocketBench.Benchmarks.Delivery;
+using SocketBench.Core.Peers;
 using SocketBench.Sockets.Native;
 
 namespace SocketBench.Benchmarks.Config;
@@ -35,8 +36,12 @@ public static class SocketBenchConfig
     private static bool KeepAnalyser(IAnalyser analyser, Job job) =>
         analyser is not MinIterationTimeAnalyser || job.Run.IterationTime != SocketBenchJobs.QuickIterationTime;
 
-    /// <summary>Rows built from Linux system calls (or a kernel feature this machine lacks) are left out rather than run to fail.</summary>
+    /// <summary>
+    /// Rows built from Linux system calls (or a kernel feature this machine lacks) are left out rather than run to fail;
+    /// so are the TLS send rows against a --peer, whose sink speaks plain TCP (the run prints a note).
+    /// </summary>
     public static bool IsOfferedOnThisOs(BenchmarkCase benchmarkCase) =>
         (OperatingSystem.IsLinux() || !benchmarkCase.Descriptor.HasCategory(Categories.LinuxOnly))
-        && (UdpGso.IsAvailable || !benchmarkCase.Descriptor.HasCategory(Categories.UdpGso));
+        && (UdpGso.IsAvailable || !benchmarkCase.Descriptor.HasCategory(Categories.UdpGso))
+        && (PeerAddress.FromEnvironment() is null || !benchmarkCase.Descriptor.HasCategory(Categories.Tls));
 }

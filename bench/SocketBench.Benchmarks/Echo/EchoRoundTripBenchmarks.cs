@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using SocketBench.Benchmarks.Delivery;
+using SocketBench.Core.Peers;
 using SocketBench.Echo;
 using SocketBench.Echo.Clients;
 using SocketBench.Echo.Logging;
@@ -28,8 +29,13 @@ public class EchoRoundTripBenchmarks
     private long _requests;
     private long _bytesEchoed;
 
-    [Params(RoundTripCase.TcpLine, RoundTripCase.TcpLength, RoundTripCase.Udp, RoundTripCase.TcpLengthTls)]
+    [ParamsSource(nameof(Protocols))]
     public RoundTripCase Protocol { get; set; }
+
+    /// <summary>Every case on loopback; against a --peer, not TLS: serve has no certificate a client could trust unseen.</summary>
+    public static IEnumerable<RoundTripCase> Protocols => PeerAddress.FromEnvironment() is null
+        ? [RoundTripCase.TcpLine, RoundTripCase.TcpLength, RoundTripCase.Udp, RoundTripCase.TcpLengthTls]
+        : [RoundTripCase.TcpLine, RoundTripCase.TcpLength, RoundTripCase.Udp];
 
     /// <summary>Message payload in bytes (the suite's name for a size, so compare and the ledger match on it).</summary>
     [Params(32, 1024, 16384)]
@@ -50,13 +56,18 @@ public class EchoRoundTripBenchmarks
         };
         bool tls = Protocol == RoundTripCase.TcpLengthTls;
         using var certificate = tls ? SelfSignedCertificates.CreateLocalhostServer() : null;
-        _server = EchoServers.Start(
-            new EchoServerOptions(protocol) { LogMessages = false, Tls = certificate is null ? null : new TlsServerSettings(certificate) },
-            NullEchoLog.Instance);
+        var peer = PeerAddress.FromEnvironment();
+        if (peer is null)
+        {
+            _server = EchoServers.Start(
+                new EchoServerOptions(protocol) { LogMessages = false, Tls = certificate is null ? null : new TlsServerSettings(certificate) },
+                NullEchoLog.Instance);
+        }
+
         var client = new EchoClientOptions(protocol)
         {
-            Host = "localhost",
-            Port = _server.LocalEndPoint.Port,
+            Host = peer?.Host ?? "localhost",
+            Port = peer is null ? _server!.LocalEndPoint.Port : PeerEchoPorts.For(peer, protocol),
             Tls = certificate is null ? null : new TlsClientSettings(TrustedAuthorities: [certificate]),
         };
         _client = EchoClients.ConnectAsync(client).GetAwaiter().GetResult();

@@ -23,6 +23,14 @@ public static class LoopbackLimitStep
         var ran = summaries.SelectMany(summary => summary.BenchmarksCases.Where(benchmarkCase => summary[benchmarkCase]?.ResultStatistics is not null));
         bool quick = switches.Job.Id == SocketBenchJobs.Quick.Id;
         log.WriteLine();
+        if (switches.Peer is { } peer)
+        {
+            // The rows crossed a network to the peer: what loopback can do on this machine is not their limit.
+            string reason = $"the rows were sent to the peer {peer}, and a loopback limit does not describe that path";
+            log.WriteLine($"limit: nothing measured: {reason}");
+            return NotMeasured(reason, quick ? 1 : 2);
+        }
+
         return Run(LimitCase.For(ran), switches.MeasureLimits, quick ? 1 : 2, Environment.GetEnvironmentVariable("PATH"), log, withSockperf: !quick);
     }
 
@@ -32,7 +40,7 @@ public static class LoopbackLimitStep
         var started = DateTime.UtcNow;
         if (!enabled)
         {
-            return new LoopbackLimitsFile(LoopbackLimitsFile.FormatName, started, 0, secondsPerRun, "the limit step was turned off (--limits off)", [], []);
+            return NotMeasured("the limit step was turned off (--limits off)", secondsPerRun);
         }
 
         var iperf3 = LimitTool.Find("iperf3", pathVariable);
@@ -60,6 +68,9 @@ public static class LoopbackLimitStep
 
         return file;
     }
+
+    private static LoopbackLimitsFile NotMeasured(string reason, int secondsPerRun) =>
+        new(LoopbackLimitsFile.FormatName, DateTime.UtcNow, 0, secondsPerRun, reason, [], []);
 
     /// <summary>The runs in order: iperf3 TCP and UDP for each limit, sockperf beside iperf3 for UDP (for 1 s: it adds about 2 s of its own).</summary>
     private static List<(Func<LimitMeasurement> Measure, string Label)> Plan(IReadOnlyList<LimitCase> cases, LimitTool iperf3, LimitTool sockperf, int seconds)

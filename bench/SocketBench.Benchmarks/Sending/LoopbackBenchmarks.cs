@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using SocketBench.Benchmarks.Delivery;
 using SocketBench.Core.Batches;
+using SocketBench.Core.Peers;
 using SocketBench.Core.Sending;
 using SocketBench.Sockets.Buffers;
 using SocketBench.Sockets.Loopback;
 using SocketBench.Sockets.Outputs;
+using SocketBench.Sockets.Remote;
 
 namespace SocketBench.Benchmarks.Sending;
 
@@ -28,8 +30,12 @@ public abstract class LoopbackBenchmarks
 
     protected IReadOnlyList<PinnedBuffer> Buffers => Session.Buffers;
 
-    /// <summary>Opens the session; an impossible shape throws here, so BenchmarkDotNet reports the case as failed instead of measuring it.</summary>
-    protected void Open(BatchShape shape, LoopbackOptions options) => Use(LoopbackSession.Open(shape, options));
+    /// <summary>
+    /// Opens the session, on loopback or against the --peer the host passed down; an impossible shape throws here,
+    /// so BenchmarkDotNet reports the case as failed instead of measuring it.
+    /// </summary>
+    protected void Open(BatchShape shape, LoopbackOptions options) =>
+        Use(PeerAddress.FromEnvironment() is { } peer ? RemoteSessions.Open(shape, peer, options) : LoopbackSession.Open(shape, options));
 
     /// <summary>Takes a session opened some other way (TLS) as this case's session.</summary>
     protected void Use(LoopbackSession session) => _session = session;

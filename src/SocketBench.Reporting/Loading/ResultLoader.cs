@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SocketBench.Core.Peers;
 using SocketBench.Reporting.Model;
 
 namespace SocketBench.Reporting.Loading;
@@ -44,7 +45,14 @@ public static class ResultLoader
             }
         }
 
-        return new ResultSet(string.Join(", ", paths), host ?? HostInfo.Unknown, benchmarks, files, warnings) { Limits = LimitsReader.ReadBeside(paths) };
+        // peer.json sits beside the exports of a --peer run; results from different peers would need saying so.
+        var peers = files.Select(file => Path.GetDirectoryName(Path.GetFullPath(file))!).Distinct().Select(PeerRoundTrip.Read).ToList();
+        if (peers.Select(peer => peer?.Peer).Distinct().Count() > 1)
+        {
+            warnings.Add("The results come from different peers (or some from loopback); the peer line names the first.");
+        }
+
+        return new ResultSet(string.Join(", ", paths), host ?? HostInfo.Unknown, benchmarks, files, warnings) { Peer = peers.FirstOrDefault(), Limits = LimitsReader.ReadBeside(paths) };
     }
 
     private static IEnumerable<string> ExpandPath(string path)

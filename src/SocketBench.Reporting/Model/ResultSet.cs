@@ -1,3 +1,5 @@
+using SocketBench.Core.Peers;
+
 namespace SocketBench.Reporting.Model;
 
 /// <summary>Every benchmark loaded from one or more export files, keyed by full ID.</summary>
@@ -6,9 +8,16 @@ public sealed record ResultSet(string Source, HostInfo Host, IReadOnlyList<Bench
     /// <summary>The loopback limits measured in the same session, when the results folder has them.</summary>
     public LoopbackLimits? Limits { get; init; }
 
+    /// <summary>The remote peer the results were measured against (peer.json beside them), or null for loopback.</summary>
+    public PeerRoundTrip? Peer { get; init; }
+
+    /// <summary>"Peer: HOST:PORT, round trip p50 .. µs, p99 .. µs", or that the run was on loopback.</summary>
+    public string PeerLine => PeerRoundTrip.Describe(Peer);
+
     public IEnumerable<string> Jobs => Benchmarks.Select(result => result.Job).Distinct();
 
-    public string Caption => $"{Host.Caption} · job {string.Join(", ", Jobs)}";
+    /// <summary>Machine and job, and the peer when there was one, so a chart from a remote run says so.</summary>
+    public string Caption => $"{Host.Caption} · job {string.Join(", ", Jobs)}{(Peer is null ? "" : $" · peer {Peer.Peer}")}";
 
     public IEnumerable<BenchmarkResult> Sends => Benchmarks.Where(result => result.IsSend);
 

@@ -13,6 +13,7 @@ public static class MarkdownReport
         text.AppendLine($"- Machine: {results.Host.Processor}, {results.Host.LogicalCores} logical cores, {results.Host.Os}, {results.Host.Architecture}");
         text.AppendLine($"- Runtime: {results.Host.Runtime}, BenchmarkDotNet {results.Host.BenchmarkDotNetVersion}");
         text.AppendLine($"- Job: {string.Join(", ", results.Jobs)}; {results.Benchmarks.Count} benchmarks from {string.Join(", ", results.Files.Select(Path.GetFileName))}");
+        text.AppendLine($"- {results.PeerLine}");
         text.AppendLine("- One operation sends one batch of BufferCount buffers; its time includes delivery to the receiver. Gbit/s counts delivered bytes only.");
         text.AppendLine();
         foreach (string warning in results.Warnings)

@@ -14,14 +14,14 @@ public abstract class StreamLoopbackSession : LoopbackSession
     // Loopback delivers in microseconds; this long without a single new byte means the run is broken, not slow.
     private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(30);
 
-    private readonly StreamReceiver _receiver;
+    private readonly StreamCounter _receiver;
 
     private protected StreamLoopbackSession(
         BatchShape shape,
         LoopbackOptions options,
         Socket sender,
         Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput,
-        StreamReceiver receiver)
+        StreamCounter receiver)
         : base(shape, options, sender, createOutput)
     {
         _receiver = receiver;

@@ -12,8 +12,8 @@ public sealed class TcpLoopbackSession : StreamLoopbackSession
 {
     private readonly GatherSender? _gather;
 
-    private TcpLoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, Socket accepted)
-        : base(shape, options, sender, (native, counters) => new TcpSendOutput(sender, native, counters), new TcpReceiver(accepted, shape.BufferSize, options.Verify))
+    private TcpLoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, StreamCounter receiver)
+        : base(shape, options, sender, (native, counters) => new TcpSendOutput(sender, native, counters), receiver)
     {
         _gather = OperatingSystem.IsLinux() ? new GatherSender(Native) : null;
     }
@@ -21,8 +21,12 @@ public sealed class TcpLoopbackSession : StreamLoopbackSession
     public static TcpLoopbackSession Create(BatchShape shape, LoopbackOptions options)
     {
         var (sender, accepted) = ConnectPair(options.NoDelay);
-        return new TcpLoopbackSession(shape, options, sender, accepted);
+        return new TcpLoopbackSession(shape, options, sender, new TcpReceiver(accepted, shape.BufferSize, options.Verify));
     }
+
+    /// <summary>A session over a connected sender whose delivery someone else counts (a remote peer's sink, see Remote/).</summary>
+    internal static TcpLoopbackSession Over(BatchShape shape, LoopbackOptions options, Socket sender, StreamCounter counter) =>
+        new(shape, options, sender, counter);
 
     /// <summary>A connected TCP pair on loopback: the sending socket (TCP_NODELAY as asked) and the accepted one.</summary>
     internal static (Socket Sender, Socket Accepted) ConnectPair(bool noDelay)

@@ -22,23 +22,25 @@ public sealed class UdpLoopbackSession : LoopbackSession
     private const int SoRcvBufForce = 33;
 
     // A marker can itself be dropped by a full queue: send another after this long.
-    private static readonly TimeSpan MarkerRetry = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan LoopbackMarkerRetry = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(10);
 
-    private readonly UdpReceiver _receiver;
+    private readonly DatagramCounter _receiver;
     private readonly MmsgSender? _mmsg;
     private readonly GsoSender? _gso;
     private readonly byte[] _marker;
+    private readonly TimeSpan _markerRetry;
     private long _markerId;
 
-    private UdpLoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, Socket receiver)
+    private UdpLoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, DatagramCounter receiver, int receiveBufferBytes, TimeSpan markerRetry)
         : base(shape, options, sender, (native, counters) => new UdpSendOutput(sender, native, counters))
     {
-        _receiver = new UdpReceiver(receiver, shape.BufferSize, options.Verify);
-        _marker = new byte[_receiver.MarkerLength];
+        _receiver = receiver;
+        _marker = new byte[UdpReceiver.MarkerLengthFor(shape.BufferSize)];
+        _markerRetry = markerRetry;
         _mmsg = OperatingSystem.IsLinux() ? new MmsgSender(Native) : null;
         _gso = UdpGso.IsAvailable ? new GsoSender(Native) : null;
-        ReceiveBufferBytes = receiver.ReceiveBufferSize;
+        ReceiveBufferBytes = receiveBufferBytes;
         _receiver.Start();
     }
 
@@ -52,8 +54,15 @@ public sealed class UdpLoopbackSession : LoopbackSession
         sender.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         sender.Connect(receiver.LocalEndPoint!);
         receiver.Connect(sender.LocalEndPoint!);
-        return new UdpLoopbackSession(shape, options, sender, receiver);
+        return new UdpLoopbackSession(shape, options, sender, new UdpReceiver(receiver, shape.BufferSize, options.Verify), receiver.ReceiveBufferSize, LoopbackMarkerRetry);
     }
+
+    /// <summary>
+    /// A session over a connected sender whose delivery someone else counts (a remote peer's sink, see Remote/).
+    /// Markers are resent after <paramref name="markerRetry"/>, which a remote caller sizes from the round trip.
+    /// </summary>
+    internal static UdpLoopbackSession Over(BatchShape shape, LoopbackOptions options, Socket sender, DatagramCounter counter, int peerReceiveBufferBytes, TimeSpan markerRetry) =>
+        new(shape, options, sender, counter, peerReceiveBufferBytes, markerRetry);
 
     /// <summary>The receive queue the kernel granted (Linux reports twice the payload room it promises).</summary>
     public int ReceiveBufferBytes { get; }
@@ -108,7 +117,7 @@ public sealed class UdpLoopbackSession : LoopbackSession
         {
             SendMarker();
             long sentAt = Stopwatch.GetTimestamp();
-            while (Stopwatch.GetElapsedTime(sentAt) < MarkerRetry)
+            while (Stopwatch.GetElapsedTime(sentAt) < _markerRetry)
             {
                 if (_receiver.LastMarkerSeen >= firstMarker || _receiver.DatagramsReceived >= target)
                 {
@@ -149,7 +158,8 @@ public sealed class UdpLoopbackSession : LoopbackSession
         }
     }
 
-    private static void EnlargeReceiveBuffer(Socket socket)
+    /// <summary>Asks for a receive queue a whole batch fits in; the remote sink does the same for its session sockets.</summary>
+    internal static void EnlargeReceiveBuffer(Socket socket)
     {
         try
         {

@@ -26,6 +26,9 @@ public abstract class Receiver : IDisposable
 
     public void Start() => _thread.Start();
 
+    /// <summary>Called on the receive thread once the loop has ended (peer closed, failure, or Dispose); a remote sink reports the end through it.</summary>
+    public Action? Stopped { get; init; }
+
     /// <summary>Set once the owner disposes the receiver; a receive loop that wakes up on a timeout checks it.</summary>
     protected bool Stopping => _stopping;
 
@@ -45,6 +48,10 @@ public abstract class Receiver : IDisposable
             {
                 Fail($"receiver stopped: {exception.Message}");
             }
+        }
+        finally
+        {
+            Stopped?.Invoke();
         }
     }
 

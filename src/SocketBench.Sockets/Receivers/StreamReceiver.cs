@@ -7,7 +7,7 @@ namespace SocketBench.Sockets.Receivers;
 /// Counts the bytes a stream delivers; in verify mode checks every byte's content and position.
 /// Subclasses only say where the bytes come from: the socket itself, or a TLS stream over it.
 /// </summary>
-public abstract class StreamReceiver : Receiver
+public abstract class StreamReceiver : StreamCounter
 {
     private readonly int _bufferSize;
     private readonly bool _verify;
@@ -20,7 +20,10 @@ public abstract class StreamReceiver : Receiver
         _verify = verify;
     }
 
-    public long BytesReceived => Volatile.Read(ref _bytes);
+    public override long BytesReceived => Volatile.Read(ref _bytes);
+
+    /// <summary>Called on the receive thread after each read with the running total; a remote sink answers the sender with it.</summary>
+    public Action<long>? AfterRead { get; init; }
 
     /// <summary>Reads what has arrived into <paramref name="buffer"/>; 0 when the peer closed the stream.</summary>
     protected abstract int Read(byte[] buffer);
@@ -42,6 +45,7 @@ public abstract class StreamReceiver : Receiver
             }
 
             Volatile.Write(ref _bytes, _bytes + received);
+            AfterRead?.Invoke(_bytes);
         }
     }
 

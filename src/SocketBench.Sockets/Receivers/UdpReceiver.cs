@@ -12,7 +12,7 @@ namespace SocketBench.Sockets.Receivers;
 /// first out, seeing marker k proves every datagram sent before it has been counted or was lost.
 /// In verify mode each data datagram's length, content and uniqueness are checked.
 /// </summary>
-public sealed class UdpReceiver : Receiver
+public sealed class UdpReceiver : DatagramCounter
 {
     private readonly int _datagramSize;
     private readonly bool _verify;
@@ -34,11 +34,14 @@ public sealed class UdpReceiver : Receiver
     /// <summary>The drain marker's length for a run of datagrams of <paramref name="datagramSize"/> bytes.</summary>
     public static int MarkerLengthFor(int datagramSize) => datagramSize == 8 ? 16 : 8;
 
-    public long DatagramsReceived => Volatile.Read(ref _datagrams);
+    public override long DatagramsReceived => Volatile.Read(ref _datagrams);
 
-    public long BytesReceived => Volatile.Read(ref _bytes);
+    public override long BytesReceived => Volatile.Read(ref _bytes);
 
-    public long LastMarkerSeen => Volatile.Read(ref _lastMarker);
+    public override long LastMarkerSeen => Volatile.Read(ref _lastMarker);
+
+    /// <summary>Called on the receive thread with each drain marker's id, after the counts it covers are published; a remote sink answers it.</summary>
+    public Action<long>? AfterMarker { get; init; }
 
     protected override void ReceiveUntilClosed()
     {
@@ -97,7 +100,9 @@ public sealed class UdpReceiver : Receiver
             }
 
             // Counts were published before this write, so a reader that sees the marker sees them too.
-            Volatile.Write(ref _lastMarker, BinaryPrimitives.ReadInt64LittleEndian(datagram));
+            long marker = BinaryPrimitives.ReadInt64LittleEndian(datagram);
+            Volatile.Write(ref _lastMarker, marker);
+            AfterMarker?.Invoke(marker);
             return true;
         }
 

@@ -14,8 +14,8 @@ public sealed class EchoClientCommand(IAnsiConsole console) : AsyncCommand<EchoC
     {
         var options = new EchoClientOptions(settings.ParsedProtocol)
         {
-            Host = settings.Host,
-            Port = settings.Port,
+            Host = settings.Target.Host,
+            Port = settings.Target.Port,
             LocalPort = settings.LocalPort,
             SharePort = settings.SharePort,
             Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds),

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using SocketBench.Core.Peers;
 using SocketBench.Echo.Errors;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -15,6 +16,10 @@ public sealed class EchoClientSettings : EchoSettings
     [Description("Server host name or address")]
     [DefaultValue("localhost")]
     public string Host { get; init; } = "localhost";
+
+    [CommandOption("--peer <HOST:PORT>")]
+    [Description("A `socketbench serve` peer (the same HOST:PORT the benchmarks take): talks to its echo server for --protocol (PORT+1 tcp-line, PORT+2 tcp-length, PORT+3 udp); instead of --host and --port")]
+    public string? Peer { get; init; }
 
     [CommandOption("--local-port <PORT>")]
     [Description("UDP only: local port to bind (the guide's client uses 1336); 0 picks a free one")]
@@ -50,6 +55,9 @@ public sealed class EchoClientSettings : EchoSettings
     [Description("With --tls: do not check the server certificate (local experiments only)")]
     public bool Insecure { get; init; }
 
+    /// <summary>Where to connect: --host and --port, or the echo port of the --peer's serve for this protocol.</summary>
+    internal (string Host, int Port) Target => Peer is null ? (Host, Port) : PeerEcho.Target(PeerAddress.Parse(Peer), ParsedProtocol);
+
     internal IReadOnlyList<string> MessagesOrDefault => Messages.Length > 0 ? Messages : [EchoClientDefaults.Message];
 
     public override ValidationResult Validate()
@@ -58,6 +66,11 @@ public sealed class EchoClientSettings : EchoSettings
         if (!common.Successful)
         {
             return common;
+        }
+
+        if (Peer is not null && PeerEcho.Conflict(Peer, Host, Port) is { } conflict)
+        {
+            return ValidationResult.Error(conflict);
         }
 
         if (HostNames.Problem(Host) is { } problem)

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Sockets;
+using SocketBench.Cli.Commands.Echo;
+using SocketBench.Core.Peers;
+using SocketBench.Echo;
+using SocketBench.Echo.Servers;
+using SocketBench.Sockets.Remote.Sink;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SocketBench.Cli.Commands.Serve;
+
+/// <summary>
+/// `socketbench serve`: the receiving side of a --peer run on another host: the send benchmarks' sink
+/// and the round-trip benchmarks' echo servers, on neighbouring ports, until Ctrl+C.
+/// </summary>
+public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSettings>
+{
+    // Benchmark processes keep an echo connection open across BenchmarkDotNet's pauses between stages.
+    private static readonly TimeSpan EchoIdleLimit = TimeSpan.FromMinutes(10);
+
+    private static readonly (EchoProtocol Protocol, int Offset)[] EchoPorts =
+        [(EchoProtocol.TcpLine, 1), (EchoProtocol.TcpLength, 2), (EchoProtocol.Udp, 3)];
+
+    public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
+    {
+        var listen = settings.ListenEndPoint;
+        var log = new ConsoleEchoLog(console);
+        using var signals = new ShutdownSignals(cancellationToken);
+        using var sink = StartSink(listen, settings.Quiet ? _ => { } : log.Info);
+        var servers = new List<IEchoServer>();
+        try
+        {
+            foreach (var (protocol, offset) in EchoPorts)
+            {
+                var options = new EchoServerOptions(protocol) { Address = listen.Address, Port = listen.Port + offset, LogMessages = false, IdleTimeout = EchoIdleLimit };
+                servers.Add(EchoServers.Start(options, log));
+            }
+
+            PrintPortMap(listen, servers);
+            var stop = settings.ForSeconds > 0 ? Task.Delay(TimeSpan.FromSeconds(settings.ForSeconds), signals.Token) : Task.Delay(Timeout.Infinite, signals.Token);
+            await stop.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var server in servers)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        console.Line("serve stopped");
+        return 0;
+    }
+
+    private static SinkServer StartSink(IPEndPoint listen, Action<string> log)
+    {
+        try
+        {
+            return SinkServer.Start(listen, log);
+        }
+        catch (SocketException error)
+        {
+            throw new InvalidOperationException($"binding the sink on {listen} (TCP and UDP): {error.Message}. Try: another process holds the port, or the address is not this machine's; pick another --listen.", error);
+        }
+    }
+
+    private void PrintPortMap(IPEndPoint listen, IReadOnlyList<IEchoServer> servers)
+    {
+        string scope = IPAddress.IsLoopback(listen.Address) ? "loopback only" : "NOT loopback: reachable from other machines";
+        console.Line($"socketbench serve on {listen.Address} ({scope}); Ctrl+C stops");
+        console.Line($"  {listen.Port,5} tcp  sink: counts every byte, sends back the running total (send benchmarks)");
+        console.Line($"  {listen.Port,5} udp  sink: opens a session per sender, answers drain markers with counts (send benchmarks)");
+        for (int index = 0; index < servers.Count; index++)
+        {
+            var (protocol, _) = EchoPorts[index];
+            console.Line($"  {servers[index].LocalEndPoint.Port,5} {(protocol == EchoProtocol.Udp ? "udp" : "tcp")}  echo {EchoProtocols.NameOf(protocol)} (round-trip benchmarks, echo client)");
+        }
+
+        var example = new PeerAddress(IPAddress.IsLoopback(listen.Address) || listen.Address.Equals(IPAddress.Any) ? "<this host>" : listen.Address.ToString(), listen.Port);
+        console.Line($"clients: --peer {example}");
+    }
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Net;
+using SocketBench.Core.Peers;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SocketBench.Cli.Commands.Serve;
+
+public sealed class ServeSettings : CommandSettings
+{
+    [CommandOption("-l|--listen <ADDR:PORT>")]
+    [Description("Address and base port: the TCP and UDP sinks take PORT, the echo servers PORT+1 (tcp-line), PORT+2 (tcp-length), PORT+3 (udp)")]
+    [DefaultValue("0.0.0.0:5201")]
+    public string Listen { get; init; } = "0.0.0.0:5201";
+
+    [CommandOption("--for <SECONDS>")]
+    [Description("Stop by itself after this many seconds (unattended runs and tests); 0 runs until Ctrl+C")]
+    [DefaultValue(0.0)]
+    public double ForSeconds { get; init; }
+
+    [CommandOption("-q|--quiet")]
+    [Description("No sink log lines (sessions opened and closed, and their failures, which the sender reports itself); echo server warnings still print")]
+    public bool Quiet { get; init; }
+
+    internal IPEndPoint ListenEndPoint
+    {
+        get
+        {
+            var parsed = PeerAddress.Parse(Listen, "--listen");
+            return new IPEndPoint(IPAddress.Parse(parsed.Host), parsed.Port);
+        }
+    }
+
+    public override ValidationResult Validate()
+    {
+        PeerAddress parsed;
+        try
+        {
+            parsed = PeerAddress.Parse(Listen, "--listen");
+        }
+        catch (ArgumentException error)
+        {
+            return ValidationResult.Error(error.Message.Replace(PeerAddress.Example, "0.0.0.0:5201", StringComparison.Ordinal));
+        }
+
+        if (!IPAddress.TryParse(parsed.Host, out _))
+        {
+            return ValidationResult.Error($"Invalid --listen '{Listen}': the address must be an IP address of this machine. Examples: 0.0.0.0:5201, 10.203.0.2:5201, [::]:5201.");
+        }
+
+        if (ForSeconds < 0 || double.IsNaN(ForSeconds) || double.IsInfinity(ForSeconds))
+        {
+            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"Invalid --for '{ForSeconds}'. Examples: 60, 0 (until Ctrl+C)."));
+        }
+
+        return ValidationResult.Success();
+    }
+}
