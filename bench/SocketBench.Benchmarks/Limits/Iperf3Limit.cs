@@ -9,11 +9,18 @@ namespace SocketBench.Benchmarks.Limits;
 /// </summary>
 public static class Iperf3Limit
 {
+    /// <summary>iperf3 refuses a larger -l ("block size too large"): a batch bigger than this has no iperf3 figure.</summary>
+    public const int MaxBytesPerCall = 1 << 20;
+
     public static LimitMeasurement Measure(LimitTool iperf3, LimitCase limit, int seconds)
     {
         int port = ToolServer.FreePort();
         var arguments = ClientArguments(limit, port, seconds);
         string command = "iperf3 " + string.Join(' ', arguments);
+        if (limit.BytesPerSendCall > MaxBytesPerCall)
+        {
+            return LimitRecord.Failed(iperf3, command, limit, Iperf3BlockLimit);
+        }
         // --forceflush: into a pipe, iperf3 would hold its "Server listening" line in a buffer until it exits.
         var (run, failure) = ToolServer.RunClient(iperf3, ["-s", "-1", "-B", "127.0.0.1", "-p", Text(port), "--forceflush"], "Server listening", leavesByItself: true, arguments, seconds);
         if (run is null)
@@ -47,6 +54,9 @@ public static class Iperf3Limit
 
         return arguments;
     }
+
+    /// <summary>The recorded reason for a batch above <see cref="MaxBytesPerCall"/>; the report names such cells by it.</summary>
+    public const string Iperf3BlockLimit = "not run: iperf3 writes at most 1 MiB (1048576 bytes) per call";
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

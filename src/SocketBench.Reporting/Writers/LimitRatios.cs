@@ -43,7 +43,9 @@ public static class LimitRatios
         TransportOf(row) is Transport transport && row.Method == SendCallBytes.ShapeLimit(transport).ToString();
 
     public static string Iperf3Cell(BenchmarkResult row, LoopbackLimits? limits) =>
-        ToIperf3(row, limits) is double ratio ? Format(ratio) : Iperf3Run(row, limits) is not null ? "failed" : "–";
+        ToIperf3(row, limits) is double ratio ? Format(ratio)
+        : Iperf3Run(row, limits) is { } run ? (run.Reason?.StartsWith("not run: iperf3 writes at most", StringComparison.Ordinal) == true ? "none > 1 MiB" : "failed")
+        : "–";
 
     public static string ShapeLimitCell(BenchmarkResult row, ResultSet results) =>
         IsShapeLimit(row) ? ShapeLimitLabel

@@ -55,6 +55,21 @@ public sealed class LoopbackLimitStepTests
         Assert.Contains("\"notMeasured\": \"iperf3 is not on PATH", File.ReadAllText(written), StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public void A_batch_above_iperf3s_block_limit_is_recorded_as_not_run_with_the_reason()
+    {
+        string? path = Environment.GetEnvironmentVariable("PATH");
+        Skip.IfNot(LimitTool.Find("iperf3", path).Available, "iperf3 is not on PATH (bash scripts/install-limit-tools.sh)");
+        var fourMebibytes = new LimitCase(Transport.Tcp, 4 << 20, NoDelay: true);
+
+        var file = LoopbackLimitStep.Run([fourMebibytes], enabled: true, secondsPerRun: 1, path, TextWriter.Null);
+
+        var run = Assert.Single(file.Measurements, run => run.Tool == "iperf3");
+        Assert.Null(run.GigabitsPerSecond);
+        Assert.Equal(Iperf3Limit.Iperf3BlockLimit, run.Reason);
+        Assert.Contains("-l 4194304", run.Command, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Limits_off_is_recorded_as_not_measured()
     {
