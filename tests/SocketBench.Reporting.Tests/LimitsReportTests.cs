@@ -9,6 +9,7 @@ namespace SocketBench.Reporting.Tests;
 public sealed class LimitsReportTests
 {
     private const string Flush64x64 = "SocketBench.Benchmarks.Sending.TcpSendBenchmarks.FlushBatched(BufferSize: 64, BufferCount: 64, NoDelay: True)";
+    private const string TlsFlush64x64 = "SocketBench.Benchmarks.Sending.TlsSendBenchmarks.FlushBatched(BufferSize: 64, BufferCount: 64)";
     private const string Gather64x64 = "SocketBench.Benchmarks.Sending.TcpSendBenchmarks.GatherSend(BufferSize: 64, BufferCount: 64, NoDelay: True)";
 
     [Fact]
@@ -94,6 +95,29 @@ public sealed class LimitsReportTests
     }
 
     [Fact]
+    public void Tls_rows_are_held_against_plain_tcp_and_a_batch_beyond_iperf3s_block_is_named()
+    {
+        string folder = TcpResultsFolder();
+        string tls = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "SamplesTls"), "*-report-full.json")[0];
+        File.Copy(tls, Path.Combine(folder, Path.GetFileName(tls)));
+        var results = ResultLoader.Load(folder);
+        double tlsFlush = results.Find(TlsFlush64x64)!.DeliveredGigabitsPerSecond!.Value;
+        double gather = results.Find(Gather64x64)!.DeliveredGigabitsPerSecond!.Value;
+        const double Iperf3 = 9.0;
+        WriteLimits(folder, Iperf3Run(4096, Iperf3), FailedRun(4 << 20, "not run: iperf3 writes at most 1 MiB (1048576 bytes) per call"));
+        string output = TestFiles.TempFolder();
+
+        var run = CliRun.Of("report", folder, "--out", output);
+
+        Assert.Equal(0, run.ExitCode);
+        string markdown = File.ReadAllText(Path.Combine(output, "report.md"));
+        // The TLS row's 4 KiB of plaintext per SslStream.Write meets iperf3 -N at 4096 B, and the plain TCP GatherSend row of its shape.
+        Assert.EndsWith($"| {LimitRatios.Format(tlsFlush / Iperf3)} | {LimitRatios.Format(tlsFlush / gather)} |", TlsRowOf(markdown, "| FlushBatched |", "| 64 B | 64 |"), StringComparison.Ordinal);
+        Assert.Contains("| none > 1 MiB |", RowOf(markdown, "| FlushBatched | sendmsg per batch | 16 KiB | 256 |"), StringComparison.Ordinal);
+        AssertPng(Path.Combine(output, "charts", "limit-share-tls.png"));
+    }
+
+    [Fact]
     public void A_corrupt_limits_file_is_one_line_naming_it_and_exit_2()
     {
         string folder = TcpResultsFolder();
@@ -113,6 +137,13 @@ public sealed class LimitsReportTests
         string source = Directory.GetFiles(TestFiles.Samples, "*Tcp*-report-full.json")[0];
         File.Copy(source, Path.Combine(folder, Path.GetFileName(source)));
         return folder;
+    }
+
+    /// <summary>A row of the TLS section, whose send path text is long: matched by method and shape.</summary>
+    private static string TlsRowOf(string markdown, string method, string shape)
+    {
+        string tlsSection = markdown[markdown.IndexOf("### TLS 1.3 over TCP\n", StringComparison.Ordinal)..];
+        return tlsSection.Split('\n').First(line => line.StartsWith(method, StringComparison.Ordinal) && line.Contains(shape, StringComparison.Ordinal)).TrimEnd();
     }
 
     private static string RowOf(string markdown, string start) =>

@@ -17,7 +17,7 @@ public sealed record LimitCase(Transport Transport, long BytesPerSendCall, bool?
             .OrderBy(limit => limit.Transport).ThenBy(limit => limit.BytesPerSendCall).ThenByDescending(limit => limit.NoDelay)
             .ToList();
 
-    /// <summary>The limit one send case is compared with; null for anything that is not a TCP or UDP send case (echo, other types).</summary>
+    /// <summary>The limit one send case is compared with; null for anything that is not a TCP, UDP or TLS send case (echo, other types).</summary>
     public static LimitCase? From(BenchmarkCase benchmarkCase)
     {
         string type = benchmarkCase.Descriptor.Type.Name;
@@ -25,6 +25,9 @@ public sealed record LimitCase(Transport Transport, long BytesPerSendCall, bool?
         {
             "TcpSendBenchmarks" => Transport.Tcp,
             "UdpSendBenchmarks" => Transport.Udp,
+
+            // TLS rows are held against plain TCP with TCP_NODELAY (no tool measures TLS over loopback).
+            "TlsSendBenchmarks" => Transport.Tcp,
             _ => null,
         };
         if (transport is null
@@ -35,13 +38,17 @@ public sealed record LimitCase(Transport Transport, long BytesPerSendCall, bool?
             return null;
         }
 
-        bool? noDelay = transport == Transport.Tcp ? benchmarkCase.Parameters["NoDelay"] as bool? ?? true : null;
+        bool? noDelay = transport == Transport.Tcp ? NoDelayOf(benchmarkCase) : null;
         return new LimitCase(transport.Value, SendCallBytes.For(transport.Value, method, size, count), noDelay);
     }
 
     public string Label => string.Create(
         CultureInfo.InvariantCulture,
         $"{Transport.ToString().ToLowerInvariant()} -l {BytesPerSendCall}{(NoDelay == true ? " -N" : "")}");
+
+    /// <summary>The row's TCP_NODELAY; on where the class has no such parameter (TLS rows always set it).</summary>
+    private static bool NoDelayOf(BenchmarkCase benchmarkCase) =>
+        !benchmarkCase.Parameters.Items.Any(item => item.Name == "NoDelay") || benchmarkCase.Parameters["NoDelay"] as bool? != false;
 
     private static int? Parameter(BenchmarkCase benchmarkCase, string name) =>
         benchmarkCase.Parameters.Items.Any(item => item.Name == name) ? benchmarkCase.Parameters[name] as int? : null;

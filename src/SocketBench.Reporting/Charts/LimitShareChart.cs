@@ -21,12 +21,14 @@ public sealed class LimitShareChart : IChartBuilder
 
             var shapes = shares.Select(pair => (pair.Row.BufferSize!.Value, pair.Row.BufferCount!.Value)).Distinct().Order().ToList();
             var shown = methods.Where(method => shares.Any(pair => pair.Row.Method == method)).ToList();
-            string title = $"{transport.Key}: share of the loopback limit (iperf3 at the same bytes per send call)";
+            string title = transport.Key == TransportLabels.Tls
+                ? $"{transport.Key}: share of plain TCP's loopback limit (iperf3 -N at the same plaintext bytes per call)"
+                : $"{transport.Key}: share of the loopback limit (iperf3 at the same bytes per send call)";
             var plot = ChartStyle.Create(title, "Batch shape (BufferSize × BufferCount)", "Row Gbit/s ÷ iperf3 Gbit/s (higher is closer to the limit)", results.Caption);
             var limit = plot.Add.HorizontalLine(1, 2f, Colors.Gray);
             limit.LegendText = "iperf3 (= 1×)";
             // Only TCP has a target: on UDP iperf3 loses datagrams at its own sender, so its rate is no ceiling.
-            bool hasTarget = transport.Key == "TCP";
+            bool hasTarget = transport.Key == TransportLabels.Tcp;
             if (hasTarget)
             {
                 var target = plot.Add.HorizontalLine(LimitTarget.Target, 1f, Colors.Crimson);
@@ -51,9 +53,9 @@ public sealed class LimitShareChart : IChartBuilder
             plot.Legend.Orientation = Orientation.Horizontal;
             plot.Legend.Alignment = Alignment.UpperCenter;
             yield return new Chart(
-                $"limit-share-{transport.Key.ToLowerInvariant()}",
+                $"limit-share-{TransportLabels.FileKey(transport.Key)}",
                 title,
-                "Each bar is a row's delivered Gbit/s divided by iperf3's on the same machine in the same session, at the same bytes per send call (per-buffer methods: one buffer; TCP batched methods: the whole batch; UDP: one datagram). Above the grey line the row beat iperf3." + (hasTarget ? " The red line is the 0.9× target for batched TCP rows." : " UDP has no target: iperf3's own UDP sender loses datagrams, so its rate is no ceiling."),
+                "Each bar is a row's delivered Gbit/s divided by iperf3's on the same machine in the same session, at the same bytes per send call (per-buffer methods: one buffer; TCP batched methods: the whole batch; UDP: one datagram). Above the grey line the row beat iperf3." + (hasTarget ? " The red line is the 0.9× target for batched TCP rows." : (transport.Key == TransportLabels.Tls ? " TLS rows are held against plain TCP (iperf3 -N), their ceiling: no tool measures TLS over loopback." : " UDP has no target: iperf3's own UDP sender loses datagrams, so its rate is no ceiling.")),
                 plot);
         }
     }

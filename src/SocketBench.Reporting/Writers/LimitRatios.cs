@@ -8,6 +8,8 @@ namespace SocketBench.Reporting.Writers;
 /// <summary>
 /// A send row against its limits: delivered Gbit/s ÷ iperf3's at the same bytes per send call (and
 /// TCP_NODELAY), and ÷ the OS reference row of the same batch shape (GatherSend on TCP, SendMmsg on UDP).
+/// A TLS row is held against plain TCP: no tool measures TLS over loopback, and a TLS stream cannot
+/// beat the TCP stream under it, so iperf3 -N and the raw GatherSend row of the same shape are its ceiling.
 /// </summary>
 public static class LimitRatios
 {
@@ -15,17 +17,19 @@ public static class LimitRatios
 
     /// <summary>Bytes the row's method hands to one send call; null for a method the suite does not know.</summary>
     public static long? BytesPerSendCall(BenchmarkResult row) =>
-        TransportOf(row) is Transport transport && Enum.TryParse<SendMethod>(row.Method, out var method)
+        LimitTransportOf(row) is Transport transport && Enum.TryParse<SendMethod>(row.Method, out var method)
             ? SendCallBytes.For(transport, method, row.BufferSize!.Value, row.BufferCount!.Value)
             : null;
 
-    /// <summary>TCP_NODELAY of a TCP row (on unless the row says False); null on UDP.</summary>
-    public static bool? NoDelay(BenchmarkResult row) => row.Transport == "TCP"
+    /// <summary>TCP_NODELAY of a TCP row (on unless the row says False; always on under TLS); null on UDP.</summary>
+    public static bool? NoDelay(BenchmarkResult row) => LimitTransportOf(row) == Transport.Tcp
         ? !(row.Parameters.TryGetValue("NoDelay", out string? text) && string.Equals(text, "False", StringComparison.OrdinalIgnoreCase))
         : null;
 
     public static LimitRun? Iperf3Run(BenchmarkResult row, LoopbackLimits? limits) =>
-        limits is not null && BytesPerSendCall(row) is long bytes ? limits.Iperf3For(row.Transport, bytes, NoDelay(row)) : null;
+        limits is not null && BytesPerSendCall(row) is long bytes && LimitTransportOf(row) is Transport transport
+            ? limits.Iperf3For(transport == Transport.Tcp ? TransportLabels.Tcp : TransportLabels.Udp, bytes, NoDelay(row))
+            : null;
 
     public static double? ToIperf3(BenchmarkResult row, LoopbackLimits? limits) =>
         Iperf3Run(row, limits) is { GigabitsPerSecond: > 0 } run && row.DeliveredGigabitsPerSecond is double gigabits
@@ -34,8 +38,8 @@ public static class LimitRatios
 
     /// <summary>The OS reference row with the same batch shape (and TCP_NODELAY) as <paramref name="row"/>.</summary>
     public static BenchmarkResult? ShapeReference(BenchmarkResult row, ResultSet results) =>
-        TransportOf(row) is Transport transport
-            ? results.Sends.FirstOrDefault(other => other.Type == row.Type && other.Method == SendCallBytes.ShapeLimit(transport).ToString()
+        LimitTransportOf(row) is Transport transport
+            ? results.Sends.FirstOrDefault(other => TransportOf(other) == transport && other.Method == SendCallBytes.ShapeLimit(transport).ToString()
                 && other.BufferSize == row.BufferSize && other.BufferCount == row.BufferCount && NoDelay(other) == NoDelay(row))
             : null;
 
@@ -57,8 +61,11 @@ public static class LimitRatios
 
     private static Transport? TransportOf(BenchmarkResult row) => row.Transport switch
     {
-        "TCP" => Transport.Tcp,
-        "UDP" => Transport.Udp,
+        TransportLabels.Tcp => Transport.Tcp,
+        TransportLabels.Udp => Transport.Udp,
         _ => null,
     };
+
+    /// <summary>The transport whose limits a row is held against: its own, or plain TCP for a TLS row.</summary>
+    private static Transport? LimitTransportOf(BenchmarkResult row) => row.Transport == TransportLabels.Tls ? Transport.Tcp : TransportOf(row);
 }

@@ -30,4 +30,18 @@ public sealed class LimitCaseTests
 
         Assert.Equal([new LimitCase(Transport.Udp, 64, null), new LimitCase(Transport.Udp, 1024, null), new LimitCase(Transport.Udp, 1472, null)], limits);
     }
+
+    [Fact]
+    public void Tls_rows_are_held_against_plain_tcp_with_nodelay_at_their_plaintext_bytes_per_call()
+    {
+        var cases = BenchmarkConverter.TypeToBenchmarks(typeof(TlsSendBenchmarks)).BenchmarksCases;
+
+        var limits = LimitCase.For(cases);
+
+        Assert.All(limits, limit => Assert.Equal((Transport.Tcp, (bool?)true), (limit.Transport, limit.NoDelay)));
+        var flush64x64 = cases.Single(c => c.Descriptor.WorkloadMethod.Name == "FlushBatched" && c.Parameters["BufferSize"] is 64 && c.Parameters["BufferCount"] is 64);
+        var perBuffer1024 = cases.First(c => c.Descriptor.WorkloadMethod.Name == "PerBufferAwait" && c.Parameters["BufferSize"] is 1024);
+        Assert.Equal(4096, LimitCase.From(flush64x64)!.BytesPerSendCall);
+        Assert.Equal(1024, LimitCase.From(perBuffer1024)!.BytesPerSendCall);
+    }
 }
