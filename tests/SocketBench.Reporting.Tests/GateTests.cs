@@ -20,13 +20,29 @@ public sealed class GateTests
     }
 
     [Fact]
-    public void A_result_slowed_by_1_25_trips_the_gate_and_lists_the_regressions()
+    public void Code_slowed_by_1_25_while_the_raw_system_calls_are_not_trips_the_gate_and_lists_the_regressions()
     {
-        var run = CliRun.Of("gate", "--baseline", TestFiles.Samples, "--results", TestFiles.Scaled(TestFiles.Samples, 1.25));
+        var run = CliRun.Of("gate", "--baseline", TestFiles.Samples, "--results", TestFiles.Scaled(TestFiles.Samples, 1.25, exceptOsReferenceRows: true));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Matches(@"\d+ regression\(s\)", run.Output);
         Assert.Contains("UdpSendBenchmarks.PerBufferAwait(BufferSize: 1472, BufferCount: 256) 1.25×", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Adjusted for machine drift", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_whole_machine_slowed_by_1_25_is_judged_against_its_own_speed_unless_told_not_to()
+    {
+        string slowerMachine = TestFiles.Scaled(TestFiles.Samples, 1.25);
+
+        var adjusted = CliRun.Of("gate", "--baseline", TestFiles.Samples, "--results", slowerMachine);
+        var raw = CliRun.Of("gate", "--baseline", TestFiles.Samples, "--results", slowerMachine, "--no-drift-adjustment");
+
+        Assert.True(adjusted.ExitCode == 0, adjusted.Output + adjusted.Error);
+        Assert.Contains("median ratio 1.25×", adjusted.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains("divided by 1.25", adjusted.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Equal(1, raw.ExitCode);
+        Assert.Contains("UdpSendBenchmarks.PerBufferAwait(BufferSize: 1472, BufferCount: 256) 1.25×", raw.Output, StringComparison.Ordinal);
     }
 
     [Fact]

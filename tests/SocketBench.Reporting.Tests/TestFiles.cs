@@ -14,8 +14,11 @@ internal static class TestFiles
         return path;
     }
 
-    /// <summary>Copies every export in <paramref name="source"/> with each measurement's nanoseconds multiplied by <paramref name="factor"/>.</summary>
-    public static string Scaled(string source, double factor)
+    /// <summary>
+    /// Copies every export in <paramref name="source"/> with each measurement's nanoseconds multiplied by <paramref name="factor"/>;
+    /// with <paramref name="exceptOsReferenceRows"/> the raw system-call rows keep their times, as a slower change to SocketBench's code would leave them.
+    /// </summary>
+    public static string Scaled(string source, double factor, bool exceptOsReferenceRows = false)
     {
         string target = TempFolder();
         foreach (string file in Directory.EnumerateFiles(source, "*-report-full.json"))
@@ -23,6 +26,11 @@ internal static class TestFiles
             var root = JsonNode.Parse(File.ReadAllText(file))!;
             foreach (var benchmark in root["Benchmarks"]!.AsArray())
             {
+                if (exceptOsReferenceRows && IsOsReference(benchmark!["Method"]!.GetValue<string>()))
+                {
+                    continue;
+                }
+
                 foreach (var measurement in benchmark!["Measurements"]!.AsArray())
                 {
                     measurement!["Nanoseconds"] = measurement["Nanoseconds"]!.GetValue<double>() * factor;
@@ -34,4 +42,7 @@ internal static class TestFiles
 
         return target;
     }
+
+    private static bool IsOsReference(string method) =>
+        Enum.TryParse<SocketBench.Sockets.SendMethod>(method, out var sendMethod) && SocketBench.Sockets.SendMethods.IsOsReference(sendMethod);
 }

@@ -27,7 +27,8 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
 
     public override int Execute(CommandContext context, GateSettings settings, CancellationToken cancellationToken)
     {
-        var options = settings.ToOptions(DefaultThreshold, DefaultNoise, DefaultMaxSpread);
+        // A machine-wide slowdown on this shared machine otherwise reads as a broad regression (docs/reports.md).
+        var options = settings.ToOptions(DefaultThreshold, DefaultNoise, DefaultMaxSpread) with { AdjustForMachineDrift = !settings.NoDriftAdjustment };
         if (!settings.MinShare.EndsWith('%')
             || !double.TryParse(settings.MinShare.TrimEnd('%'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double minShare)
             || minShare is < 0 or > 100)

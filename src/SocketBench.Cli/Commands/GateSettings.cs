@@ -23,6 +23,10 @@ public sealed class GateSettings : JudgeSettings
     [DefaultValue("60%")]
     public string MinShare { get; init; } = "60%";
 
+    [CommandOption("--no-drift-adjustment")]
+    [Description("Judge raw times even when the OS reference rows show the whole machine ran slower or faster than the baseline (by default the new times are divided by that drift first).")]
+    public bool NoDriftAdjustment { get; init; }
+
     [CommandOption("--filter <GLOB>")]
     [Description("Benchmarks the quick job runs (BenchmarkDotNet --filter); ignored with --results.")]
     [DefaultValue("*")]

@@ -10,6 +10,12 @@ namespace SocketBench.Reporting.Statistics;
 public sealed record ComparisonOptions(Threshold Threshold, Threshold NoiseFloor, double Alpha, double MaxRelativeSpread)
 {
     /// <summary>
+    /// When the OS reference rows moved as a whole (the machine, not the code), divide every new measurement
+    /// by their median ratio before judging, so verdicts are relative to the machine's own speed. The gate does.
+    /// </summary>
+    public bool AdjustForMachineDrift { get; init; }
+
+    /// <summary>
     /// The defaults: a 5 % threshold, a 200 ns noise floor per batch, alpha 0.10 (with the quick job's 3
     /// measurements per side the exact one-sided Mann-Whitney p-value cannot go below 0.05, so a
     /// stricter alpha could never call anything), and rows whose relative spread exceeds 25 % are Noisy.

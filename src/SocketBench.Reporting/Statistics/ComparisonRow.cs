@@ -13,4 +13,8 @@ public sealed record ComparisonRow(
     double RatioLower,
     double RatioUpper,
     Verdict Verdict,
-    string Reason);
+    string Reason)
+{
+    /// <summary>An OS reference row (raw system calls, no SocketBench code): a control for the machine's speed, not a place a code change shows.</summary>
+    public bool IsOsReference { get; init; }
+}
