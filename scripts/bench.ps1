@@ -8,6 +8,8 @@
 $ErrorActionPreference = 'Stop'
 Set-Location (Join-Path $PSScriptRoot '..')
 if ($args.Count -eq 0) { $arguments = @('--job', 'default', '--filter', '*') } else { $arguments = $args }
+# Without a filter BenchmarkDotNet would stop and ask which benchmarks to run: options alone mean the whole matrix.
+if (-not ($arguments -contains '--filter' -or $arguments -contains '-f' -or $arguments -contains '--list' -or $arguments -contains '--help')) { $arguments = @($arguments) + @('--filter', '*') }
 $job = 'default'; $out = $null
 for ($i = 0; $i -lt $arguments.Count; $i++) {
   if ($arguments[$i] -eq '--job') { $job = $arguments[$i + 1] }
