@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocketBench.Core.Batches;
+using SocketBench.Sockets;
 
 namespace SocketBench.Benchmarks.Limits;
 
@@ -9,15 +10,12 @@ namespace SocketBench.Benchmarks.Limits;
 /// </summary>
 public static class Iperf3Limit
 {
-    /// <summary>iperf3 refuses a larger -l ("block size too large"): a batch bigger than this has no iperf3 figure.</summary>
-    public const int MaxBytesPerCall = 1 << 20;
-
     public static LimitMeasurement Measure(LimitTool iperf3, LimitCase limit, int seconds)
     {
         int port = ToolServer.FreePort();
         var arguments = ClientArguments(limit, port, seconds);
         string command = "iperf3 " + string.Join(' ', arguments);
-        if (limit.BytesPerSendCall > MaxBytesPerCall)
+        if (limit.BytesPerSendCall > SendCallBytes.Iperf3MaxBytesPerCall)
         {
             return LimitRecord.Failed(iperf3, command, limit, Iperf3BlockLimit);
         }
@@ -55,7 +53,7 @@ public static class Iperf3Limit
         return arguments;
     }
 
-    /// <summary>The recorded reason for a batch above <see cref="MaxBytesPerCall"/>; the report names such cells by it.</summary>
+    /// <summary>The recorded reason for a batch above <see cref="SendCallBytes.Iperf3MaxBytesPerCall"/>.</summary>
     public const string Iperf3BlockLimit = "not run: iperf3 writes at most 1 MiB (1048576 bytes) per call";
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -29,18 +29,14 @@ public static class ResultComparer
         var newById = newSet.Benchmarks.ToDictionary(result => result.FullName, StringComparer.Ordinal);
         var baseIds = baseSet.Benchmarks.Select(result => result.FullName).ToHashSet(StringComparer.Ordinal);
         var matched = baseSet.Benchmarks.Where(result => newById.ContainsKey(result.FullName)).ToList();
-        var rows = matched.Select(result => Judge(result, newById[result.FullName], options)).ToList();
-        var drift = MachineDrift(rows, baseSet);
-        var adjustment = new List<string>();
-        if (options.AdjustForMachineDrift && drift is double factor)
-        {
-            // A code change cannot slow the raw system calls; judging against the machine's drift keeps a
-            // slower (or faster) machine from reading as a broad regression (or hiding one).
-            rows = matched.Select(result => Judge(result, newById[result.FullName], options, factor)).ToList();
-            adjustment.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Adjusted for machine drift: every new measurement was divided by {factor:0.00} (the OS reference rows' median ratio) before judging, so the verdicts are relative to the machine's own speed."));
-        }
+        var referenceRatios = ReferenceRatios(matched, newById);
+        double? drift = MachineDrift(referenceRatios);
 
+        // A code change cannot slow the raw system calls; judging against the machine's drift keeps a
+        // slower (or faster) machine from reading as a broad regression (or hiding one).
+        bool adjust = options.AdjustForMachineDrift && drift is not null;
+        var rows = matched.Select(result => Judge(result, newById[result.FullName], options, adjust ? drift!.Value : 1)).ToList();
+        var notes = DriftNotes(drift, referenceRatios.Count, adjust);
         if (rows.Count == 0)
         {
             throw new ResultInputException(
@@ -55,7 +51,7 @@ public static class ResultComparer
             rows,
             baseSet.Benchmarks.Select(result => result.FullName).Where(id => !newById.ContainsKey(id)).ToList(),
             newSet.Benchmarks.Select(result => result.FullName).Where(id => !baseIds.Contains(id)).ToList(),
-            EnvironmentWarnings(baseSet.Host, newSet.Host).Concat(DriftWarning(drift, rows, baseSet)).Concat(adjustment).Concat(baseSet.Warnings).Concat(newSet.Warnings).ToList());
+            EnvironmentWarnings(baseSet.Host, newSet.Host).Concat(notes).Concat(baseSet.Warnings).Concat(newSet.Warnings).ToList());
     }
 
     /// <summary>A median ratio of the OS reference rows beyond this says the machine changed, not the code.</summary>
@@ -63,10 +59,16 @@ public static class ResultComparer
 
     // The OS reference rows (raw send, sendmsg, sendmmsg) contain no SocketBench code that a change
     // could slow down: when they move together, the machine moved (load, frequency, a noisy neighbour).
-    // Returns their median ratio when it is beyond MachineDriftRatio either way, otherwise null.
-    private static double? MachineDrift(IReadOnlyList<ComparisonRow> rows, ResultSet baseSet)
+    private static List<double> ReferenceRatios(IEnumerable<BenchmarkResult> matched, Dictionary<string, BenchmarkResult> newById) => matched
+        .Where(result => Enum.TryParse<SendMethod>(result.Method, out var method) && SendMethods.IsOsReference(method))
+        .Select(result => Ratio(result, newById[result.FullName], 1))
+        .Where(double.IsFinite)
+        .Order()
+        .ToList();
+
+    /// <summary>The reference rows' median ratio when it is beyond <see cref="MachineDriftRatio"/> either way, otherwise null.</summary>
+    private static double? MachineDrift(IReadOnlyList<double> referenceRatios)
     {
-        var referenceRatios = ReferenceRatios(rows, baseSet);
         if (referenceRatios.Count < 3)
         {
             return null;
@@ -76,28 +78,33 @@ public static class ResultComparer
         return median >= MachineDriftRatio || median <= 1 / MachineDriftRatio ? median : null;
     }
 
-    private static List<double> ReferenceRatios(IReadOnlyList<ComparisonRow> rows, ResultSet baseSet) => rows
-        .Where(row => baseSet.Find(row.Id) is { } result
-            && Enum.TryParse<SendMethod>(result.Method, out var method) && SendMethods.IsOsReference(method)
-            && double.IsFinite(row.Ratio))
-        .Select(row => row.Ratio)
-        .Order()
-        .ToList();
-
-    private static IEnumerable<string> DriftWarning(double? drift, IReadOnlyList<ComparisonRow> rows, ResultSet baseSet)
+    private static IEnumerable<string> DriftNotes(double? drift, int referenceRows, bool adjusted)
     {
-        if (drift is double median)
+        if (drift is not double median)
+        {
+            yield break;
+        }
+
+        yield return string.Create(CultureInfo.InvariantCulture,
+            $"The OS reference rows (raw system calls, no SocketBench code) moved too: median ratio {median:0.00}× over {referenceRows} rows. The machine likely ran {(median > 1 ? "slower" : "faster")} than when the base was measured; re-run both on a quiet machine before blaming the code.");
+        if (adjusted)
         {
             yield return string.Create(CultureInfo.InvariantCulture,
-                $"The OS reference rows (raw system calls, no SocketBench code) moved too: median ratio {median:0.00}× over {ReferenceRatios(rows, baseSet).Count} rows. The machine likely ran {(median > 1 ? "slower" : "faster")} than when the base was measured; re-run both on a quiet machine before blaming the code.");
+                $"Adjusted for machine drift: every new measurement was divided by {median:0.00} (the OS reference rows' median ratio) before judging, so the verdicts are relative to the machine's own speed.");
         }
     }
+
+    private static Sample NewSample(BenchmarkResult newResult, double newScale) =>
+        new(newResult.NanosecondsPerOperation.Select(nanoseconds => nanoseconds / newScale).ToList(), TimeUnit.Nanosecond);
+
+    private static double Ratio(BenchmarkResult baseResult, BenchmarkResult newResult, double newScale) =>
+        Toolkit.Ratio(NewSample(newResult, newScale), new Sample(baseResult.NanosecondsPerOperation, TimeUnit.Nanosecond)).NominalValue;
 
     /// <summary>Judges one pair; <paramref name="newScale"/> divides every new measurement first (the machine's drift, 1 for none).</summary>
     public static ComparisonRow Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options, double newScale = 1)
     {
         var baseSample = new Sample(baseResult.NanosecondsPerOperation, TimeUnit.Nanosecond);
-        var newSample = new Sample(newResult.NanosecondsPerOperation.Select(nanoseconds => nanoseconds / newScale).ToList(), TimeUnit.Nanosecond);
+        var newSample = NewSample(newResult, newScale);
         double ratio = Toolkit.Ratio(newSample, baseSample).NominalValue;
         var baseMedian = MedianInterval(baseSample);
         var newMedian = MedianInterval(newSample);

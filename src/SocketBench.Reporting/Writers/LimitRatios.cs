@@ -48,7 +48,7 @@ public static class LimitRatios
 
     public static string Iperf3Cell(BenchmarkResult row, LoopbackLimits? limits) =>
         ToIperf3(row, limits) is double ratio ? Format(ratio)
-        : Iperf3Run(row, limits) is { } run ? (run.Reason?.StartsWith("not run: iperf3 writes at most", StringComparison.Ordinal) == true ? "none > 1 MiB" : "failed")
+        : Iperf3Run(row, limits) is { } run ? (run.BytesPerSendCall > SendCallBytes.Iperf3MaxBytesPerCall ? "none > 1 MiB" : "failed")
         : "–";
 
     public static string ShapeLimitCell(BenchmarkResult row, ResultSet results) =>
