@@ -5,7 +5,9 @@ using SocketBench.Benchmarks.Config;
 using SocketBench.Benchmarks.Delivery;
 using SocketBench.Benchmarks.Limits;
 using SocketBench.Benchmarks.Peers;
+using SocketBench.Core.Cases;
 using SocketBench.Core.Peers;
+using SocketBench.Sockets;
 using SocketBench.Sockets.Native;
 using SocketBench.Sockets.Remote;
 
@@ -45,6 +47,12 @@ catch (PeerUnreachableException error)
     return 1;
 }
 
+RunEnvironment.Publish(switches.Receiver);
+if (TestFaults.Active is { } fault)
+{
+    Console.WriteLine($"warning: test fault '{fault}' is switched on ({TestFaults.Variable}): these results measure a deliberately broken build.");
+}
+
 const string ArtifactsPath = "BenchmarkDotNet.Artifacts";
 DeliveryLedger.UseFile(Path.Combine(ArtifactsPath, "delivery-ledger.json"));
 
@@ -62,6 +70,8 @@ if (summaries.Count == 0 || summaries.All(summary => summary.BenchmarksCases.Len
 var check = RunCheck.Inspect(summaries);
 var written = ResultsFolder.Publish(summaries, runStarted, switches.ResultsDirectory);
 PeerRun.Publish(peerRoundTrip, switches.ResultsDirectory);
+var cases = summaries.SelectMany(summary => summary.BenchmarksCases).Select(CaseRecords.Of).OfType<CaseRecord>().ToList();
+written = [.. written, new RunRecord(RunEnvironment.Settings(switches.JobName), cases).Write(switches.ResultsDirectory)];
 check = check.Including(RunCheck.InspectJson(written, summaries.Sum(summary => summary.BenchmarksCases.Length)));
 string limitsFile = LoopbackLimitStep.Run(switches, summaries, Console.Out).Write(switches.ResultsDirectory);
 
@@ -73,6 +83,11 @@ foreach (string file in written)
 }
 
 Console.WriteLine($"  {Path.GetFileName(limitsFile)}");
+
+foreach (string mismatch in RunCheck.SendPathMismatches(summaries))
+{
+    Console.Error.WriteLine($"warning: {mismatch}");
+}
 
 return check.Report(Console.Error);
 

@@ -43,7 +43,7 @@ public sealed record RunCheck(IReadOnlyList<string> Problems)
     {
         var problems = new List<string>();
         int found = 0;
-        foreach (string file in files.Where(file => file.EndsWith(".json", StringComparison.Ordinal)))
+        foreach (string file in files.Where(file => file.EndsWith("-report-full.json", StringComparison.Ordinal)))
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
             foreach (var benchmark in document.RootElement.GetProperty("Benchmarks").EnumerateArray())
@@ -66,6 +66,18 @@ public sealed record RunCheck(IReadOnlyList<string> Problems)
 
         return new RunCheck(problems);
     }
+
+    /// <summary>Rows whose counted sends contradict their "Send path" label: a warning, since the figures are still measured ones.</summary>
+    public static IEnumerable<string> SendPathMismatches(IEnumerable<Summary> summaries) =>
+        from summary in summaries
+        from benchmarkCase in summary.BenchmarksCases
+        let identity = Config.CaseRecords.Of(benchmarkCase)
+        let report = summary[benchmarkCase]
+        where identity is not null && report is not null
+        where report.Metrics.ContainsKey(DeliveryMetrics.SendsPerBuffer.Id)
+        let contradiction = identity.SendPathContradiction(report.Metrics[DeliveryMetrics.SendsPerBuffer.Id].Value)
+        where contradiction is not null
+        select $"{identity.Label}: {contradiction}";
 
     public RunCheck Including(RunCheck other) => new([.. Problems, .. other.Problems]);
 

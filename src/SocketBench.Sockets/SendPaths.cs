@@ -1,4 +1,5 @@
 using SocketBench.Core.Batches;
+using SocketBench.Core.Cases;
 
 namespace SocketBench.Sockets;
 
@@ -41,5 +42,13 @@ public static class SendPaths
         SendMethod.TaskWaitAll => "TLS record + send per buffer",
         SendMethod.FlushBatched => onLinux ? "SslStream.Write per batch (16 KiB records, ≤32 KiB a send)" : "SslStream.Write per batch (≤16 KiB records)",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"{method} is not a TLS send method: TLS rows have only the guide's three strategies."),
+    };
+
+    /// <summary>How many sends the label promises: one per buffer, or fewer once a batch has more than one buffer.</summary>
+    public static SendPattern Pattern(Transport transport, SendMethod method, bool onLinux) => method switch
+    {
+        SendMethod.PerBufferAwait or SendMethod.TaskWaitAll or SendMethod.SyscallPerBuffer => SendPattern.PerBuffer,
+        SendMethod.FlushBatched when transport == Transport.Udp && !onLinux => SendPattern.PerBuffer,
+        _ => SendPattern.Batched,
     };
 }

@@ -15,8 +15,20 @@ internal static class QuickJob
         return output;
     }
 
+    /// <summary>Runs the gate's job on <paramref name="filter"/>, with a test fault switched on when one is named; returns the results folder.</summary>
+    public static string RunGateJob(string filter, string? testFault = null)
+    {
+        string output = TestFiles.TempFolder();
+        var environment = testFault is null ? null : new Dictionary<string, string> { [Sockets.TestFaults.Variable] = testFault };
+        var run = Exec(environment, ["--job", "gate", "--filter", filter, "--out", output, "--limits", "off"]);
+        Assert.True(run.ExitCode == 0, $"gate job exit {run.ExitCode}: {run.Errors} {run.Log[^Math.Min(2000, run.Log.Length)..]}");
+        return output;
+    }
+
     /// <summary>Runs the benchmark program with these arguments and returns its exit code, stdout and stderr.</summary>
-    public static (int ExitCode, string Log, string Errors) Exec(params string[] arguments)
+    public static (int ExitCode, string Log, string Errors) Exec(params string[] arguments) => Exec(null, arguments);
+
+    public static (int ExitCode, string Log, string Errors) Exec(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         string root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("No SocketBench.sln above the test output.");
         // BenchmarkDotNet refuses a Debug build, so the quick job always runs the Release one (CI builds it; a Debug test run builds it here).
@@ -32,6 +44,11 @@ internal static class QuickJob
         foreach (string argument in (string[])["exec", dll, .. arguments])
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;

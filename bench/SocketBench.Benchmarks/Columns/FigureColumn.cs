@@ -57,7 +57,7 @@ public sealed class FigureColumn : IColumn
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
     /// <summary>Per-buffer figures belong to send tables; an echo round trip has its own latency columns.</summary>
-    public bool IsAvailable(Summary summary) => !_sendsOnly || summary.BenchmarksCases.Any(SendPathColumn.IsSendBenchmark);
+    public bool IsAvailable(Summary summary) => !_sendsOnly || summary.BenchmarksCases.Any(Config.CaseRecords.IsSend);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
         CaseFigures.Of(summary, benchmarkCase) is { } figures ? _format(figures) : "?";

@@ -2,8 +2,8 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using SocketBench.Benchmarks.Config;
-using SocketBench.Core.Batches;
-using SocketBench.Sockets;
+using SocketBench.Benchmarks.Delivery;
+using SocketBench.Core.Cases;
 
 namespace SocketBench.Benchmarks.Columns;
 
@@ -16,7 +16,7 @@ public sealed class SendPathColumn : IColumn
 
     public string ColumnName => "Send path";
 
-    public string Legend => "System calls the method makes on this OS (fallback: the OS lacks the batched call)";
+    public string Legend => "System calls the method makes on this OS (fallback: the OS lacks the batched call); MISMATCH when the counted sends contradict it";
 
     public bool AlwaysShow => true;
 
@@ -31,25 +31,20 @@ public sealed class SendPathColumn : IColumn
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
     /// <summary>Only in tables of send benchmarks (an echo round trip has no send method).</summary>
-    public bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(IsSendBenchmark);
+    public bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(CaseRecords.IsSend);
 
-    internal static bool IsSendBenchmark(BenchmarkCase benchmarkCase) =>
-        Enum.TryParse<SendMethod>(benchmarkCase.Descriptor.WorkloadMethod.Name, out _);
-
+    /// <summary>The label, or the label flagged with what was counted when the counted sends contradict it.</summary>
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
     {
-        string typeName = benchmarkCase.Descriptor.Type.Name;
-        if (!Enum.TryParse<SendMethod>(benchmarkCase.Descriptor.WorkloadMethod.Name, out var method))
+        if (CaseRecords.Of(benchmarkCase) is not { Kind: not CaseKind.RoundTrip } identity)
         {
             return "?";
         }
 
-        if (typeName.StartsWith(Categories.Tls, StringComparison.Ordinal))
-        {
-            return SendPaths.DescribeTls(method);
-        }
-
-        return SendPaths.Describe(typeName.StartsWith("Udp", StringComparison.Ordinal) ? Transport.Udp : Transport.Tcp, method);
+        return summary[benchmarkCase]?.Metrics.TryGetValue(DeliveryMetrics.SendsPerBuffer.Id, out var sends) == true
+            && identity.SendPathContradiction(sends.Value) is { } contradiction
+            ? $"MISMATCH: {contradiction}"
+            : identity.SendPath;
     }
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Jobs;
 using SocketBench.Core.Peers;
+using SocketBench.Sockets.Loopback;
 
 namespace SocketBench.Benchmarks.Config;
 
@@ -15,6 +16,11 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
           --job default|quick   default: the main job, each case in its own process (whole matrix about 6 min)
                                 quick:   in-process, short iterations for CI (whole matrix about 2 min)
                                 BenchmarkDotNet's own jobs (dry, short, medium, long) pass through as usual
+          --job gate            the gate's job: every method on every transport at 64 B x 64, 1 KiB x 256 and one single
+                                buffer (64 B x 1), in-process, more samples per row (about 1 min); socketbench gate runs it
+          --receiver spin|block where the loopback receiver runs and how it waits (default: spin)
+                                spin:  receiver pinned to the last CPU, polling; benchmark thread pinned to CPU 0
+                                block: blocking recv, threads placed by the scheduler (each send may wake the receiver)
           --nodelay on|off|both TCP_NODELAY on the TCP sender (default: on, as WinRT's StreamSocket)
           --out DIR             where the full JSON and GitHub Markdown results go (default: results/<job>)
           --limits auto|off     after the run, measure the loopback limit with iperf3/sockperf when they are on PATH
@@ -30,6 +36,12 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
 
     /// <summary><c>--limits auto</c> (the default): measure the loopback limit after the run; <c>off</c>: record that it was not.</summary>
     public bool MeasureLimits { get; init; } = true;
+    /// <summary>The job's SocketBench name ("default", "quick", "gate"), or BenchmarkDotNet's job name passed through.</summary>
+    public string JobName { get; init; } = "default";
+
+    /// <summary>--receiver: where the loopback receiver runs and how it waits.</summary>
+    public ReceiverMode Receiver { get; init; } = RunEnvironment.DefaultReceiver;
+
     /// <summary>The remote peer from --peer, or null for the usual loopback run.</summary>
     public PeerAddress? Peer { get; init; }
 
@@ -42,6 +54,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         IReadOnlyList<bool> noDelay = [true];
         bool measureLimits = true;
         PeerAddress? peer = null;
+        var receiver = RunEnvironment.DefaultReceiver;
         var rest = new List<string>();
         for (int index = 0; index < args.Count; index++)
         {
@@ -61,6 +74,9 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                 case "--out":
                     results = ValueOf(args, ref index);
                     break;
+                case "--receiver":
+                    receiver = ReceiverModes.Parse(ValueOf(args, ref index));
+                    break;
                 case "--peer":
                     peer = PeerAddress.Parse(ValueOf(args, ref index));
                     break;
@@ -71,7 +87,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         }
 
         s_noDelayValues = noDelay;
-        return new BenchSwitches(job, results ?? Path.Combine("results", jobName), noDelay, rest) { MeasureLimits = measureLimits, Peer = peer };
+        return new BenchSwitches(job, results ?? Path.Combine("results", jobName), noDelay, rest) { MeasureLimits = measureLimits, Peer = peer, JobName = jobName, Receiver = receiver };
     }
 
     private static IReadOnlyList<bool> ParseNoDelay(string value) => value.ToLowerInvariant() switch
@@ -104,6 +120,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         "--out" => "results/mine",
         "--limits" => "off",
         "--peer" => PeerAddress.Example,
+        "--receiver" => "block",
         _ => "both",
     };
 }

@@ -9,6 +9,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using SocketBench.Benchmarks.Columns;
 using SocketBench.Benchmarks.Delivery;
+using SocketBench.Core.Cases;
 using SocketBench.Core.Peers;
 using SocketBench.Sockets.Native;
 
@@ -27,6 +28,7 @@ public static class SocketBenchConfig
         .AddAnalyser(DefaultConfig.Instance.GetAnalysers().Where(analyser => KeepAnalyser(analyser, job)).ToArray())
         .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
         .AddFilter(new SimpleFilter(IsOfferedOnThisOs))
+        .AddFilter(new SimpleFilter(benchmarkCase => job != SocketBenchJobs.Gate || IsGateCase(benchmarkCase)))
         .WithArtifactsPath(artifactsPath)
         .WithOrderer(ParamsThenMethodOrderer.Instance)
         .WithOption(ConfigOptions.JoinSummary, false);
@@ -35,6 +37,14 @@ public static class SocketBenchConfig
     // every case that they are short would bury the warnings that matter.
     private static bool KeepAnalyser(IAnalyser analyser, Job job) =>
         analyser is not MinIterationTimeAnalyser || job.Run.IterationTime != SocketBenchJobs.QuickIterationTime;
+
+    /// <summary>Whether the gate job measures this case: every method, at the gate's shapes only.</summary>
+    public static bool IsGateCase(BenchmarkCase benchmarkCase) => CaseRecords.Of(benchmarkCase) switch
+    {
+        { Kind: CaseKind.RoundTrip } echo => echo.BufferSize == SocketBenchJobs.GateEchoSize,
+        { } send => SocketBenchJobs.GateShapes.Contains((send.BufferSize, send.BufferCount)),
+        null => false,
+    };
 
     /// <summary>
     /// Rows built from Linux system calls (or a kernel feature this machine lacks) are left out rather than run to fail;

@@ -25,10 +25,26 @@ public static class SocketBenchJobs
     public static Job Quick { get; } = Tuned("Quick", iterations: 3, iterationTime: QuickIterationTime)
         .WithToolchain(InProcessEmitToolchain.Instance);
 
+    /// <summary>
+    /// The gate's job: in-process like Quick, with more warm-up (the tiered JIT settles before anything is
+    /// measured) and more iterations per case; it runs only the shapes in <see cref="GateShapes"/>, and the gate
+    /// runs it in several rounds per side, so each row is judged on measurements from several processes.
+    /// </summary>
+    public static Job Gate { get; } = Tuned("Gate", iterations: 6, iterationTime: TimeInterval.FromMilliseconds(40))
+        .WithWarmupCount(3)
+        .WithToolchain(InProcessEmitToolchain.Instance);
+
+    /// <summary>The batch shapes the gate job measures: a small batch, a large one, and one single buffer.</summary>
+    public static IReadOnlyList<(int BufferSize, int BufferCount)> GateShapes { get; } = [(64, 64), (1024, 256), (64, 1)];
+
+    /// <summary>The echo payload the gate job measures (one request per round trip).</summary>
+    public const int GateEchoSize = 32;
+
     public static IReadOnlyDictionary<string, Job> ByName { get; } = new Dictionary<string, Job>(StringComparer.OrdinalIgnoreCase)
     {
         ["default"] = Default,
         ["quick"] = Quick,
+        ["gate"] = Gate,
     };
 
 #if WINDOWS

@@ -6,6 +6,8 @@ using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Validators;
+using SocketBench.Benchmarks.Config;
+using SocketBench.Core.Cases;
 
 namespace SocketBench.Benchmarks.Delivery;
 
@@ -46,6 +48,11 @@ public sealed class DeliveryDiagnoser : IDiagnoser
 
         yield return new Metric(DeliveryMetrics.SendsPerBuffer, record.SendsPerBuffer);
         yield return new Metric(DeliveryMetrics.DeliveredPercent, record.DeliveredPercent);
+        if (record.SenderBytesPerBatch >= 0)
+        {
+            yield return new Metric(DeliveryMetrics.SenderBytesPerBatch, record.SenderBytesPerBatch);
+        }
+
         if (record.TlsWrites > 0)
         {
             yield return new Metric(DeliveryMetrics.TlsWritesPerBuffer, record.TlsWritesPerBuffer);
@@ -59,8 +66,10 @@ public sealed class DeliveryDiagnoser : IDiagnoser
 
     public IEnumerable<ValidationError> Validate(ValidationParameters validationParameters) => [];
 
+    /// <summary>The record is this case's when the shape and the session's protocol are the ones the case declares.</summary>
     private static bool Matches(DeliveryRecord record, BenchmarkCase benchmarkCase) =>
-        Equals(benchmarkCase.Parameters["BufferSize"], record.BufferSize)
-        && Equals(benchmarkCase.Parameters["BufferCount"], record.BufferCount)
-        && benchmarkCase.Descriptor.Type.Name.StartsWith(record.Transport, StringComparison.Ordinal);
+        CaseRecords.Of(benchmarkCase) is { } identity
+        && identity.BufferSize == record.BufferSize
+        && identity.BufferCount == record.BufferCount
+        && (identity.Kind == CaseKind.RoundTrip || identity.Transport.ToString() == record.Transport);
 }

@@ -20,6 +20,10 @@ public static class DeliveryMetrics
     public static IMetricDescriptor TlsRecordsPerBuffer { get; } = new Descriptor(
         "TlsRecordsPerBuffer", "Records/buffer", "TLS rows: TLS records (up to 16 KiB of plaintext each) per buffer", "0.000", theGreaterTheBetter: false, shownAsColumn: true);
 
+    /// <summary>What the sending thread allocated per batch in steady state: exact, unlike the process-wide Allocated column.</summary>
+    public static IMetricDescriptor SenderBytesPerBatch { get; } = new Descriptor(
+        "SenderBytesPerBatch", "Sender B/batch", "Bytes the sending thread allocated per batch in its leanest invocation (steady state, delivery wait excluded)", "0", theGreaterTheBetter: false, shownAsColumn: true);
+
     /// <summary>In the JSON only: the table shows it through the Delivered column, which flags loss.</summary>
     public static IMetricDescriptor DeliveredPercent { get; } = new Descriptor(
         "DeliveredPercent", "Delivered %", "Bytes the receiver counted as a percentage of bytes sent, over every invocation of the case", "0.00", theGreaterTheBetter: true, shownAsColumn: false);

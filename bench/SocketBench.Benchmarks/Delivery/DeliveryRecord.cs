@@ -4,7 +4,7 @@ using SocketBench.Sockets.Loopback;
 namespace SocketBench.Benchmarks.Delivery;
 
 /// <summary>What one benchmark case's session sent and what its receiver counted, over every invocation of the case.</summary>
-/// <param name="Transport">What the benchmark class name starts with: "Tcp", "Udp" or "Tls".</param>
+/// <param name="Transport">The session's protocol: "Tcp", "Udp" or "Tls" (a <see cref="Core.Cases.CaseTransport"/> name).</param>
 /// <param name="TlsWrites">TLS rows only (0 elsewhere): SslStream.Write calls.</param>
 /// <param name="TlsRecords">TLS rows only (0 elsewhere): TLS records put on the wire.</param>
 public sealed record DeliveryRecord(
@@ -19,6 +19,9 @@ public sealed record DeliveryRecord(
     long TlsWrites = 0,
     long TlsRecords = 0)
 {
+    /// <summary>Bytes the sending thread allocated per batch in its leanest invocation (steady state); -1 when not counted.</summary>
+    public double SenderBytesPerBatch { get; init; } = -1;
+
     public static DeliveryRecord From(LoopbackSession session) => From(session.Shape, session.Delivery, session.Protocol);
 
     /// <summary>A record from any backend's session: its batch shape and what it sent and delivered.</summary>

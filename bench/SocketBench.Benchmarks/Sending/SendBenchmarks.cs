@@ -24,11 +24,13 @@ public abstract class SendBenchmarks : LoopbackBenchmarks
     [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly)]
     public void SyscallPerBuffer()
     {
+        var counting = StartCounting();
         for (int batch = 0; batch < BatchesPerInvoke; batch++)
         {
             Session.SyscallPerBuffer();
         }
 
+        StopCounting(counting, BatchesPerInvoke);
         Session.WaitForDelivery();
     }
 }

@@ -24,16 +24,18 @@ public class TcpSendBenchmarks : SendBenchmarks
     private TcpLoopbackSession Tcp => (TcpLoopbackSession)Session;
 
     [GlobalSetup]
-    public void Setup() => Open(new BatchShape(Transport.Tcp, BufferSize, BufferCount), new LoopbackOptions(NoDelay));
+    public void Setup() => Open(new BatchShape(Transport.Tcp, BufferSize, BufferCount), NoDelay);
 
     [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly)]
     public void GatherSend()
     {
+        var counting = StartCounting();
         for (int batch = 0; batch < BatchesPerInvoke; batch++)
         {
             Tcp.GatherSend();
         }
 
+        StopCounting(counting, BatchesPerInvoke);
         Session.WaitForDelivery();
     }
 }

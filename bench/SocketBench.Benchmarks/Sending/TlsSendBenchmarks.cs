@@ -29,7 +29,7 @@ public class TlsSendBenchmarks : LoopbackBenchmarks
     public int BufferCount { get; set; }
 
     [GlobalSetup]
-    public void Setup() => Use(LoopbackSession.OpenTls(new BatchShape(Transport.Tcp, BufferSize, BufferCount), LoopbackOptions.Default));
+    public void Setup() => OpenTls(new BatchShape(Transport.Tcp, BufferSize, BufferCount));
 
     [Benchmark(Baseline = true, OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Strategy)]
     public Task PerBufferAwait() => PerBufferAwaitBatches(BatchesPerInvoke);

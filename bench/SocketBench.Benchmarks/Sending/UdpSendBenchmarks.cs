@@ -18,27 +18,31 @@ public class UdpSendBenchmarks : SendBenchmarks
     private UdpLoopbackSession Udp => (UdpLoopbackSession)Session;
 
     [GlobalSetup]
-    public void Setup() => Open(new BatchShape(Transport.Udp, BufferSize, BufferCount), LoopbackOptions.Default);
+    public void Setup() => Open(new BatchShape(Transport.Udp, BufferSize, BufferCount));
 
     [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly)]
     public void SendMmsg()
     {
+        var counting = StartCounting();
         for (int batch = 0; batch < BatchesPerInvoke; batch++)
         {
             Udp.SendMmsg();
         }
 
+        StopCounting(counting, BatchesPerInvoke);
         Session.WaitForDelivery();
     }
 
     [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly, Categories.UdpGso)]
     public void GsoSend()
     {
+        var counting = StartCounting();
         for (int batch = 0; batch < BatchesPerInvoke; batch++)
         {
             Udp.GsoSend();
         }
 
+        StopCounting(counting, BatchesPerInvoke);
         Session.WaitForDelivery();
     }
 }

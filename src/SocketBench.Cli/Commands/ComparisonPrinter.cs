@@ -1,3 +1,4 @@
+using System.Globalization;
 using SocketBench.Reporting.Charts;
 using SocketBench.Reporting.Model;
 using SocketBench.Reporting.Statistics;
@@ -12,14 +13,8 @@ internal static class ComparisonPrinter
     public const int NoRegression = 0;
     public const int Regression = 1;
 
-    /// <summary>
-    /// With a share rule, the fewest slower rows that can fail the gate: when most rows are Noisy, two
-    /// slower rows out of three judged are a large share of very little evidence.
-    /// </summary>
-    public const int MinSlowerRowsForShareRule = 3;
-
-    /// <param name="minRegressedShare">Fail only when the slower rows are at least this share of the judged (not Noisy) rows; 0 = any slower row fails.</param>
-    public static int Print(IAnsiConsole console, ComparisonResult comparison, JudgeSettings settings, double minRegressedShare = 0)
+    /// <summary>Prints the comparison; any slower row, failing counter or contradicted send path is a regression (exit 1).</summary>
+    public static int Print(IAnsiConsole console, ComparisonResult comparison, JudgeSettings settings)
     {
         foreach (string warning in comparison.Warnings)
         {
@@ -60,32 +55,29 @@ internal static class ComparisonPrinter
             console.MarkupLine($"Chart: {Markup.Escape(png)} (and .svg)");
         }
 
-        var regressions = comparison.Regressions.ToList();
-        if (regressions.Count == 0)
+        foreach (var change in comparison.CounterChanges)
+        {
+            console.MarkupLine($"[{(change.Fails ? "red" : "yellow")}]counter:[/] {Markup.Escape(change.ToString())}");
+        }
+
+        foreach (string mismatch in comparison.SendPathMismatches)
+        {
+            console.MarkupLine($"[red]send path:[/] {Markup.Escape(mismatch)}");
+        }
+
+        if (!comparison.HasRegression)
         {
             console.MarkupLine("[green]No regression.[/]");
             return NoRegression;
         }
 
-        // The share rule counts the rows SocketBench's code runs in: the OS reference rows are the machine's
-        // control (a code change cannot slow a raw system call), listed when slower but never the reason to fail.
-        var counted = minRegressedShare == 0 ? comparison.Rows : comparison.Rows.Where(row => !row.IsOsReference).ToList();
-        int judged = counted.Count(row => row.Verdict != Verdict.Noisy);
-        int slower = counted.Count(row => row.Verdict == Verdict.Slower);
-        double share = judged == 0 ? 0 : (double)slower / judged;
-        bool fails = slower > 0 && share >= minRegressedShare && (minRegressedShare == 0 || slower >= MinSlowerRowsForShareRule);
-        string color = fails ? "red" : "yellow";
-        string of = minRegressedShare == 0 ? $"{judged} judged rows" : $"{judged} judged rows that run SocketBench code";
-        console.MarkupLine($"[{color}]{regressions.Count} regression(s) ({slower} counted: {share:P0} of {of}):[/]");
+        var regressions = comparison.Regressions.ToList();
+        int counters = comparison.FailingCounters.Count();
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"[red]Regression: {regressions.Count} slower row(s), {counters} failing counter(s), {comparison.SendPathMismatches.Count} contradicted send path(s).[/]"));
         foreach (var row in regressions)
         {
-            console.MarkupLine($"  [{color}]{Markup.Escape(row.Id)}[/] {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))}");
-        }
-
-        if (!fails)
-        {
-            console.MarkupLine($"[yellow]Below the gate's rule (at least {minRegressedShare:P0} of judged rows that run SocketBench code, and at least {MinSlowerRowsForShareRule} of them slower): not failing (single cases move this much between runs of the same build here).[/]");
-            return NoRegression;
+            console.MarkupLine($"  [red]{Markup.Escape(row.Label)}[/] {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))} slower");
         }
 
         return Regression;

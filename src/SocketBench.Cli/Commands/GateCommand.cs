@@ -29,13 +29,6 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
     {
         // A machine-wide slowdown on this shared machine otherwise reads as a broad regression (docs/reports.md).
         var options = settings.ToOptions(DefaultThreshold, DefaultNoise, DefaultMaxSpread) with { AdjustForMachineDrift = !settings.NoDriftAdjustment };
-        if (!settings.MinShare.EndsWith('%')
-            || !double.TryParse(settings.MinShare.TrimEnd('%'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double minShare)
-            || minShare is < 0 or > 100)
-        {
-            throw new ArgumentException($"Invalid min share '{settings.MinShare}'. Examples: 0%, 40%.");
-        }
-
         string? root = RepositoryRoot.Find();
         string baseline = settings.Baseline ?? Path.Combine(root ?? ".", "results", "baselines", Platform);
         string results = settings.Results ?? QuickRun.Run(console, root, settings.Filter, cancellationToken);
@@ -65,6 +58,6 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
 
         var comparison = ResultComparer.Compare(ResultLoader.Load(baseline), newSet, options);
         console.MarkupLine($"Gate: {Markup.Escape(results)} against baseline {Markup.Escape(baseline)}");
-        return ComparisonPrinter.Print(console, comparison, settings, minShare / 100);
+        return ComparisonPrinter.Print(console, comparison, settings);
     }
 }

@@ -18,11 +18,6 @@ public sealed class GateSettings : JudgeSettings
     [Description("Accept the results as the new baseline instead of judging them.")]
     public bool UpdateBaseline { get; init; }
 
-    [CommandOption("--min-share <PERCENT>")]
-    [Description("Fail only when the slower rows are at least this share of the judged (not Noisy) rows; 0% fails on any slower row.")]
-    [DefaultValue("60%")]
-    public string MinShare { get; init; } = "60%";
-
     [CommandOption("--no-drift-adjustment")]
     [Description("Judge raw times even when the OS reference rows show the whole machine ran slower or faster than the baseline (by default the new times are divided by that drift first).")]
     public bool NoDriftAdjustment { get; init; }

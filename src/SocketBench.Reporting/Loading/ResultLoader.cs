@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SocketBench.Core.Cases;
 using SocketBench.Core.Peers;
 using SocketBench.Reporting.Model;
 
@@ -24,9 +25,18 @@ public static class ResultLoader
         var benchmarks = new List<BenchmarkResult>();
         var warnings = new List<string>();
         HostInfo? host = null;
+        var records = new Dictionary<string, RunRecord?>(StringComparer.Ordinal);
         foreach (string file in files)
         {
+            string directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
+            if (!records.TryGetValue(directory, out var record))
+            {
+                records[directory] = record = ReadRunRecord(directory);
+            }
+
+            var cases = record?.Cases.ToDictionary(identity => identity.Id, StringComparer.Ordinal);
             var (fileHost, fileBenchmarks) = ExportReader.Read(file);
+            fileBenchmarks = [.. fileBenchmarks.Select(result => cases?.GetValueOrDefault(result.FullName) is { } identity ? result with { Case = identity } : result)];
             if (host is not null && host != fileHost)
             {
                 warnings.Add($"'{file}' comes from another machine or runtime ({fileHost.Caption}) than the files before it.");
@@ -52,7 +62,30 @@ public static class ResultLoader
             warnings.Add("The results come from different peers (or some from loopback); the peer line names the first.");
         }
 
-        return new ResultSet(string.Join(", ", paths), host ?? HostInfo.Unknown, benchmarks, files, warnings) { Peer = peers.FirstOrDefault(), Limits = LimitsReader.ReadBeside(paths) };
+        var settings = records.Values.OfType<RunRecord>().Select(record => record.Settings).Distinct().ToList();
+        if (settings.Count > 1)
+        {
+            warnings.Add($"The results come from runs with different settings ({string.Join("; ", settings[1].DifferencesFrom(settings[0]))}); the first run's are shown.");
+        }
+
+        return new ResultSet(string.Join(", ", paths), host ?? HostInfo.Unknown, benchmarks, files, warnings)
+        {
+            Peer = peers.FirstOrDefault(),
+            Limits = LimitsReader.ReadBeside(paths),
+            Settings = settings.FirstOrDefault(),
+        };
+    }
+
+    private static RunRecord? ReadRunRecord(string directory)
+    {
+        try
+        {
+            return RunRecord.ReadFrom(directory);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new ResultInputException(error.Message);
+        }
     }
 
     private static IEnumerable<string> ExpandPath(string path)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocketBench.Core.Cases;
 
 namespace SocketBench.Reporting.Model;
 
@@ -20,13 +21,40 @@ public sealed record BenchmarkResult(
 {
     public const string SendsPerBufferMetric = "SendsPerBuffer";
     public const string DeliveredPercentMetric = "DeliveredPercent";
+    public const string TlsWritesPerBufferMetric = "TlsWritesPerBuffer";
+    public const string TlsRecordsPerBufferMetric = "TlsRecordsPerBuffer";
+    public const string SenderBytesPerBatchMetric = "SenderBytesPerBatch";
+
+    /// <summary>BenchmarkDotNet's MemoryDiagnoser: managed bytes allocated per operation by every thread of the process.</summary>
+    public const string AllocatedMetric = "Allocated Memory";
+
+    /// <summary>What the case is, from the run record written beside the export; null for results that predate it.</summary>
+    public CaseRecord? Case { get; init; }
+
+    /// <summary>Whether the row runs no SocketBench strategy code: an OS primitive, the machine's own limit for its shape.</summary>
+    public bool IsOsReference => Case is not null
+        ? Case.Kind == CaseKind.OsReference
+        : Enum.TryParse<Sockets.SendMethod>(Method, out var method) && Sockets.SendMethods.IsOsReference(method);
+
+    /// <summary>"TCP FlushBatched 64 B × 64": the row's name in verdicts.</summary>
+    public string Label => Case?.Label ?? $"{Transport} {Method} {ShapeLabel}";
 
     public int? BufferSize => IntParameter("BufferSize");
 
     public int? BufferCount => IntParameter("BufferCount");
 
     /// <summary>"TCP", "UDP" or "TLS 1.3 over TCP" for the send benchmarks, "Echo ..." for round-trip ones, else the type name.</summary>
-    public string Transport => Type switch
+    public string Transport => Case switch
+    {
+        { Kind: CaseKind.RoundTrip } => Type.Replace("Benchmarks", "", StringComparison.Ordinal),
+        { Transport: CaseTransport.Tcp } => TransportLabels.Tcp,
+        { Transport: CaseTransport.Udp } => TransportLabels.Udp,
+        { Transport: CaseTransport.Tls } => TransportLabels.Tls,
+        _ => TransportFromTypeName,
+    };
+
+    // Results written before the run record existed name their transport only in the class name.
+    private string TransportFromTypeName => Type switch
     {
         _ when IsEcho => Type.Replace("Benchmarks", "", StringComparison.Ordinal),
         _ when Type.StartsWith("Tcp", StringComparison.Ordinal) => TransportLabels.Tcp,
@@ -35,7 +63,7 @@ public sealed record BenchmarkResult(
         _ => Type.Replace("Benchmarks", "", StringComparison.Ordinal),
     };
 
-    public bool IsEcho => Type.Contains("Echo", StringComparison.OrdinalIgnoreCase);
+    public bool IsEcho => Case?.Kind == CaseKind.RoundTrip || (Case is null && Type.Contains("Echo", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Send cases have a batch shape; anything else (echo, future types) is reported but not charted as a send.</summary>
     public bool IsSend => !IsEcho && BufferSize is > 0 && BufferCount is > 0;

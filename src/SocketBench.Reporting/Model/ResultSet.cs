@@ -1,3 +1,4 @@
+using SocketBench.Core.Cases;
 using SocketBench.Core.Peers;
 
 namespace SocketBench.Reporting.Model;
@@ -5,6 +6,9 @@ namespace SocketBench.Reporting.Model;
 /// <summary>Every benchmark loaded from one or more export files, keyed by full ID.</summary>
 public sealed record ResultSet(string Source, HostInfo Host, IReadOnlyList<BenchmarkResult> Benchmarks, IReadOnlyList<string> Files, IReadOnlyList<string> Warnings)
 {
+    /// <summary>How the run measured (receiver placement, job, runtime settings), from its run record; null for older results.</summary>
+    public RunSettings? Settings { get; init; }
+
     /// <summary>The loopback limits measured in the same session, when the results folder has them.</summary>
     public LoopbackLimits? Limits { get; init; }
 

@@ -15,6 +15,16 @@ public sealed record ComparisonOptions(Threshold Threshold, Threshold NoiseFloor
     /// </summary>
     public bool AdjustForMachineDrift { get; init; }
 
+    /// <summary>Percentage points a UDP row's delivered share may drop before it fails (A/A spread in docs/gate.md).</summary>
+    public double UdpDeliveredTolerance { get; init; } = DefaultUdpDeliveredTolerance;
+
+    /// <summary>Bytes per batch BenchmarkDotNet's process-wide allocation figure may grow before it fails (A/A spread in docs/gate.md).</summary>
+    public double AllocatedTolerance { get; init; } = DefaultAllocatedTolerance;
+
+    public const double DefaultUdpDeliveredTolerance = 1.0;
+
+    public const double DefaultAllocatedTolerance = 600;
+
     /// <summary>
     /// The defaults: a 5 % threshold, a 200 ns noise floor per batch, alpha 0.10 (with the quick job's 3
     /// measurements per side the exact one-sided Mann-Whitney p-value cannot go below 0.05, so a

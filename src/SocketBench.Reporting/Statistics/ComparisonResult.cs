@@ -12,7 +12,18 @@ public sealed record ComparisonResult(
     IReadOnlyList<string> OnlyInNew,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>Counters that differ between base and new (failing or within their tolerance).</summary>
+    public IReadOnlyList<CounterChange> CounterChanges { get; init; } = [];
+
+    /// <summary>Rows of the new results whose counted sends contradict their "Send path" label.</summary>
+    public IReadOnlyList<string> SendPathMismatches { get; init; } = [];
+
     public IEnumerable<ComparisonRow> Regressions => Rows.Where(row => row.Verdict == Verdict.Slower);
+
+    public IEnumerable<CounterChange> FailingCounters => CounterChanges.Where(change => change.Fails);
+
+    /// <summary>Per row: a slower time, a failing counter or a contradicted label anywhere fails the comparison.</summary>
+    public bool HasRegression => Regressions.Any() || FailingCounters.Any() || SendPathMismatches.Count > 0;
 
     public int Count(Verdict verdict) => Rows.Count(row => row.Verdict == verdict);
 }

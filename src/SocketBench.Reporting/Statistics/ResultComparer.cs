@@ -8,7 +8,6 @@ using Perfolizer.Mathematics.SignificanceTesting.MannWhitney;
 using Pragmastat;
 using SocketBench.Reporting.Loading;
 using SocketBench.Reporting.Model;
-using SocketBench.Sockets;
 
 namespace SocketBench.Reporting.Statistics;
 
@@ -51,7 +50,11 @@ public static class ResultComparer
             rows,
             baseSet.Benchmarks.Select(result => result.FullName).Where(id => !newById.ContainsKey(id)).ToList(),
             newSet.Benchmarks.Select(result => result.FullName).Where(id => !baseIds.Contains(id)).ToList(),
-            EnvironmentWarnings(baseSet.Host, newSet.Host).Concat(notes).Concat(baseSet.Warnings).Concat(newSet.Warnings).ToList());
+            EnvironmentWarnings(baseSet.Host, newSet.Host).Concat(SettingsWarnings(baseSet, newSet)).Concat(notes).Concat(baseSet.Warnings).Concat(newSet.Warnings).ToList())
+        {
+            CounterChanges = matched.SelectMany(result => CounterJudge.Judge(result, newById[result.FullName], options)).ToList(),
+            SendPathMismatches = CounterJudge.SendPathMismatches(newSet).ToList(),
+        };
     }
 
     /// <summary>A median ratio of the OS reference rows beyond this says the machine changed, not the code.</summary>
@@ -60,7 +63,7 @@ public static class ResultComparer
     // The OS reference rows (raw send, sendmsg, sendmmsg) contain no SocketBench code that a change
     // could slow down: when they move together, the machine moved (load, frequency, a noisy neighbour).
     private static List<double> ReferenceRatios(IEnumerable<BenchmarkResult> matched, Dictionary<string, BenchmarkResult> newById) => matched
-        .Where(result => Enum.TryParse<SendMethod>(result.Method, out var method) && SendMethods.IsOsReference(method))
+        .Where(result => result.IsOsReference)
         .Select(result => Ratio(result, newById[result.FullName], 1))
         .Where(double.IsFinite)
         .Order()
@@ -114,7 +117,7 @@ public static class ResultComparer
         var (verdict, reason) = Decide(baseSample, newSample, options);
         return new ComparisonRow(
             baseResult.FullName,
-            $"{baseResult.Transport} {baseResult.Method} {baseResult.ShapeLabel}",
+            baseResult.Label,
             Toolkit.Center(baseSample).NominalValue,
             Toolkit.Center(newSample).NominalValue,
             ratio,
@@ -123,7 +126,7 @@ public static class ResultComparer
             verdict,
             reason)
         {
-            IsOsReference = Enum.TryParse<SendMethod>(baseResult.Method, out var method) && SendMethods.IsOsReference(method),
+            IsOsReference = baseResult.IsOsReference,
         };
     }
 
@@ -157,6 +160,21 @@ public static class ResultComparer
         sample.Size < 2
             ? new ConfidenceInterval(sample.Values[0], sample.Values[0], sample.Values[0], ConfidenceLevel.L95)
             : HarrellDavisQuantileEstimator.Instance.QuantileConfidenceIntervalEstimator(sample, Probability.Half).ConfidenceInterval(ConfidenceLevel.L95);
+
+    private static IEnumerable<string> SettingsWarnings(ResultSet baseSet, ResultSet newSet)
+    {
+        if (baseSet.Settings is { } before && newSet.Settings is { } after)
+        {
+            foreach (string difference in after.DifferencesFrom(before))
+            {
+                yield return $"The runs were measured differently: {difference}. Their times are not like for like.";
+            }
+        }
+        else if ((baseSet.Settings is null) != (newSet.Settings is null))
+        {
+            yield return $"Only the {(baseSet.Settings is null ? "new" : "base")} results record how they were measured (receiver placement, runtime settings); the other predates the run record.";
+        }
+    }
 
     private static IEnumerable<string> EnvironmentWarnings(HostInfo baseHost, HostInfo newHost)
     {

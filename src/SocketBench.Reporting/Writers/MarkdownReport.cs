@@ -14,6 +14,7 @@ public static class MarkdownReport
         text.AppendLine($"- Runtime: {results.Host.Runtime}, BenchmarkDotNet {results.Host.BenchmarkDotNetVersion}");
         text.AppendLine($"- Job: {string.Join(", ", results.Jobs)}; {results.Benchmarks.Count} benchmarks from {string.Join(", ", results.Files.Select(Path.GetFileName))}");
         text.AppendLine($"- {results.PeerLine}");
+        text.AppendLine($"- {MeasuredWith(results.Settings)}");
         text.AppendLine("- One operation sends one batch of BufferCount buffers; its time includes delivery to the receiver. Gbit/s counts delivered bytes only.");
         text.AppendLine();
         foreach (string warning in results.Warnings)
@@ -53,6 +54,24 @@ public static class MarkdownReport
         }
 
         return text.ToString();
+    }
+
+    /// <summary>How the run measured, in words: the receiver setting changes what a row includes, a runtime knob which code ran.</summary>
+    public static string MeasuredWith(Core.Cases.RunSettings? settings)
+    {
+        if (settings is null)
+        {
+            return "Measured with: not recorded (results from before the run record).";
+        }
+
+        string receiver = settings.Receiver == "spin"
+            ? "receiver pinned to the last CPU and polling, benchmark thread on CPU 0 (no receiver wake-up in the measured time)"
+            : "blocking receiver, threads placed by the scheduler (each send may pay for waking the receiver)";
+        string runtime = settings.RuntimeKnobs.Count == 0
+            ? ".NET as users run it (tiered compilation and PGO on)"
+            : $"runtime settings {string.Join(", ", settings.RuntimeKnobs.Select(pair => $"{pair.Key}={pair.Value}"))}: different code runs than in a user's process";
+        string fault = settings.TestFault is null ? "" : $"; TEST FAULT '{settings.TestFault}' switched on: a deliberately broken build";
+        return $"Measured with: {receiver}; {runtime}{fault}.";
     }
 
     private static void AppendLimits(StringBuilder text, LimitsSection section)

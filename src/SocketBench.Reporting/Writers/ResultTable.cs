@@ -43,8 +43,24 @@ public static class ResultTable
         ];
     }
 
-    /// <summary>The system calls behind the row on the OS that measured it, e.g. "send per datagram (fallback)" off Linux.</summary>
+    /// <summary>
+    /// The system calls behind the row on the OS that measured it, from the run record; flagged when the counted
+    /// sends contradict it, so a label is never printed as if the run had kept its promise.
+    /// </summary>
     private static string SendPath(BenchmarkResult result, HostInfo host)
+    {
+        if (result.Case is { } identity)
+        {
+            return result.Metric(BenchmarkResult.SendsPerBufferMetric) is double counted && identity.SendPathContradiction(counted) is { } contradiction
+                ? $"MISMATCH: {contradiction}"
+                : identity.SendPath;
+        }
+
+        return SendPathFromNames(result, host);
+    }
+
+    // Results written before the run record: the path is rebuilt from the method name and the OS the export names.
+    private static string SendPathFromNames(BenchmarkResult result, HostInfo host)
     {
         bool onLinux = host.Os.StartsWith("Linux", StringComparison.Ordinal);
         if (!Enum.TryParse<SendMethod>(result.Method, out var method))

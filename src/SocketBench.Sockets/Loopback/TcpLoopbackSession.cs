@@ -21,7 +21,7 @@ public sealed class TcpLoopbackSession : StreamLoopbackSession
     public static TcpLoopbackSession Create(BatchShape shape, LoopbackOptions options)
     {
         var (sender, accepted) = ConnectPair(options.NoDelay);
-        return new TcpLoopbackSession(shape, options, sender, new TcpReceiver(accepted, shape.BufferSize, options.Verify));
+        return new TcpLoopbackSession(shape, options, sender, new TcpReceiver(accepted, shape.BufferSize, options.Verify) { Spins = options.Receiver == ReceiverMode.Spin });
     }
 
     /// <summary>A session over a connected sender whose delivery someone else counts (a remote peer's sink, see Remote/).</summary>

@@ -31,7 +31,7 @@ internal sealed class TlsLoopbackSession : StreamLoopbackSession
                 transport.StartCounting(counters);
                 return new TlsSendOutput(client, counters);
             },
-            new TlsReceiver(accepted, server, shape.BufferSize, options.Verify))
+            new TlsReceiver(accepted, server, shape.BufferSize, options.Verify) { Spins = options.Receiver == ReceiverMode.Spin })
     {
         _server = server;
         NegotiatedProtocol = client.SslProtocol;

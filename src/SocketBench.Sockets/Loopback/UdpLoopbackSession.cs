@@ -54,7 +54,7 @@ public sealed class UdpLoopbackSession : LoopbackSession
         sender.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         sender.Connect(receiver.LocalEndPoint!);
         receiver.Connect(sender.LocalEndPoint!);
-        return new UdpLoopbackSession(shape, options, sender, new UdpReceiver(receiver, shape.BufferSize, options.Verify), receiver.ReceiveBufferSize, LoopbackMarkerRetry);
+        return new UdpLoopbackSession(shape, options, sender, new UdpReceiver(receiver, shape.BufferSize, options.Verify) { Spins = options.Receiver == ReceiverMode.Spin }, receiver.ReceiveBufferSize, LoopbackMarkerRetry);
     }
 
     /// <summary>

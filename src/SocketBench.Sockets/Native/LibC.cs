@@ -14,6 +14,7 @@ internal static unsafe partial class LibC
     public const int EAGAIN = 11;
     public const int MSG_TRUNC = 0x20;
     public const int MSG_WAITFORONE = 0x10000;
+    public const int MSG_DONTWAIT = 0x40;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct IoVec

@@ -36,13 +36,16 @@ internal sealed unsafe class MmsgReceiver : IDisposable
 
     public int Slots { get; }
 
-    /// <summary>Waits for at least one datagram and takes every one already queued (up to <see cref="Slots"/>); 0 on timeout.</summary>
-    public int Receive()
+    /// <summary>
+    /// Takes every datagram already queued (up to <see cref="Slots"/>). With <paramref name="wait"/> it first waits for
+    /// one, up to the socket's receive timeout; without, it returns 0 at once when none is queued (a spinning receiver).
+    /// </summary>
+    public int Receive(bool wait = true)
     {
         ObjectDisposedException.ThrowIf(_messages == null, this);
         while (true)
         {
-            int received = LibC.RecvMMsg(_fd, _messages, (uint)Slots, LibC.MSG_WAITFORONE, null);
+            int received = LibC.RecvMMsg(_fd, _messages, (uint)Slots, wait ? LibC.MSG_WAITFORONE : LibC.MSG_DONTWAIT, null);
             if (received >= 0)
             {
                 return received;

@@ -26,6 +26,7 @@ public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSo
     private int _queued;
     private short _token;
     private ExceptionDispatchInfo? _failure;
+    private byte[]? _testFaultAllocation;
 
     protected QueuedSendOutput(SendCounters counters)
     {
@@ -42,6 +43,12 @@ public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSo
         if (_queued == _queue.Length)
         {
             SendQueued();
+        }
+
+        if (TestFaults.AllocatesPerWrite)
+        {
+            // Kept in a field: the JIT stack-allocates a small array that never escapes.
+            _testFaultAllocation = new byte[8];
         }
 
         _queue[_queued++] = buffer;

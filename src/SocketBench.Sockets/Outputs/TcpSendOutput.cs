@@ -19,6 +19,16 @@ public sealed class TcpSendOutput : SocketSendOutput
 
     protected override void SendMany(ReadOnlySpan<PinnedBuffer> buffers)
     {
+        if (TestFaults.SendsTcpGatherPerBuffer)
+        {
+            foreach (var buffer in buffers)
+            {
+                SendOne(buffer);
+            }
+
+            return;
+        }
+
         if (_gather is not null)
         {
             _gather.Send(buffers);

@@ -32,6 +32,21 @@ public abstract class Receiver : IDisposable
     /// <summary>Set once the owner disposes the receiver; a receive loop that wakes up on a timeout checks it.</summary>
     protected bool Stopping => _stopping;
 
+    /// <summary>
+    /// <see cref="Loopback.ReceiverMode.Spin"/>: the thread runs on the last CPU and polls instead of sleeping in
+    /// the kernel, so no send pays for waking it. Set by the session before <see cref="Start"/>.
+    /// </summary>
+    public bool Spins { get; init; }
+
+    /// <summary>Spin mode: returns once the socket has something to read (or is closing), without sleeping.</summary>
+    protected void SpinUntilReadable()
+    {
+        while (!_stopping && !Socket.Poll(0, SelectMode.SelectRead))
+        {
+            Thread.SpinWait(8);
+        }
+    }
+
     protected abstract void ReceiveUntilClosed();
 
     protected void Fail(string reason) => _failure ??= reason;
@@ -40,6 +55,11 @@ public abstract class Receiver : IDisposable
     {
         try
         {
+            if (Spins)
+            {
+                Native.CpuAffinity.PinCurrentThread(Native.CpuAffinity.ReceiverCpu);
+            }
+
             ReceiveUntilClosed();
         }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException)

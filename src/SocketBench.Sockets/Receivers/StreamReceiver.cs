@@ -33,6 +33,11 @@ public abstract class StreamReceiver : StreamCounter
         var buffer = new byte[1 << 20];
         while (true)
         {
+            if (Spins)
+            {
+                SpinUntilReadable();
+            }
+
             int received = Read(buffer);
             if (received == 0)
             {

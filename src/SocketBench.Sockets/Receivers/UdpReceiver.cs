@@ -52,9 +52,14 @@ public sealed class UdpReceiver : DatagramCounter
         }
 
         var buffer = new byte[65536];
-        while (Accept(buffer.AsSpan(0, Socket.Receive(buffer))))
+        do
         {
+            if (Spins)
+            {
+                SpinUntilReadable();
+            }
         }
+        while (Accept(buffer.AsSpan(0, Socket.Receive(buffer))));
     }
 
     private void ReceiveInBatches()
@@ -68,7 +73,12 @@ public sealed class UdpReceiver : DatagramCounter
             using var batch = new MmsgReceiver((int)Socket.SafeHandle.DangerousGetHandle(), Math.Max(_datagramSize, MarkerLength));
             while (!Stopping)
             {
-                int received = batch.Receive();
+                int received = batch.Receive(wait: !Spins);
+                if (received == 0 && Spins)
+                {
+                    Thread.SpinWait(8);
+                }
+
                 for (int slot = 0; slot < received; slot++)
                 {
                     if (!Accept(batch.Datagram(slot)))

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using SocketBench.Core.Sending;
+
+namespace SocketBench.Core.Cases;
+
+/// <summary>The stream or socket a case's data travels on.</summary>
+public enum CaseTransport
+{
+    Tcp,
+    Udp,
+
+    /// <summary>TLS 1.3 over a TCP stream.</summary>
+    Tls,
+}
+
+/// <summary>What a case's code is: the guide's strategies, the OS's own primitives, or an echo round trip.</summary>
+public enum CaseKind
+{
+    /// <summary>One of the guide's three strategies over the suite's output: SocketBench code runs here.</summary>
+    Strategy,
+
+    /// <summary>The OS's own send primitive, no output abstraction: the limit for a batch shape.</summary>
+    OsReference,
+
+    /// <summary>A request and its echo over one of the echo harnesses.</summary>
+    RoundTrip,
+}
+
+/// <summary>How many send calls a method makes for a batch, on the OS that ran it: what the "Send path" label promises.</summary>
+public enum SendPattern
+{
+    /// <summary>One send call per buffer (or datagram), batched or not.</summary>
+    PerBuffer,
+
+    /// <summary>Fewer send calls than buffers once a batch has more than one.</summary>
+    Batched,
+
+    /// <summary>Not a send row (echo round trips).</summary>
+    None,
+}
+
+/// <summary>
+/// What one benchmark case is, as data: declared on the benchmark (class and method categories, parameters),
+/// read once from the BenchmarkDotNet case by the host, written beside the export, and read back by report,
+/// compare and gate. <see cref="Id"/> is BenchmarkDotNet's full name, the key results are matched on.
+/// </summary>
+public sealed record CaseRecord(
+    string Id,
+    Backend Backend,
+    CaseTransport Transport,
+    string Method,
+    CaseKind Kind,
+    int BufferSize,
+    int BufferCount)
+{
+    /// <summary>The system calls the method makes on the OS that measured it, e.g. "sendmsg per batch".</summary>
+    public string SendPath { get; init; } = "";
+
+    public SendPattern Pattern { get; init; } = SendPattern.None;
+
+    /// <summary>The echo protocol of a round trip (e.g. "TcpLength"), from the case's Protocol parameter; null for sends.</summary>
+    public string? Variant { get; init; }
+
+    /// <summary>"TCP FlushBatched 64 B × 64": how tables and verdicts name the row.</summary>
+    [JsonIgnore]
+    public string Label => string.Create(CultureInfo.InvariantCulture, $"{TransportLabel} {Method} {ShapeLabel}");
+
+    [JsonIgnore]
+    public string TransportLabel => (Transport, Kind) switch
+    {
+        (CaseTransport.Tls, _) => "TLS",
+        (_, CaseKind.RoundTrip) => $"Echo {Variant}",
+        (var transport, _) => transport.ToString().ToUpperInvariant(),
+    } + (Backend == Backend.WinRT ? " (WinRT)" : "");
+
+    [JsonIgnore]
+    public string ShapeLabel => BufferSize >= 1024 && BufferSize % 1024 == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{BufferSize / 1024} KiB × {BufferCount}")
+        : string.Create(CultureInfo.InvariantCulture, $"{BufferSize} B × {BufferCount}");
+
+    /// <summary>
+    /// Why the counted sends per buffer contradict <see cref="SendPath"/>, or null when they agree: a label is a
+    /// promise about system calls, and the counter says whether the run kept it.
+    /// </summary>
+    public string? SendPathContradiction(double sendsPerBuffer) => Pattern switch
+    {
+        SendPattern.PerBuffer when Math.Abs(sendsPerBuffer - 1) > 1e-9 =>
+            string.Create(CultureInfo.InvariantCulture, $"labelled '{SendPath}' but counted {sendsPerBuffer:0.000} sends per buffer"),
+        SendPattern.Batched when BufferCount > 1 && sendsPerBuffer >= 1 =>
+            string.Create(CultureInfo.InvariantCulture, $"labelled '{SendPath}' but counted {sendsPerBuffer:0.000} sends per buffer: nothing was batched"),
+        _ => null,
+    };
+}

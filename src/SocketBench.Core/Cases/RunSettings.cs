@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SocketBench.Core.Cases;
+
+/// <summary>
+/// How a run measured: the settings that change what a row means or how noisy it is. Recorded with the
+/// results, so compare can say when two runs differ in them.
+/// </summary>
+/// <param name="Job">The SocketBench job: default, quick or gate (or a BenchmarkDotNet job's id).</param>
+/// <param name="Receiver">"spin" (receiver pinned to the last CPU, polling; sender on CPU 0) or "block" (blocking recv, unpinned).</param>
+/// <param name="Os">"linux", "windows", "macos": the OS the send paths were made on.</param>
+/// <param name="RuntimeKnobs">DOTNET_* variables that change what code runs (tiered compilation, PGO), as set for the run.</param>
+/// <param name="TestFault">A regression switched on by a test (SOCKETBENCH_TEST_FAULT), or null in a real run.</param>
+public sealed record RunSettings(
+    string Job,
+    string Receiver,
+    string Os,
+    IReadOnlyDictionary<string, string> RuntimeKnobs,
+    string? TestFault)
+{
+    /// <summary>The settings that two runs must share for their times to be compared as like for like.</summary>
+    public IEnumerable<string> DifferencesFrom(RunSettings other)
+    {
+        if (Receiver != other.Receiver)
+        {
+            yield return $"receiver '{other.Receiver}' in base, '{Receiver}' in new";
+        }
+
+        if (Os != other.Os)
+        {
+            yield return $"OS '{other.Os}' in base, '{Os}' in new";
+        }
+
+        string Knobs(RunSettings settings) => string.Join(" ", settings.RuntimeKnobs.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}"));
+        if (Knobs(this) != Knobs(other))
+        {
+            yield return $"runtime settings '{Knobs(other)}' in base, '{Knobs(this)}' in new";
+        }
+
+        if (TestFault != other.TestFault)
+        {
+            yield return $"test fault '{other.TestFault ?? "none"}' in base, '{TestFault ?? "none"}' in new";
+        }
+    }
+}
+
+/// <summary>The file a run writes beside BenchmarkDotNet's exports: its settings and what every case is.</summary>
+public sealed record RunRecord(RunSettings Settings, IReadOnlyList<CaseRecord> Cases)
+{
+    public const string FileName = "socketbench-run.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public string Write(string directory)
+    {
+        string path = Path.Combine(directory, FileName);
+        File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+        return path;
+    }
+
+    /// <summary>The record in <paramref name="directory"/>, or null when the results there predate it.</summary>
+    public static RunRecord? ReadFrom(string directory)
+    {
+        string path = Path.Combine(directory, FileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException($"'{path}': not a SocketBench run record: {error.Message.Split(" Path:", 2)[0]}", error);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace SocketBench.Sockets.Loopback;
+
+/// <summary>
+/// Where a loopback session's receiver runs and how it waits for data: a recorded setting of every run,
+/// because it changes what a row measures, not only how noisy it is (docs/reproducibility.md).
+/// </summary>
+public enum ReceiverMode
+{
+    /// <summary>
+    /// The receiver thread is pinned to the last CPU and spins on a readiness check instead of sleeping in
+    /// the kernel; the sending thread is pinned to CPU 0. No wake-up of a sleeping receiver is in the
+    /// measured time, and the two never compete for one core.
+    /// </summary>
+    Spin,
+
+    /// <summary>The receiver blocks in recv and the scheduler places both threads: each send may pay for waking the receiver.</summary>
+    Block,
+}
+
+public static class ReceiverModes
+{
+    /// <summary>Parses "spin" or "block" (case-insensitive); throws a one-line error quoting the bad value.</summary>
+    public static ReceiverMode Parse(string text) => text.ToLowerInvariant() switch
+    {
+        "spin" => ReceiverMode.Spin,
+        "block" => ReceiverMode.Block,
+        _ => throw new ArgumentException($"Invalid --receiver '{text}'. Valid: spin, block. Example: --receiver block."),
+    };
+
+    public static string Name(this ReceiverMode mode) => mode.ToString().ToLowerInvariant();
+}
