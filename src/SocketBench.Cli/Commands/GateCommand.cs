@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SocketBench.Cli.Commands.Ab;
 using SocketBench.Reporting.Loading;
 using SocketBench.Reporting.Statistics;
 using Spectre.Console;
@@ -34,6 +35,11 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
             || minShare is < 0 or > 100)
         {
             throw new ArgumentException($"Invalid min share '{settings.MinShare}'. Examples: 0%, 40%.");
+        }
+
+        if (settings.Base is not null)
+        {
+            return AbGate.Run(console, settings, options, minShare / 100, cancellationToken);
         }
 
         string? root = RepositoryRoot.Find();
