@@ -61,12 +61,16 @@ internal static class AbGate
 
         var baseSet = ResultLoader.LoadRounds(folders[AbSide.Base]);
         var newSet = ResultLoader.LoadRounds(folders[AbSide.New]);
-        baseSet = baseSet with { Source = $"base {baseDescription}: {baseSet.Source}" };
-        newSet = newSet with { Source = $"new {newTree.Description}: {newSet.Source}" };
+        // The sources head the Markdown summary: the commits and where their rounds are, relative to the repository.
+        baseSet = baseSet with { Source = Source(baseDescription, root, plan, "base") };
+        newSet = newSet with { Source = Source(newTree.Description, root, plan, "new") };
         var comparison = ResultComparer.Compare(baseSet, newSet, options);
         console.MarkupLine($"Gate A/B: new {Markup.Escape(newTree.Description)} against base {Markup.Escape(baseDescription)}; results in {Markup.Escape(plan.Output)}");
         return ComparisonPrinter.Print(console, comparison, settings, minRegressedShare);
     }
+
+    private static string Source(string description, string root, AbRunPlan plan, string side) =>
+        string.Create(CultureInfo.InvariantCulture, $"{side} {description}, {plan.Rounds} round(s) in {Path.GetRelativePath(root, Path.Combine(plan.Output, side))}");
 
     /// <summary>A whole number of rounds, at least 1; anything else is one line quoting it.</summary>
     internal static int ParseRounds(string text) =>
