@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SocketBench.Cli.Commands.Ab;
 using SocketBench.Reporting.Loading;
 using SocketBench.Reporting.Statistics;
 using Spectre.Console;
@@ -29,6 +30,11 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
     {
         // A machine-wide slowdown on this shared machine otherwise reads as a broad regression (docs/reports.md).
         var options = settings.ToOptions(DefaultThreshold, DefaultNoise, DefaultMaxSpread) with { AdjustForMachineDrift = !settings.NoDriftAdjustment };
+        if (settings.Base is not null)
+        {
+            return AbGate.Run(console, settings, options, cancellationToken);
+        }
+
         string? root = RepositoryRoot.Find();
         string baseline = settings.Baseline ?? Path.Combine(root ?? ".", "results", "baselines", Platform);
         string results = settings.Results ?? QuickRun.Run(console, root, settings.Filter, cancellationToken);

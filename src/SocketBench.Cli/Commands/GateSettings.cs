@@ -23,7 +23,21 @@ public sealed class GateSettings : JudgeSettings
     public bool NoDriftAdjustment { get; init; }
 
     [CommandOption("--filter <GLOB>")]
-    [Description("Benchmarks the quick job runs (BenchmarkDotNet --filter); ignored with --results.")]
+    [Description("Benchmarks to run (BenchmarkDotNet --filter): the quick job's, or both sides' with --base; ignored with --results.")]
     [DefaultValue("*")]
     public string Filter { get; init; } = "*";
+
+    [CommandOption("--base <REF>")]
+    [Description("Same-machine A/B: build this commit (e.g. HEAD~1, origin/main) in a temporary git worktree and judge the working tree against it, both run here in alternating rounds, instead of the committed baseline.")]
+    public string? Base { get; init; }
+
+    [CommandOption("--rounds <N>")]
+    [Description("With --base: rounds of base and new runs, alternating which side goes first (base,new / new,base / ...); each side's rounds are judged as one sample.")]
+    [DefaultValue("3")]
+    public string Rounds { get; init; } = "3";
+
+    [CommandOption("--job <NAME>")]
+    [Description("With --base: the benchmark program's job for both sides (its --job: gate, quick, default).")]
+    [DefaultValue("gate")]
+    public string Job { get; init; } = "gate";
 }

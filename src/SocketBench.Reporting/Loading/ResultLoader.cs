@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using SocketBench.Core.Cases;
 using SocketBench.Core.Peers;
@@ -86,6 +87,25 @@ public static class ResultLoader
         {
             throw new ResultInputException(error.Message);
         }
+    }
+
+    /// <summary>
+    /// Loads several runs of the same build (one folder or file each, e.g. the rounds of <c>gate --base</c>) as one set:
+    /// the same benchmark's measurements from every round are concatenated into one sample, metrics come from the first round.
+    /// </summary>
+    public static ResultSet LoadRounds(IReadOnlyList<string> dirs)
+    {
+        if (dirs.Count == 0)
+        {
+            throw new ResultInputException("No rounds given. Example: results/gate-ab/20250101-120000/base/round-1");
+        }
+
+        var rounds = dirs.Select(dir => Load(dir)).ToList();
+        var parents = dirs.Select(dir => Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(dir))).Distinct().ToList();
+        string source = dirs.Count == 1 ? dirs[0]
+            : parents.Count == 1 && !string.IsNullOrEmpty(parents[0]) ? string.Create(CultureInfo.InvariantCulture, $"{parents[0]} ({dirs.Count} rounds)")
+            : string.Join(", ", dirs);
+        return RoundMerge.Merge(rounds, source);
     }
 
     private static IEnumerable<string> ExpandPath(string path)

@@ -28,6 +28,12 @@ public sealed record BenchmarkResult(
     /// <summary>BenchmarkDotNet's MemoryDiagnoser: managed bytes allocated per operation by every thread of the process.</summary>
     public const string AllocatedMetric = "Allocated Memory";
 
+    /// <summary>
+    /// Rounds of a merged A/B side: each round's (process's) median time per operation. A process is the unit that
+    /// repeats (JIT, placement and memory layout are drawn anew each time), so these are what the gate judges.
+    /// </summary>
+    public IReadOnlyList<double> RoundMedians { get; init; } = [];
+
     /// <summary>What the case is, from the run record written beside the export; null for results that predate it.</summary>
     public CaseRecord? Case { get; init; }
 

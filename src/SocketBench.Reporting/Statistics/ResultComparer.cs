@@ -106,15 +106,20 @@ public static class ResultComparer
     /// <summary>Judges one pair; <paramref name="newScale"/> divides every new measurement first (the machine's drift, 1 for none).</summary>
     public static ComparisonRow Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options, double newScale = 1)
     {
-        var baseSample = new Sample(baseResult.NanosecondsPerOperation, TimeUnit.Nanosecond);
-        var newSample = NewSample(newResult, newScale);
+        // Rounds of an A/B gate: one value per process and side, since iterations of one process share its JIT
+        // state, placement and memory layout and would make a difference between two processes look significant.
+        bool byRound = baseResult.RoundMedians.Count >= MinRounds && newResult.RoundMedians.Count >= MinRounds;
+        var baseSample = new Sample(byRound ? baseResult.RoundMedians : baseResult.NanosecondsPerOperation, TimeUnit.Nanosecond);
+        var newSample = byRound
+            ? new Sample(newResult.RoundMedians.Select(nanoseconds => nanoseconds / newScale).ToList(), TimeUnit.Nanosecond)
+            : NewSample(newResult, newScale);
         double ratio = Toolkit.Ratio(newSample, baseSample).NominalValue;
         var baseMedian = MedianInterval(baseSample);
         var newMedian = MedianInterval(newSample);
         double lower = baseMedian.Upper > 0 ? newMedian.Lower / baseMedian.Upper : double.NaN;
         double upper = baseMedian.Lower > 0 ? newMedian.Upper / baseMedian.Lower : double.PositiveInfinity;
 
-        var (verdict, reason) = Decide(baseSample, newSample, options);
+        var (verdict, reason) = byRound ? DecideByRound(baseSample, newSample, options) : Decide(baseSample, newSample, options);
         return new ComparisonRow(
             baseResult.FullName,
             baseResult.Label,
@@ -129,6 +134,22 @@ public static class ResultComparer
             IsOsReference = baseResult.IsOsReference,
         };
     }
+
+    /// <summary>Rounds per side below which an A/B side is judged on its raw measurements instead.</summary>
+    public const int MinRounds = 3;
+
+    /// <summary>
+    /// Every row is judged: no Noisy escape, since a regression confined to one noisy row must still fail. With a
+    /// few round medians per side the one-sided Mann-Whitney test is significant only when the sides separate by
+    /// more than the threshold (3 rounds: every new round beyond every base round).
+    /// </summary>
+    private static (Verdict Verdict, string Reason) DecideByRound(Sample baseSample, Sample newSample, ComparisonOptions options) =>
+        EquivalenceTest.Perform(baseSample, newSample, options.For(baseSample), options.Alpha) switch
+        {
+            Perfolizer.Mathematics.Common.ComparisonResult.Lesser => (Verdict.Slower, string.Create(CultureInfo.InvariantCulture, $"{newSample.Size} rounds")),
+            Perfolizer.Mathematics.Common.ComparisonResult.Greater => (Verdict.Faster, string.Create(CultureInfo.InvariantCulture, $"{newSample.Size} rounds")),
+            _ => (Verdict.Same, ""),
+        };
 
     private static (Verdict Verdict, string Reason) Decide(Sample baseSample, Sample newSample, ComparisonOptions options)
     {

@@ -1,0 +1,82 @@
+using System.Globalization;
+using SocketBench.Cli.Commands.Echo;
+using SocketBench.Reporting.Loading;
+using SocketBench.Reporting.Statistics;
+using Spectre.Console;
+
+namespace SocketBench.Cli.Commands.Ab;
+
+/// <summary>
+/// <c>socketbench gate --base REF</c>: a committed baseline was measured on another day, under another load;
+/// building REF beside the working tree and running both here, in alternating rounds, judges the code
+/// change on one machine in one session. The judging and printing are the baseline gate's own.
+/// </summary>
+internal static class AbGate
+{
+    public const string ResultsFolder = "gate-ab";
+
+    public static int Run(IAnsiConsole console, GateSettings settings, ComparisonOptions options, CancellationToken cancellationToken)
+    {
+        string reference = settings.Base!;
+        int rounds = ParseRounds(settings.Rounds);
+        if (settings.Job.Length == 0 || settings.Job.StartsWith('-'))
+        {
+            throw new ArgumentException($"Invalid --job '{settings.Job}'. Examples: --job gate, --job quick.");
+        }
+
+        if (settings.Results is not null || settings.Baseline is not null || settings.UpdateBaseline)
+        {
+            throw new ArgumentException("--base runs both sides here and judges them against each other; it cannot be combined with --results, --baseline or --update-baseline. Example: socketbench gate --base HEAD~1");
+        }
+
+        string root = RepositoryRoot.Find()
+            ?? throw new ArgumentException($"gate --base builds the SocketBench source tree, and no {RepositoryRoot.SolutionFile} is above '{Directory.GetCurrentDirectory()}'. Run it in the repository, e.g. socketbench gate --base HEAD~1");
+        var git = new GitRepo(root);
+        string prefix = git.Prefix();
+        string baseCommit = git.ResolveCommit(reference)
+            ?? throw new ArgumentException($"'{reference}' is not a commit in '{root}'. Examples: --base HEAD~1, --base origin/main (fetch it first).");
+        string head = git.Head();
+        var newTree = new AbTree(AbSide.New, root, head, $"{head[..7]} (HEAD){(git.HasUncommittedChanges() ? " with uncommitted changes" : "")}");
+        string subject = git.Subject(baseCommit);
+        // A long subject would wrap every line that names the base; its start is enough to recognise it.
+        string baseDescription = $"{baseCommit[..7]} \"{(subject.Length > 72 ? subject[..71] + "…" : subject)}\"";
+        console.MarkupLine($"A/B on this machine: base {Markup.Escape(baseDescription)} ({Markup.Escape(reference)}), new {Markup.Escape(newTree.Description)}");
+
+        string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var plan = new AbRunPlan(settings.Job, settings.Filter, rounds, Path.Combine(root, "results", ResultsFolder, stamp));
+
+        // Ctrl+C and SIGTERM (a cancelled CI job) cancel instead of killing this process, so the worktree is removed.
+        using var signals = new ShutdownSignals(cancellationToken);
+        IReadOnlyDictionary<AbSide, IReadOnlyList<string>> folders;
+        try
+        {
+            using var worktree = BaseWorktree.Add(git, baseCommit);
+            var baseTree = new AbTree(AbSide.Base, Path.Combine(worktree.Path, prefix), baseCommit, baseDescription);
+            folders = AbRunner.Run(console, baseTree, newTree, plan, signals.Token);
+        }
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"gate --base was cancelled; the base worktree is removed, finished rounds are in '{plan.Output}'.", signals.Token);
+        }
+
+        var baseSet = ResultLoader.LoadRounds(folders[AbSide.Base]);
+        var newSet = ResultLoader.LoadRounds(folders[AbSide.New]);
+        // The sources head the Markdown summary: the commits and where their rounds are, relative to the repository.
+        baseSet = baseSet with { Source = Source(baseDescription, root, plan, "base") };
+        newSet = newSet with { Source = Source(newTree.Description, root, plan, "new") };
+        // Both sides ran in the same session, round by round: a drift of the machine is in both, and the reference
+        // rows share code with the strategies (receivers, the wait for delivery), so nothing is divided out.
+        var comparison = ResultComparer.Compare(baseSet, newSet, options with { AdjustForMachineDrift = false });
+        console.MarkupLine($"Gate A/B: new {Markup.Escape(newTree.Description)} against base {Markup.Escape(baseDescription)}; results in {Markup.Escape(plan.Output)}");
+        return ComparisonPrinter.Print(console, comparison, settings);
+    }
+
+    private static string Source(string description, string root, AbRunPlan plan, string side) =>
+        string.Create(CultureInfo.InvariantCulture, $"{side} {description}, {plan.Rounds} round(s) in {Path.GetRelativePath(root, Path.Combine(plan.Output, side))}");
+
+    /// <summary>A whole number of rounds, at least 1; anything else is one line quoting it.</summary>
+    internal static int ParseRounds(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int rounds) && rounds >= 1
+            ? rounds
+            : throw new ArgumentException($"Invalid --rounds '{text}': a whole number of rounds, at least 1. Example: --rounds 3.");
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+namespace SocketBench.Cli.Commands.Ab;
+
+/// <summary>The few git commands the A/B gate needs, run in one repository; any git failure is one line naming the command.</summary>
+internal sealed class GitRepo(string directory)
+{
+    public string Directory { get; } = directory;
+
+    /// <summary>The full commit id <paramref name="reference"/> names, or null when it names no commit here.</summary>
+    public string? ResolveCommit(string reference)
+    {
+        // A leading '-' would reach git as an option, never as a revision.
+        if (reference.Length == 0 || reference.StartsWith('-'))
+        {
+            return null;
+        }
+
+        var (exitCode, output, _) = Run("rev-parse", "--verify", "--quiet", reference + "^{commit}");
+        return exitCode == 0 ? output.Trim() : null;
+    }
+
+    public string Subject(string commit) => Check("log", "-1", "--format=%s", commit).Trim();
+
+    public string Head() => Check("rev-parse", "HEAD").Trim();
+
+    /// <summary>The path from the top of the git checkout to <see cref="Directory"/> ("" at the top, else "sub/dir/").</summary>
+    public string Prefix() => Check("rev-parse", "--show-prefix").Trim();
+
+    /// <summary>True when tracked files differ from HEAD or untracked files exist (what <c>git status --porcelain</c> lists).</summary>
+    public bool HasUncommittedChanges() => Check("status", "--porcelain").Trim().Length > 0;
+
+    /// <summary>Runs git and returns its output; a non-zero exit is an error quoting the command and git's message.</summary>
+    public string Check(params string[] arguments)
+    {
+        var (exitCode, output, errors) = Run(arguments);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"'git {string.Join(' ', arguments)}' failed in '{Directory}' (exit {exitCode}): {FirstLine(errors)}");
+        }
+
+        return output;
+    }
+
+    public (int ExitCode, string Output, string Errors) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("Could not start git.");
+        }
+        catch (System.ComponentModel.Win32Exception error)
+        {
+            throw new InvalidOperationException($"gate --base needs git on PATH ({error.Message}). Without git, gate against the committed baseline: socketbench gate");
+        }
+
+        using (process)
+        {
+            var errors = process.StandardError.ReadToEndAsync();
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode, output, errors.Result);
+        }
+    }
+
+    private static string FirstLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message";
+}

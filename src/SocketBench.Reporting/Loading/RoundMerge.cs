@@ -1,0 +1,85 @@
+using System.Globalization;
+using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
+using Pragmastat;
+using SocketBench.Reporting.Model;
+
+namespace SocketBench.Reporting.Loading;
+
+/// <summary>
+/// Merges several runs of the same build (the rounds of an A/B gate) into one result set: a benchmark's
+/// measurements from every round become one sample, so the judge sees the spread between rounds and not
+/// only within one. Metrics, percentiles and parameters come from the first round that has the benchmark.
+/// </summary>
+internal static class RoundMerge
+{
+    /// <summary>BenchmarkDotNet's own confidence level, so a merged row reads like a single run's.</summary>
+    private const double ConfidenceLevel = 0.999;
+
+    public static ResultSet Merge(IReadOnlyList<ResultSet> rounds, string source)
+    {
+        var order = new List<string>();
+        var byId = new Dictionary<string, List<BenchmarkResult>>(StringComparer.Ordinal);
+        foreach (var result in rounds.SelectMany(round => round.Benchmarks))
+        {
+            if (!byId.TryGetValue(result.FullName, out var list))
+            {
+                byId[result.FullName] = list = [];
+                order.Add(result.FullName);
+            }
+
+            list.Add(result);
+        }
+
+        var warnings = rounds.SelectMany(round => round.Warnings).Distinct().ToList();
+        var hosts = rounds.Select(round => round.Host).Distinct().ToList();
+        if (hosts.Count > 1)
+        {
+            warnings.Add($"The rounds of '{source}' come from different machines or runtimes ({string.Join("; ", hosts.Select(host => host.Caption))}).");
+        }
+
+        // A case missing from a round (it failed there) still counts, but its sample is smaller than the others'.
+        foreach (string id in order.Where(id => byId[id].Count < rounds.Count))
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{id} ran in {byId[id].Count} of {rounds.Count} rounds."));
+        }
+
+        var merged = order.Select(id => Combine(byId[id])).ToList();
+        return new ResultSet(source, rounds[0].Host, merged, rounds.SelectMany(round => round.Files).ToList(), warnings)
+        {
+            Limits = rounds[0].Limits,
+            Peer = rounds[0].Peer,
+            Settings = rounds[0].Settings,
+        };
+    }
+
+    private static BenchmarkResult Combine(List<BenchmarkResult> results)
+    {
+        if (results.Count == 1)
+        {
+            return results[0];
+        }
+
+        var values = results.SelectMany(result => result.NanosecondsPerOperation).ToList();
+        return results[0] with
+        {
+            NanosecondsPerOperation = values,
+            Interval = Interval(values),
+            RoundMedians = results.Select(result => Toolkit.Center(new Sample(result.NanosecondsPerOperation.ToList())).NominalValue).ToList(),
+        };
+    }
+
+    /// <summary>Mean ± Student's t × standard error, as BenchmarkDotNet computes a run's interval, over the merged sample.</summary>
+    internal static MeanInterval Interval(IReadOnlyList<double> values)
+    {
+        double mean = values.Average();
+        if (values.Count < 2)
+        {
+            return new MeanInterval(mean, mean, mean, "none");
+        }
+
+        double variance = values.Sum(value => (value - mean) * (value - mean)) / (values.Count - 1);
+        double standardError = Math.Sqrt(variance / values.Count);
+        double t = new StudentDistribution(values.Count - 1).Quantile(new Probability(1 - (1 - ConfidenceLevel) / 2));
+        return new MeanInterval(mean, Math.Max(0, mean - t * standardError), mean + t * standardError, "99.9 %");
+    }
+}

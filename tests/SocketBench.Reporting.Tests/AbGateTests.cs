@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using SocketBench.Cli.Commands;
+
+namespace SocketBench.Reporting.Tests;
+
+// Builds the base in a git worktree and runs real benchmarks: alone, so other tests' load cannot make the A/A sides differ.
+[Collection(RealBenchmarkRuns.Name)]
+public sealed class AbGateTests
+{
+    // 12 cases that run SocketBench's code, about 8 s a run here; with both builds about 30-50 s on this 2-core machine.
+    private const string SmallFilter = "*TcpSendBenchmarks.FlushBatched*";
+
+    // Far above the 30-50 s a round trip takes here; past it the command is cancelled (as by Ctrl+C) and must still clean up.
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public void Head_against_the_working_tree_builds_both_runs_both_judges_and_removes_the_worktree()
+    {
+        string root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("No SocketBench.sln above the test output.");
+        string worktreesBefore = Git(root, "worktree", "list", "--porcelain");
+        string markdown = Path.Combine(TestFiles.TempFolder(), "summary.md");
+        using var deadline = new CancellationTokenSource(Deadline);
+
+        var run = CliRun.Of(deadline.Token, "gate", "--base", "HEAD", "--rounds", "1", "--job", "quick", "--filter", SmallFilter, "--md", markdown);
+
+        string output = run.Output.ReplaceLineEndings(" ");
+        var results = Regex.Match(output, @"results in (\S+)");
+        try
+        {
+            Assert.False(deadline.IsCancellationRequested, $"gate --base took over {Deadline}: {run.Error}");
+            Assert.Equal(worktreesBefore, Git(root, "worktree", "list", "--porcelain"));
+            // The same code on both sides: an A/A, which the gate's share rule must not fail.
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            string head = Git(root, "rev-parse", "--short=7", "HEAD").Trim();
+            Assert.Contains($"base {head} \"", output, StringComparison.Ordinal);
+            Assert.Contains($"new {head} (HEAD)", output, StringComparison.Ordinal);
+            Assert.Matches(@"Round 1/1 \(base \d+\.\d s, new \d+\.\d s\): \d+\.\d s", output);
+            Assert.Matches(@"A/B total: \d+\.\d s \(builds \d+\.\d s, rounds \d+\.\d s\)", output);
+            Assert.Contains("12 matched:", output, StringComparison.Ordinal);
+            Assert.True(results.Success, output);
+            Assert.True(Directory.Exists(Path.Combine(results.Groups[1].Value, "base", "round-1")), output);
+            Assert.True(Directory.Exists(Path.Combine(results.Groups[1].Value, "new", "round-1")), output);
+            Assert.Contains($"base {head}", File.ReadAllText(markdown), StringComparison.Ordinal);
+        }
+        finally
+        {
+            // The round folders are under the repository's (ignored) results/gate-ab; a test run should not pile them up.
+            if (results.Success && results.Groups[1].Value.Contains("gate-ab", StringComparison.Ordinal) && Directory.Exists(results.Groups[1].Value))
+            {
+                Directory.Delete(results.Groups[1].Value, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_base_whose_benchmark_program_cannot_run_the_job_is_one_line_naming_the_commit()
+    {
+        string root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("No SocketBench.sln above the test output.");
+        string worktreesBefore = Git(root, "worktree", "list", "--porcelain");
+        using var deadline = new CancellationTokenSource(Deadline);
+
+        // As a base from before the gate job would: BenchmarkDotNet says the job is unknown and measures nothing.
+        var run = CliRun.Of(deadline.Token, "gate", "--base", "HEAD", "--rounds", "1", "--job", "no-such-job", "--filter", SmallFilter);
+
+        Assert.Equal(2, run.ExitCode);
+        string head = Git(root, "rev-parse", "--short=7", "HEAD").Trim();
+        Assert.StartsWith($"error: Base commit {head} \"", run.Error, StringComparison.Ordinal);
+        Assert.Contains("could not run the 'no-such-job' job", run.Error, StringComparison.Ordinal);
+        Assert.Contains("socketbench gate", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(worktreesBefore, Git(root, "worktree", "list", "--porcelain"));
+    }
+
+    [Fact]
+    public void Cancelling_mid_build_removes_the_worktree()
+    {
+        string root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("No SocketBench.sln above the test output.");
+        string worktreesBefore = Git(root, "worktree", "list", "--porcelain");
+        // A fresh worktree's build takes over 10 s here: 3 s cancels it while it runs, as Ctrl+C would.
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+
+        var run = CliRun.Of(cancel.Token, "gate", "--base", "HEAD", "--rounds", "1", "--job", "quick", "--filter", SmallFilter);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("gate --base was cancelled; the base worktree is removed", run.Error, StringComparison.Ordinal);
+        Assert.Equal(worktreesBefore, Git(root, "worktree", "list", "--porcelain"));
+    }
+
+    private static string Git(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+}
