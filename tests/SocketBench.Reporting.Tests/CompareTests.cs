@@ -31,8 +31,8 @@ public sealed class CompareTests
         var run = CliRun.Of("compare", TestFiles.Samples, slower, "--md", markdown, "--chart", chart);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("regression(s)", run.Output, StringComparison.Ordinal);
-        Assert.Matches(@"  SocketBench\.Benchmarks\.Sending\.\w+SendBenchmarks\.\w+\(BufferSize: \d+, BufferCount: \d+.*\) 1\.25×", run.Output);
+        Assert.Contains("slower row(s)", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"  \w+ \w+ [\d,]+ [KiB]+ × \d+: 1\.25× slower \(SocketBench\.Benchmarks\.Sending\.\w+SendBenchmarks\.\w+\(BufferSize: \d+, BufferCount: \d+", run.Output);
         Assert.DoesNotMatch(@"\d+ faster", run.Output.Replace("0 faster", "", StringComparison.Ordinal));
         Assert.Contains("### Regressions", File.ReadAllText(markdown), StringComparison.Ordinal);
         Assert.True(new FileInfo(chart + ".png").Length > 1000);

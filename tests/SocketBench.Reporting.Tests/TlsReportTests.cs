@@ -48,6 +48,6 @@ public sealed class TlsReportTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("27 matched", run.Output, StringComparison.Ordinal);
         Assert.Contains("0 only in base, 0 only in new", run.Output, StringComparison.Ordinal);
-        Assert.Contains("SocketBench.Benchmarks.Sending.TlsSendBenchmarks.FlushBatched(BufferSize: 16384, BufferCount: 256) 1.25×", run.Output, StringComparison.Ordinal);
+        Assert.Contains("TLS 1.3 over TCP FlushBatched 16 KiB × 256: 1.25× slower (SocketBench.Benchmarks.Sending.TlsSendBenchmarks.FlushBatched(BufferSize: 16384, BufferCount: 256))", run.Output, StringComparison.Ordinal);
     }
 }

@@ -77,7 +77,7 @@ internal static class ComparisonPrinter
             $"[red]Regression: {regressions.Count} slower row(s), {counters} failing counter(s), {comparison.SendPathMismatches.Count} contradicted send path(s).[/]"));
         foreach (var row in regressions)
         {
-            console.MarkupLine($"  [red]{Markup.Escape(row.Label)}[/] {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))} slower");
+            console.MarkupLine($"  [red]{Markup.Escape(row.Label)}: {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))} slower[/] ({Markup.Escape(row.Id)})");
         }
 
         return Regression;

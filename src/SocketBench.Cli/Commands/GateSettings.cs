@@ -7,7 +7,7 @@ namespace SocketBench.Cli.Commands;
 public sealed class GateSettings : JudgeSettings
 {
     [CommandOption("--results <DIR>")]
-    [Description("Judge these results instead of running the quick job (e.g. results/ci from CI's quick run).")]
+    [Description("Judge these results (a gate job run: bench --job gate) instead of running the gate job here.")]
     public string? Results { get; init; }
 
     [CommandOption("--baseline <DIR>")]
@@ -23,7 +23,7 @@ public sealed class GateSettings : JudgeSettings
     public bool NoDriftAdjustment { get; init; }
 
     [CommandOption("--filter <GLOB>")]
-    [Description("Benchmarks to run (BenchmarkDotNet --filter): the quick job's, or both sides' with --base; ignored with --results.")]
+    [Description("Benchmarks to run (BenchmarkDotNet --filter): the gate job's, or both sides' with --base; ignored with --results.")]
     [DefaultValue("*")]
     public string Filter { get; init; } = "*";
 

@@ -3,14 +3,14 @@ using Spectre.Console;
 
 namespace SocketBench.Cli.Commands;
 
-/// <summary>Runs the benchmark project's quick job into a fresh folder, showing its latest output line while it works.</summary>
-internal static class QuickRun
+/// <summary>Runs the benchmark project's gate job into a fresh folder, showing its latest output line while it works.</summary>
+internal static class GateJobRun
 {
     public static string Run(IAnsiConsole console, string? root, string filter, CancellationToken cancellationToken)
     {
         if (root is null)
         {
-            throw new ArgumentException($"gate runs the quick job from the SocketBench source tree, and no {RepositoryRoot.SolutionFile} is above '{Directory.GetCurrentDirectory()}'. Run it in the repository, or pass results: socketbench gate --results results/ci");
+            throw new ArgumentException($"gate runs the gate job from the SocketBench source tree, and no {RepositoryRoot.SolutionFile} is above '{Directory.GetCurrentDirectory()}'. Run it in the repository, or pass results: socketbench gate --results results/gate");
         }
 
         string output = Path.Combine(root, "results", "gate");
@@ -20,14 +20,14 @@ internal static class QuickRun
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (string argument in (string[])["run", "-c", "Release", "--project", Path.Combine("bench", "SocketBench.Benchmarks"), "--", "--job", "quick", "--filter", filter, "--out", output])
+        foreach (string argument in (string[])["run", "-c", "Release", "--project", Path.Combine("bench", "SocketBench.Benchmarks"), "--", "--job", "gate", "--filter", filter, "--out", output, "--limits", "off"])
         {
             start.ArgumentList.Add(argument);
         }
 
         int exitCode = 0;
         var tail = new Queue<string>();
-        console.Status().Start($"Running the quick job ({Markup.Escape(filter)})", status =>
+        console.Status().Start($"Running the gate job ({Markup.Escape(filter)})", status =>
         {
             using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
             process.ErrorDataReceived += (_, line) => Remember(tail, line.Data);
@@ -53,10 +53,10 @@ internal static class QuickRun
                 console.WriteLine(line);
             }
 
-            throw new InvalidOperationException($"The quick job failed (exit {exitCode}); its last lines are above.");
+            throw new InvalidOperationException($"The gate job failed (exit {exitCode}); its last lines are above.");
         }
 
-        console.MarkupLine($"Quick job results: {Markup.Escape(output)}");
+        console.MarkupLine($"Gate job results: {Markup.Escape(output)}");
         return output;
     }
 
