@@ -58,7 +58,7 @@ DeliveryLedger.UseFile(Path.Combine(ArtifactsPath, "delivery-ledger.json"));
 
 var runStarted = DateTime.UtcNow;
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
-    .Run([.. switches.BenchmarkDotNetArgs], SocketBenchConfig.Create(switches.Job, ArtifactsPath))
+    .Run([.. switches.BenchmarkDotNetArgs], SocketBenchConfig.Create(switches.Job, ArtifactsPath, switches.Shapes))
     .ToList();
 
 // --list, --help and a filter that matched nothing measure nothing: BenchmarkDotNet has said why.

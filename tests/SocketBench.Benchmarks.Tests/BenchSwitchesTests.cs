@@ -36,6 +36,31 @@ public sealed class BenchSwitchesTests
         BenchSwitches.Parse([]);
     }
 
+    [Fact]
+    public void The_receiver_spins_unless_told_to_block_and_shapes_narrow_the_run()
+    {
+        var defaults = BenchSwitches.Parse([]);
+        var chosen = BenchSwitches.Parse(["--receiver", "block", "--shapes", "64x64, 1024x256", "--job", "gate"]);
+
+        Assert.Equal(Sockets.Loopback.ReceiverMode.Spin, defaults.Receiver);
+        Assert.Empty(defaults.Shapes);
+        Assert.Equal(Sockets.Loopback.ReceiverMode.Block, chosen.Receiver);
+        Assert.Equal([(64, 64), (1024, 256)], chosen.Shapes);
+        Assert.Equal("gate", chosen.JobName);
+        Assert.Equal("Gate", chosen.Job.Id);
+    }
+
+    [Theory]
+    [InlineData("--receiver", "sleepy", "Invalid --receiver 'sleepy'. Valid: spin, block. Example: --receiver block.")]
+    [InlineData("--shapes", "64by64", "Invalid --shapes '64by64': each shape is SIZExCOUNT in bytes and buffers. Example: --shapes 64x64,1024x256.")]
+    [InlineData("--shapes", "0x64", "Invalid --shapes '0x64'")]
+    public void Bad_receiver_and_shape_values_are_one_line_quoting_them(string option, string value, string message)
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchSwitches.Parse([option, value]));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--nodelay", "sometimes", "'sometimes'")]
     [InlineData("--nodelay", "--filter", "needs a value")]

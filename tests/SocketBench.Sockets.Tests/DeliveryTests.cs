@@ -13,6 +13,31 @@ public sealed class DeliveryTests
 
     public static TheoryData<SendMethod, int, int> UdpCases() => Cases(Transport.Udp, [1, 64, 1024, 1472]);
 
+    /// <summary>The spinning receiver (the benchmarks' default) checks content and order as the blocking one does, on every transport.</summary>
+    [Theory]
+    [InlineData("tcp", SendMethod.FlushBatched)]
+    [InlineData("tcp", SendMethod.PerBufferAwait)]
+    [InlineData("udp", SendMethod.FlushBatched)]
+    [InlineData("udp", SendMethod.TaskWaitAll)]
+    [InlineData("tls", SendMethod.FlushBatched)]
+    [InlineData("tls", SendMethod.PerBufferAwait)]
+    public async Task A_spinning_receiver_gets_every_byte_in_order(string transport, SendMethod method)
+    {
+        var shape = new BatchShape(transport == "udp" ? Transport.Udp : Transport.Tcp, 1024, 64);
+        var options = new LoopbackOptions(Verify: true, Receiver: ReceiverMode.Spin);
+        using var session = transport == "tls" ? LoopbackSession.OpenTls(shape, options) : LoopbackSession.Open(shape, options);
+
+        for (int batch = 0; batch < Batches; batch++)
+        {
+            await session.SendBatchAsync(method);
+        }
+
+        session.WaitForDelivery();
+        var delivery = session.Delivery;
+        Assert.Equal(1024L * 64 * Batches, delivery.BytesSent);
+        Assert.Equal(delivery.BytesSent, delivery.BytesDelivered);
+    }
+
     [Theory]
     [MemberData(nameof(TcpCases))]
     public async Task Tcp_delivers_every_byte_in_order(SendMethod method, int bufferSize, int bufferCount)

@@ -18,6 +18,8 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                                 BenchmarkDotNet's own jobs (dry, short, medium, long) pass through as usual
           --job gate            the gate's job: every method on every transport at 64 B x 64, 1 KiB x 256 and one single
                                 buffer (64 B x 1), in-process, more samples per row (about 1 min); socketbench gate runs it
+          --shapes LIST         only these batch shapes, SIZExCOUNT separated by commas (e.g. --shapes 64x64,64x256);
+                                echo rows match on SIZE alone
           --receiver spin|block where the loopback receiver runs and how it waits (default: spin)
                                 spin:  receiver pinned to the last CPU, polling; benchmark thread pinned to CPU 0
                                 block: blocking recv, threads placed by the scheduler (each send may wake the receiver)
@@ -39,6 +41,9 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
     /// <summary>The job's SocketBench name ("default", "quick", "gate"), or BenchmarkDotNet's job name passed through.</summary>
     public string JobName { get; init; } = "default";
 
+    /// <summary>--shapes: the batch shapes to run, or empty for every shape.</summary>
+    public IReadOnlyList<(int BufferSize, int BufferCount)> Shapes { get; init; } = [];
+
     /// <summary>--receiver: where the loopback receiver runs and how it waits.</summary>
     public ReceiverMode Receiver { get; init; } = RunEnvironment.DefaultReceiver;
 
@@ -55,6 +60,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         bool measureLimits = true;
         PeerAddress? peer = null;
         var receiver = RunEnvironment.DefaultReceiver;
+        IReadOnlyList<(int, int)> shapes = [];
         var rest = new List<string>();
         for (int index = 0; index < args.Count; index++)
         {
@@ -74,6 +80,9 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                 case "--out":
                     results = ValueOf(args, ref index);
                     break;
+                case "--shapes":
+                    shapes = ParseShapes(ValueOf(args, ref index));
+                    break;
                 case "--receiver":
                     receiver = ReceiverModes.Parse(ValueOf(args, ref index));
                     break;
@@ -87,7 +96,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         }
 
         s_noDelayValues = noDelay;
-        return new BenchSwitches(job, results ?? Path.Combine("results", jobName), noDelay, rest) { MeasureLimits = measureLimits, Peer = peer, JobName = jobName, Receiver = receiver };
+        return new BenchSwitches(job, results ?? Path.Combine("results", jobName), noDelay, rest) { MeasureLimits = measureLimits, Peer = peer, JobName = jobName, Receiver = receiver, Shapes = shapes };
     }
 
     private static IReadOnlyList<bool> ParseNoDelay(string value) => value.ToLowerInvariant() switch
@@ -97,6 +106,14 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         "both" => [true, false],
         _ => throw new ArgumentException($"Invalid --nodelay '{value}'. Valid: on, off, both. Example: --nodelay both."),
     };
+
+    private static IReadOnlyList<(int, int)> ParseShapes(string value) => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        .Select(shape => shape.Split('x') is [var size, var count]
+            && int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out int bufferSize) && bufferSize > 0
+            && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out int bufferCount) && bufferCount > 0
+                ? (bufferSize, bufferCount)
+                : throw new ArgumentException($"Invalid --shapes '{value}': each shape is SIZExCOUNT in bytes and buffers. Example: --shapes 64x64,1024x256."))
+        .ToList();
 
     private static bool ParseLimits(string value) => value.ToLowerInvariant() switch
     {
@@ -121,6 +138,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         "--limits" => "off",
         "--peer" => PeerAddress.Example,
         "--receiver" => "block",
+        "--shapes" => "64x64,64x256",
         _ => "both",
     };
 }

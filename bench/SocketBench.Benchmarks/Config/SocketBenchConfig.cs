@@ -18,7 +18,8 @@ namespace SocketBench.Benchmarks.Config;
 /// <summary>The one config every run uses: the chosen job, memory and delivery diagnosers, the figure columns, and the exports compare reads.</summary>
 public static class SocketBenchConfig
 {
-    public static IConfig Create(Job job, string artifactsPath) => ManualConfig.CreateEmpty()
+    /// <param name="shapes">Only cases of these shapes (--shapes); empty for all.</param>
+    public static IConfig Create(Job job, string artifactsPath, IReadOnlyList<(int BufferSize, int BufferCount)>? shapes = null) => ManualConfig.CreateEmpty()
         .AddJob(job)
         .AddColumnProvider(DefaultColumnProviders.Instance)
         .AddColumn(SendPathColumn.Instance, FigureColumn.NanosecondsPerBuffer, FigureColumn.Gigabits, FigureColumn.BuffersPerSecond, FigureColumn.Delivered)
@@ -29,6 +30,7 @@ public static class SocketBenchConfig
         .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
         .AddFilter(new SimpleFilter(IsOfferedOnThisOs))
         .AddFilter(new SimpleFilter(benchmarkCase => job != SocketBenchJobs.Gate || IsGateCase(benchmarkCase)))
+        .AddFilter(new SimpleFilter(benchmarkCase => shapes is not { Count: > 0 } || HasShape(benchmarkCase, shapes)))
         .WithArtifactsPath(artifactsPath)
         .WithOrderer(ParamsThenMethodOrderer.Instance)
         .WithOption(ConfigOptions.JoinSummary, false);
@@ -43,6 +45,13 @@ public static class SocketBenchConfig
     {
         { Kind: CaseKind.RoundTrip } echo => echo.BufferSize == SocketBenchJobs.GateEchoSize,
         { } send => SocketBenchJobs.GateShapes.Contains((send.BufferSize, send.BufferCount)),
+        null => false,
+    };
+
+    private static bool HasShape(BenchmarkCase benchmarkCase, IReadOnlyList<(int BufferSize, int BufferCount)> shapes) => CaseRecords.Of(benchmarkCase) switch
+    {
+        { Kind: CaseKind.RoundTrip } echo => shapes.Any(shape => shape.BufferSize == echo.BufferSize),
+        { } send => shapes.Contains((send.BufferSize, send.BufferCount)),
         null => false,
     };
 

@@ -38,7 +38,7 @@ internal static class ComparisonPrinter
         console.Write(table);
         PrintMissing(console, "Only in base", comparison.OnlyInBase);
         PrintMissing(console, "Only in new", comparison.OnlyInNew);
-        console.WriteLine(ComparisonMarkdown.Rule(comparison.Options));
+        console.WriteLine(ComparisonMarkdown.Rule(comparison));
         console.WriteLine(ComparisonMarkdown.Summary(comparison));
 
         if (settings.Markdown is { } markdown)

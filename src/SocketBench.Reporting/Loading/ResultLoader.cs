@@ -17,6 +17,12 @@ public static class ResultLoader
 
     public static ResultSet Load(params IReadOnlyList<string> paths)
     {
+        // A side of an A/B gate (results/gate-ab/<time>/base): its round-N folders are one sample per round.
+        if (paths.Count == 1 && RoundFolders(paths[0]) is { Count: > 0 } rounds)
+        {
+            return LoadRounds(rounds);
+        }
+
         if (paths.Count == 0)
         {
             throw new ResultInputException("No results given. Example: socketbench report results/default");
@@ -107,6 +113,12 @@ public static class ResultLoader
             : string.Join(", ", dirs);
         return RoundMerge.Merge(rounds, source);
     }
+
+    /// <summary>The round-N folders of an A/B side, in round order, or empty when <paramref name="path"/> holds exports itself.</summary>
+    private static IReadOnlyList<string> RoundFolders(string path) =>
+        Directory.Exists(path) && !Directory.EnumerateFiles(path, ExportPattern).Any()
+            ? Directory.EnumerateDirectories(path, "round-*").OrderBy(folder => folder.Length).ThenBy(folder => folder, StringComparer.Ordinal).ToList()
+            : [];
 
     private static IEnumerable<string> ExpandPath(string path)
     {

@@ -18,6 +18,9 @@ public sealed record ComparisonResult(
     /// <summary>Rows of the new results whose counted sends contradict their "Send path" label.</summary>
     public IReadOnlyList<string> SendPathMismatches { get; init; } = [];
 
+    /// <summary>Whether the rows were judged on per-round medians (an A/B gate with enough rounds) rather than raw measurements.</summary>
+    public bool JudgedByRound => Base.Benchmarks.Any(result => result.RoundMedians.Count >= ResultComparer.MinRounds);
+
     public IEnumerable<ComparisonRow> Regressions => Rows.Where(row => row.Verdict == Verdict.Slower);
 
     public IEnumerable<CounterChange> FailingCounters => CounterChanges.Where(change => change.Fails);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Perfolizer.Horology;
 using Perfolizer.Mathematics.Common;
+using Perfolizer.Metrology;
 using Perfolizer.Mathematics.Multimodality;
 using Perfolizer.Mathematics.QuantileEstimators;
 using Perfolizer.Mathematics.SignificanceTesting;
@@ -139,17 +140,27 @@ public static class ResultComparer
     public const int MinRounds = 3;
 
     /// <summary>
-    /// Every row is judged: no Noisy escape, since a regression confined to one noisy row must still fail. With a
-    /// few round medians per side the one-sided Mann-Whitney test is significant only when the sides separate by
-    /// more than the threshold (3 rounds: every new round beyond every base round).
+    /// Every row is judged: no Noisy escape, since a regression confined to one row must still fail. A row must move
+    /// by more than the threshold and by more than its own rounds disagree with each other on either side (a row that
+    /// lands 1.3× apart from one process to the next cannot show a 1.1× change), tested with Perfolizer's one-sided
+    /// Mann-Whitney equivalence test on the rounds' medians.
     /// </summary>
-    private static (Verdict Verdict, string Reason) DecideByRound(Sample baseSample, Sample newSample, ComparisonOptions options) =>
-        EquivalenceTest.Perform(baseSample, newSample, options.For(baseSample), options.Alpha) switch
+    private static (Verdict Verdict, string Reason) DecideByRound(Sample baseSample, Sample newSample, ComparisonOptions options)
+    {
+        double roundSpread = Math.Max(Spread(baseSample), Spread(newSample));
+        double needed = Math.Max(options.RelativeThreshold, roundSpread);
+        var threshold = needed > options.RelativeThreshold ? Threshold.Parse(string.Create(CultureInfo.InvariantCulture, $"{needed * 100:0.#}%")) : options.Threshold;
+        string reason = string.Create(CultureInfo.InvariantCulture, $"{newSample.Size} rounds, needs {needed:P0}");
+        return EquivalenceTest.Perform(baseSample, newSample, threshold, options.Alpha) switch
         {
-            Perfolizer.Mathematics.Common.ComparisonResult.Lesser => (Verdict.Slower, string.Create(CultureInfo.InvariantCulture, $"{newSample.Size} rounds")),
-            Perfolizer.Mathematics.Common.ComparisonResult.Greater => (Verdict.Faster, string.Create(CultureInfo.InvariantCulture, $"{newSample.Size} rounds")),
-            _ => (Verdict.Same, ""),
+            Perfolizer.Mathematics.Common.ComparisonResult.Lesser => (Verdict.Slower, reason),
+            Perfolizer.Mathematics.Common.ComparisonResult.Greater => (Verdict.Faster, reason),
+            _ => (Verdict.Same, needed > options.RelativeThreshold ? reason : ""),
         };
+    }
+
+    /// <summary>How far one side's rounds disagree: the slowest round over the fastest, minus one (0.2 for 1.2×).</summary>
+    private static double Spread(Sample sample) => sample.Values.Min() > 0 ? sample.Values.Max() / sample.Values.Min() - 1 : 0;
 
     private static (Verdict Verdict, string Reason) Decide(Sample baseSample, Sample newSample, ComparisonOptions options)
     {

@@ -17,7 +17,8 @@ public static class ComparisonMarkdown
         text.AppendLine(Summary(comparison)).AppendLine();
         text.AppendLine($"Base: `{comparison.Base.Source}` ({comparison.Base.Caption})  ");
         text.AppendLine($"New: `{comparison.New.Source}` ({comparison.New.Caption})  ");
-        text.AppendLine($"Rule: {Rule(comparison.Options)}").AppendLine();
+        text.AppendLine($"Rule: {Rule(comparison)}").AppendLine();
+        AppendCounters(text, comparison);
         foreach (string warning in comparison.Warnings)
         {
             text.AppendLine($"> **Warning:** {warning}").AppendLine();
@@ -43,9 +44,11 @@ public static class ComparisonMarkdown
         CultureInfo.InvariantCulture,
         $"{comparison.Rows.Count} matched: {comparison.Count(Verdict.Slower)} slower, {comparison.Count(Verdict.Faster)} faster, {comparison.Count(Verdict.Same)} same, {comparison.Count(Verdict.Noisy)} noisy; {comparison.OnlyInBase.Count} only in base, {comparison.OnlyInNew.Count} only in new.");
 
-    public static string Rule(ComparisonOptions options) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"Mann-Whitney equivalence test (Perfolizer) on the raw measurements, threshold {options.Threshold} with a noise floor of {options.NoiseFloor} per operation, alpha {options.Alpha}; Noisy = m-value ≥ 3.2 or relative spread above {options.MaxRelativeSpread:P0}.");
+    public static string Rule(ComparisonResult comparison) => comparison.JudgedByRound
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"Counters first (exact, or within their A/A tolerances), then time: Mann-Whitney equivalence test (Perfolizer) on each round's median (one value per process and side), threshold {comparison.Options.Threshold}, alpha {comparison.Options.Alpha}; every row judged, any one fails.")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"Counters first (exact, or within their A/A tolerances), then time: Mann-Whitney equivalence test (Perfolizer) on the raw measurements, threshold {comparison.Options.Threshold} with a noise floor of {comparison.Options.NoiseFloor} per operation, alpha {comparison.Options.Alpha}; Noisy = m-value ≥ 3.2 or relative spread above {comparison.Options.MaxRelativeSpread:P0} (not judged on time).");
 
     public static IReadOnlyList<string> Cells(ComparisonRow row) =>
     [
@@ -58,6 +61,27 @@ public static class ComparisonMarkdown
     ];
 
     public static string Ratio(double ratio) => double.IsFinite(ratio) ? ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "?";
+
+    private static void AppendCounters(StringBuilder text, ComparisonResult comparison)
+    {
+        if (comparison.CounterChanges.Count == 0 && comparison.SendPathMismatches.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine("### Counters and send paths").AppendLine();
+        foreach (var change in comparison.CounterChanges)
+        {
+            text.AppendLine($"- {(change.Fails ? "**FAIL** " : "")}{change}");
+        }
+
+        foreach (string mismatch in comparison.SendPathMismatches)
+        {
+            text.AppendLine($"- **FAIL** send path: {mismatch}");
+        }
+
+        text.AppendLine();
+    }
 
     private static void AppendMissing(StringBuilder text, string title, IReadOnlyList<string> ids)
     {

@@ -41,11 +41,18 @@ public abstract class Receiver : IDisposable
     /// <summary>Spin mode: returns once the socket has something to read (or is closing), without sleeping.</summary>
     protected void SpinUntilReadable()
     {
+        var spinner = default(SpinWait);
         while (!_stopping && !Socket.Poll(0, SelectMode.SelectRead))
         {
-            Thread.SpinWait(8);
+            Idle(ref spinner);
         }
     }
+
+    /// <summary>
+    /// One turn of a spinning receiver's wait. SpinWait yields the CPU now and then (never a 1 ms sleep), so the
+    /// runtime's own threads (the tiered JIT's background compiler, the GC) are not starved by a receiver that owns a core.
+    /// </summary>
+    protected static void Idle(ref SpinWait spinner) => spinner.SpinOnce(sleep1Threshold: -1);
 
     protected abstract void ReceiveUntilClosed();
 

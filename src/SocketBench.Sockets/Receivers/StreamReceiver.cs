@@ -25,6 +25,9 @@ public abstract class StreamReceiver : StreamCounter
     /// <summary>Called on the receive thread after each read with the running total; a remote sink answers the sender with it.</summary>
     public Action<long>? AfterRead { get; init; }
 
+    /// <summary>Whether <see cref="Read"/> spins itself in spin mode (a non-blocking read), so no readiness poll is needed first.</summary>
+    protected virtual bool SpinsInRead => false;
+
     /// <summary>Reads what has arrived into <paramref name="buffer"/>; 0 when the peer closed the stream.</summary>
     protected abstract int Read(byte[] buffer);
 
@@ -33,7 +36,7 @@ public abstract class StreamReceiver : StreamCounter
         var buffer = new byte[1 << 20];
         while (true)
         {
-            if (Spins)
+            if (Spins && !SpinsInRead)
             {
                 SpinUntilReadable();
             }

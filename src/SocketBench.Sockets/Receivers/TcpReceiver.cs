@@ -10,5 +10,36 @@ public sealed class TcpReceiver : StreamReceiver
     {
     }
 
-    protected override int Read(byte[] buffer) => Socket.Receive(buffer);
+    /// <summary>Spin mode reads without blocking (one recv per turn of the loop, as a C receiver would spin), not poll then read.</summary>
+    protected override bool SpinsInRead => true;
+
+    protected override int Read(byte[] buffer)
+    {
+        if (!Spins)
+        {
+            return Socket.Receive(buffer);
+        }
+
+        if (Socket.Blocking)
+        {
+            Socket.Blocking = false;
+        }
+
+        var spinner = default(SpinWait);
+        while (true)
+        {
+            int received = Socket.Receive(buffer, 0, buffer.Length, SocketFlags.None, out var error);
+            if (error == SocketError.Success)
+            {
+                return received;
+            }
+
+            if (error != SocketError.WouldBlock || Stopping)
+            {
+                throw new SocketException((int)error);
+            }
+
+            Idle(ref spinner);
+        }
+    }
 }

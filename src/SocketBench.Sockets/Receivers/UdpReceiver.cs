@@ -71,12 +71,13 @@ public sealed class UdpReceiver : DatagramCounter
         try
         {
             using var batch = new MmsgReceiver((int)Socket.SafeHandle.DangerousGetHandle(), Math.Max(_datagramSize, MarkerLength));
+            var spinner = default(SpinWait);
             while (!Stopping)
             {
                 int received = batch.Receive(wait: !Spins);
                 if (received == 0 && Spins)
                 {
-                    Thread.SpinWait(8);
+                    Idle(ref spinner);
                 }
 
                 for (int slot = 0; slot < received; slot++)
