@@ -33,8 +33,8 @@ public sealed class GateSettings : JudgeSettings
 
     [CommandOption("--rounds <N>")]
     [Description("With --base: rounds of base and new runs, alternating which side goes first (base,new / new,base / ...); each side's rounds are judged as one sample.")]
-    [DefaultValue("3")]
-    public string Rounds { get; init; } = "3";
+    [DefaultValue("5")]
+    public string Rounds { get; init; } = "5";
 
     [CommandOption("--job <NAME>")]
     [Description("With --base: the benchmark program's job for both sides (its --job: gate, quick, default).")]

@@ -139,7 +139,7 @@ public static class ResultComparer
     }
 
     /// <summary>Rounds per side below which an A/B side is judged on its raw measurements instead.</summary>
-    public const int MinRounds = 3;
+    public const int MinRounds = 5;
 
     /// <summary>
     /// Every row is judged: no Noisy escape, since a regression confined to one row must still fail. A row must move
@@ -152,7 +152,7 @@ public static class ResultComparer
         double needed = new[] { options.RelativeThreshold, Spread(baseSample), Spread(newSample), iterationNoise }.Max();
         var threshold = needed > options.RelativeThreshold ? Threshold.Parse(string.Create(CultureInfo.InvariantCulture, $"{needed * 100:0.#}%")) : options.Threshold;
         string reason = string.Create(CultureInfo.InvariantCulture, $"{newSample.Size} rounds, needs {needed:P0}");
-        return EquivalenceTest.Perform(baseSample, newSample, threshold, options.Alpha) switch
+        return EquivalenceTest.Perform(baseSample, newSample, threshold, options.RoundAlpha) switch
         {
             Perfolizer.Mathematics.Common.ComparisonResult.Lesser => (Verdict.Slower, reason),
             Perfolizer.Mathematics.Common.ComparisonResult.Greater => (Verdict.Faster, reason),
