@@ -121,7 +121,7 @@ public static class ResultComparer
         double upper = baseMedian.Lower > 0 ? newMedian.Upper / baseMedian.Lower : double.PositiveInfinity;
 
         var (verdict, reason) = byRound
-            ? DecideByRound(baseSample, newSample, Noise(baseResult.NanosecondsPerOperation, newResult.NanosecondsPerOperation), options)
+            ? DecideByRound(baseSample, newSample, RelativeSpread(baseResult.NanosecondsPerOperation), options)
             : Decide(baseSample, newSample, options);
         return new ComparisonRow(
             baseResult.FullName,
@@ -143,13 +143,14 @@ public static class ResultComparer
 
     /// <summary>
     /// Every row is judged: no Noisy escape, since a regression confined to one row must still fail. A row must move
-    /// by more than the threshold and by more than its own noise: how far its rounds disagree with each other, and
-    /// the relative spread of its iterations (a row whose iterations land 2× apart within one process cannot show a
-    /// 1.1× change). Tested with Perfolizer's one-sided Mann-Whitney equivalence test on the rounds' medians.
+    /// by more than the threshold and by more than the base's own noise: how far its rounds disagree with each other,
+    /// and the relative spread of its iterations (a row whose iterations land 2× apart within one process cannot show
+    /// a 1.1× change). Only the base's: a change that makes a row slower and noisier must not excuse itself. Tested
+    /// with Perfolizer's one-sided Mann-Whitney equivalence test on the rounds' medians.
     /// </summary>
     private static (Verdict Verdict, string Reason) DecideByRound(Sample baseSample, Sample newSample, double iterationNoise, ComparisonOptions options)
     {
-        double needed = new[] { options.RelativeThreshold, Spread(baseSample), Spread(newSample), iterationNoise }.Max();
+        double needed = new[] { options.RelativeThreshold, Spread(baseSample), iterationNoise }.Max();
         var threshold = needed > options.RelativeThreshold ? Threshold.Parse(string.Create(CultureInfo.InvariantCulture, $"{needed * 100:0.#}%")) : options.Threshold;
         string reason = string.Create(CultureInfo.InvariantCulture, $"{newSample.Size} rounds, needs {needed:P0}");
         return EquivalenceTest.Perform(baseSample, newSample, threshold, options.RoundAlpha) switch
@@ -163,10 +164,7 @@ public static class ResultComparer
     /// <summary>How far one side's rounds disagree: the slowest round over the fastest, minus one (0.2 for 1.2×).</summary>
     private static double Spread(Sample sample) => sample.Values.Min() > 0 ? sample.Values.Max() / sample.Values.Min() - 1 : 0;
 
-    /// <summary>The larger of the two sides' relative spread (Pragmastat: Shamos spread over the center) of every iteration of every round.</summary>
-    private static double Noise(IReadOnlyList<double> baseIterations, IReadOnlyList<double> newIterations) =>
-        Math.Max(RelativeSpread(baseIterations), RelativeSpread(newIterations));
-
+    /// <summary>Relative spread (Pragmastat: Shamos spread over the center) of every iteration of every round.</summary>
     private static double RelativeSpread(IReadOnlyList<double> values) =>
         values.Count >= 2 ? Toolkit.RelSpread(new Sample(values.ToList(), TimeUnit.Nanosecond)).NominalValue : 0;
 
