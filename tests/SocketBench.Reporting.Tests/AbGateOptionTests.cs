@@ -60,7 +60,7 @@ public sealed class AbGateOptionTests
         string help = string.Join(' ', run.Output.Split((char[])[' ', '\n', '\r', '│'], StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("--base <REF>", help, StringComparison.Ordinal);
         Assert.Contains("HEAD~1", help, StringComparison.Ordinal);
-        Assert.Contains("--rounds <N> 3", help, StringComparison.Ordinal);
+        Assert.Contains("--rounds <N> 5", help, StringComparison.Ordinal);
         Assert.Contains("--job <NAME> gate", help, StringComparison.Ordinal);
     }
 
