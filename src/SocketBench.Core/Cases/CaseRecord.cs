@@ -69,8 +69,8 @@ public sealed record CaseRecord(
     [JsonIgnore]
     public string TransportLabel => (Transport, Kind) switch
     {
-        (CaseTransport.Tls, _) => "TLS",
         (_, CaseKind.RoundTrip) => $"Echo {Variant}",
+        (CaseTransport.Tls, _) => "TLS",
         (var transport, _) => transport.ToString().ToUpperInvariant(),
     } + (Backend == Backend.WinRT ? " (WinRT)" : "");
 
