@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using SocketBench.Core.Batches;
+using SocketBench.Core.Cases;
 using SocketBench.Sockets;
 
 namespace SocketBench.Benchmarks.Limits;
@@ -17,29 +18,19 @@ public sealed record LimitCase(Transport Transport, long BytesPerSendCall, bool?
             .OrderBy(limit => limit.Transport).ThenBy(limit => limit.BytesPerSendCall).ThenByDescending(limit => limit.NoDelay)
             .ToList();
 
-    /// <summary>The limit one send case is compared with; null for anything that is not a TCP, UDP or TLS send case (echo, other types).</summary>
+    /// <summary>The limit one send case is compared with, from its case record; null for anything that is not a send case (echo, other types).</summary>
     public static LimitCase? From(BenchmarkCase benchmarkCase)
     {
-        string type = benchmarkCase.Descriptor.Type.Name;
-        Transport? transport = type switch
-        {
-            "TcpSendBenchmarks" => Transport.Tcp,
-            "UdpSendBenchmarks" => Transport.Udp,
-
-            // TLS rows are held against plain TCP with TCP_NODELAY (no tool measures TLS over loopback).
-            "TlsSendBenchmarks" => Transport.Tcp,
-            _ => null,
-        };
-        if (transport is null
-            || !Enum.TryParse<SendMethod>(benchmarkCase.Descriptor.WorkloadMethod.Name, out var method)
-            || Parameter(benchmarkCase, "BufferSize") is not int size
-            || Parameter(benchmarkCase, "BufferCount") is not int count)
+        // TLS rows are held against plain TCP with TCP_NODELAY (no tool measures TLS over loopback).
+        if (Config.CaseRecords.Of(benchmarkCase) is not { Kind: not CaseKind.RoundTrip } identity
+            || !Enum.TryParse<SendMethod>(identity.Method, out var method))
         {
             return null;
         }
 
+        var transport = identity.Transport == CaseTransport.Udp ? Transport.Udp : Transport.Tcp;
         bool? noDelay = transport == Transport.Tcp ? NoDelayOf(benchmarkCase) : null;
-        return new LimitCase(transport.Value, SendCallBytes.For(transport.Value, method, size, count), noDelay);
+        return new LimitCase(transport, SendCallBytes.For(transport, method, identity.BufferSize, identity.BufferCount), noDelay);
     }
 
     public string Label => string.Create(
@@ -49,7 +40,4 @@ public sealed record LimitCase(Transport Transport, long BytesPerSendCall, bool?
     /// <summary>The row's TCP_NODELAY; on where the class has no such parameter (TLS rows always set it).</summary>
     private static bool NoDelayOf(BenchmarkCase benchmarkCase) =>
         !benchmarkCase.Parameters.Items.Any(item => item.Name == "NoDelay") || benchmarkCase.Parameters["NoDelay"] as bool? != false;
-
-    private static int? Parameter(BenchmarkCase benchmarkCase, string name) =>
-        benchmarkCase.Parameters.Items.Any(item => item.Name == name) ? benchmarkCase.Parameters[name] as int? : null;
 }

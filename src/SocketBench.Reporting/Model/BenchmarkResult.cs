@@ -52,7 +52,7 @@ public sealed record BenchmarkResult(
     /// <summary>"TCP", "UDP" or "TLS 1.3 over TCP" for the send benchmarks, "Echo ..." for round-trip ones, else the type name.</summary>
     public string Transport => Case switch
     {
-        { Kind: CaseKind.RoundTrip } => Type.Replace("Benchmarks", "", StringComparison.Ordinal),
+        { Kind: CaseKind.RoundTrip } identity => identity.TransportLabel,
         { Transport: CaseTransport.Tcp } => TransportLabels.Tcp,
         { Transport: CaseTransport.Udp } => TransportLabels.Udp,
         { Transport: CaseTransport.Tls } => TransportLabels.Tls,
