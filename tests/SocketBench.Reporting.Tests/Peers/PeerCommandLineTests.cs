@@ -66,18 +66,38 @@ public sealed class PeerCommandLineTests
         Assert.DoesNotContain("BenchmarkRunner", run.Log);
     }
 
-    /// <summary>A port with nothing on it or the three above it (checked just now; good enough for a test).</summary>
+    /// <summary>
+    /// A base port whose four ports (base, echo line, echo length, echo UDP) bind now on TCP and UDP.
+    /// Chosen below the kernel's ephemeral range, where outgoing connections of tests running in parallel
+    /// take their ports, so nothing else is handed the port between this check and the command binding it.
+    /// </summary>
     private static int FreePortPair()
     {
-        while (true)
+        for (int attempt = 0; attempt < 200; attempt++)
         {
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            int port = ((IPEndPoint)probe.LocalEndPoint!).Port;
-            if (port <= PeerAddress.MaxBasePort)
+            int port = Random.Shared.Next(20_000, 32_000);
+            if (Enumerable.Range(port, 4).All(BindsOnTcpAndUdp))
             {
                 return port;
             }
+        }
+
+        throw new InvalidOperationException("no four free consecutive loopback ports between 20000 and 32000");
+    }
+
+    private static bool BindsOnTcpAndUdp(int port)
+    {
+        try
+        {
+            using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            udp.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 }
