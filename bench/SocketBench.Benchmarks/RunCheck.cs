@@ -18,25 +18,23 @@ public sealed record RunCheck(IReadOnlyList<string> Problems)
         {
             foreach (var benchmarkCase in summary.BenchmarksCases)
             {
-                string name = benchmarkCase.DisplayInfo;
                 var report = summary[benchmarkCase];
-                if (report?.ResultStatistics is null)
+                if (ProblemOf(benchmarkCase.DisplayInfo, report?.ResultStatistics is not null, report?.Metrics) is { } problem)
                 {
-                    problems.Add($"{name}: no measurements (the case failed; see its log above)");
-                }
-                else if (!report.Metrics.TryGetValue(DeliveryMetrics.DeliveredPercent.Id, out var delivered))
-                {
-                    problems.Add($"{name}: no delivery count reached the host");
-                }
-                else if (!(delivered.Value > 0))
-                {
-                    problems.Add($"{name}: the receiver got no data");
+                    problems.Add(problem);
                 }
             }
         }
 
         return new RunCheck(problems);
     }
+
+    /// <summary>What is wrong with one case's outcome: not measured, no delivery count, or nothing delivered; null when it is sound.</summary>
+    public static string? ProblemOf(string name, bool measured, IReadOnlyDictionary<string, Metric>? metrics) =>
+        !measured ? $"{name}: no measurements (the case failed; see its log above)"
+        : metrics is null || !metrics.TryGetValue(DeliveryMetrics.DeliveredPercent.Id, out var delivered) ? $"{name}: no delivery count reached the host"
+        : !(delivered.Value > 0) ? $"{name}: the receiver got no data"
+        : null;
 
     /// <summary>Checks the exported full JSON holds every case, each with measurements and a delivery figure.</summary>
     public static RunCheck InspectJson(IEnumerable<string> files, int expectedCases)

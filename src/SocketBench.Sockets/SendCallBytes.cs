@@ -14,9 +14,6 @@ public static class SendCallBytes
             ? (long)bufferSize * bufferCount
             : bufferSize;
 
-    /// <summary>The most iperf3 writes per call (it refuses a larger <c>-l</c>): a batch above it has no iperf3 limit.</summary>
-    public const long Iperf3MaxBytesPerCall = 1 << 20;
-
     /// <summary>The OS reference row whose batch shape is the limit for a strategy: the batch in one raw call.</summary>
     public static SendMethod ShapeLimit(Transport transport) => transport == Transport.Tcp ? SendMethod.GatherSend : SendMethod.SendMmsg;
 }

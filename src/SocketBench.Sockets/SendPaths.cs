@@ -44,6 +44,18 @@ public static class SendPaths
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"{method} is not a TLS send method: TLS rows have only the guide's three strategies."),
     };
 
+    /// <summary>
+    /// What a strategy hands a WinRT output stream. The system calls underneath are the platform's and not
+    /// visible from .NET, so the label names the stream calls, which is also what the row's counter counts.
+    /// </summary>
+    public static string DescribeWinRt(SendMethod method) => method switch
+    {
+        SendMethod.PerBufferAwait => "WriteAsync per buffer, each awaited",
+        SendMethod.TaskWaitAll => "WriteAsync per buffer as tasks, Task.WaitAll",
+        SendMethod.FlushBatched => "WriteAsync per buffer, one FlushAsync per batch",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"{method} is not a WinRT send method: WinRT rows have only the guide's three strategies."),
+    };
+
     /// <summary>How many sends the label promises: one per buffer, or fewer once a batch has more than one buffer.</summary>
     public static SendPattern Pattern(Transport transport, SendMethod method, bool onLinux) => method switch
     {

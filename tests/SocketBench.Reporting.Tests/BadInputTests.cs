@@ -41,10 +41,8 @@ public sealed class BadInputTests
     [Fact]
     public void Result_sets_with_nothing_in_common_are_exit_2()
     {
-        string tcp = TestFiles.TempFolder();
-        string udp = TestFiles.TempFolder();
-        File.Copy(Directory.GetFiles(TestFiles.Samples, "*Tcp*-report-full.json")[0], Path.Combine(tcp, "Tcp-report-full.json"));
-        File.Copy(Directory.GetFiles(TestFiles.Samples, "*Udp*-report-full.json")[0], Path.Combine(udp, "Udp-report-full.json"));
+        string tcp = TestFiles.CopyExports(TestFiles.TempFolder(), "*Tcp*", TestFiles.Samples);
+        string udp = TestFiles.CopyExports(TestFiles.TempFolder(), "*Udp*", TestFiles.Samples);
 
         var run = CliRun.Of("compare", tcp, udp);
 

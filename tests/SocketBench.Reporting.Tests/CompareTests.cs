@@ -52,8 +52,7 @@ public sealed class CompareTests
     [Fact]
     public void Benchmarks_on_one_side_only_are_listed()
     {
-        string one = TestFiles.TempFolder();
-        File.Copy(Directory.GetFiles(TestFiles.Samples, "*Tcp*-report-full.json")[0], Path.Combine(one, "Tcp-report-full.json"));
+        string one = TestFiles.CopyExports(TestFiles.TempFolder(), "*Tcp*", TestFiles.Samples);
 
         var run = CliRun.Of("compare", TestFiles.Samples, one);
 
@@ -65,7 +64,7 @@ public sealed class CompareTests
     [Fact]
     public void Results_from_another_runtime_warn()
     {
-        string other = TestFiles.TempFolder();
+        string other = TestFiles.CopyExports(TestFiles.TempFolder(), "none", TestFiles.Samples);
         foreach (string file in Directory.GetFiles(TestFiles.Samples, "*-report-full.json"))
         {
             File.WriteAllText(Path.Combine(other, Path.GetFileName(file)), File.ReadAllText(file).Replace(".NET 10.0.", ".NET 9.0.", StringComparison.Ordinal));

@@ -48,12 +48,12 @@ public sealed class LimitsReportTests
 
         Assert.Equal(0, run.ExitCode);
         string markdown = File.ReadAllText(Path.Combine(output, "report.md"));
-        string flushRow = RowOf(markdown, "| FlushBatched | sendmsg per batch | 64 B | 64 |");
+        string flushRow = RowOf(markdown, "| FlushBatched | Sockets | sendmsg per batch | 64 B | 64 |");
         Assert.EndsWith($"| {LimitRatios.Format(flush / iperf3)} | {LimitRatios.Format(flush / gather)} |", flushRow, StringComparison.Ordinal);
-        Assert.EndsWith($"| {LimitRatios.Format(gather / iperf3)} | limit for this batch shape |", RowOf(markdown, "| GatherSend | raw sendmsg per batch | 64 B | 64 |"), StringComparison.Ordinal);
+        Assert.EndsWith($"| {LimitRatios.Format(gather / iperf3)} | limit for this batch shape |", RowOf(markdown, "| GatherSend | Sockets | raw sendmsg per batch | 64 B | 64 |"), StringComparison.Ordinal);
         // Per-buffer rows at 64 B meet the failed 64 B run; other shapes have no limit measured.
-        Assert.Contains("| failed |", RowOf(markdown, "| PerBufferAwait | send per buffer | 64 B | 64 |"), StringComparison.Ordinal);
-        Assert.Contains("| – |", RowOf(markdown, "| PerBufferAwait | send per buffer | 1 KiB | 64 |"), StringComparison.Ordinal);
+        Assert.Contains("| failed |", RowOf(markdown, "| PerBufferAwait | Sockets | send per buffer | 64 B | 64 |"), StringComparison.Ordinal);
+        Assert.Contains("| – |", RowOf(markdown, "| PerBufferAwait | Sockets | send per buffer | 1 KiB | 64 |"), StringComparison.Ordinal);
         Assert.Contains($"**{verdict}**", markdown, StringComparison.Ordinal);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"4,096 B per send call, {Math.Max(flush, gather):0.000} Gbit/s against iperf3's {iperf3:0.000} Gbit/s = {bestShare:0.000}×"), markdown, StringComparison.Ordinal);
         Assert.Contains("| iperf3 3.12 | TCP | 4,096 | True |", markdown, StringComparison.Ordinal);
@@ -97,9 +97,7 @@ public sealed class LimitsReportTests
     [Fact]
     public void Tls_rows_are_held_against_plain_tcp_and_a_batch_beyond_iperf3s_block_is_named()
     {
-        string folder = TcpResultsFolder();
-        string tls = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "SamplesTls"), "*-report-full.json")[0];
-        File.Copy(tls, Path.Combine(folder, Path.GetFileName(tls)));
+        string folder = TestFiles.CopyExports(TestFiles.TempFolder(), "*.T??SendBenchmarks-report-full.json", TestFiles.Samples, Path.Combine(AppContext.BaseDirectory, "SamplesTls"));
         var results = ResultLoader.Load(folder);
         double tlsFlush = results.Find(TlsFlush64x64)!.DeliveredGigabitsPerSecond!.Value;
         double gather = results.Find(Gather64x64)!.DeliveredGigabitsPerSecond!.Value;
@@ -113,7 +111,7 @@ public sealed class LimitsReportTests
         string markdown = File.ReadAllText(Path.Combine(output, "report.md"));
         // The TLS row's 4 KiB of plaintext per SslStream.Write meets iperf3 -N at 4096 B, and the plain TCP GatherSend row of its shape.
         Assert.EndsWith($"| {LimitRatios.Format(tlsFlush / Iperf3)} | {LimitRatios.Format(tlsFlush / gather)} |", TlsRowOf(markdown, "| FlushBatched |", "| 64 B | 64 |"), StringComparison.Ordinal);
-        Assert.Contains("| none > 1 MiB |", RowOf(markdown, "| FlushBatched | sendmsg per batch | 16 KiB | 256 |"), StringComparison.Ordinal);
+        Assert.Contains("| none > 1 MiB |", RowOf(markdown, "| FlushBatched | Sockets | sendmsg per batch | 16 KiB | 256 |"), StringComparison.Ordinal);
         AssertPng(Path.Combine(output, "charts", "limit-share-tls.png"));
     }
 
@@ -133,10 +131,7 @@ public sealed class LimitsReportTests
 
     private static string TcpResultsFolder()
     {
-        string folder = TestFiles.TempFolder();
-        string source = Directory.GetFiles(TestFiles.Samples, "*Tcp*-report-full.json")[0];
-        File.Copy(source, Path.Combine(folder, Path.GetFileName(source)));
-        return folder;
+        return TestFiles.CopyExports(TestFiles.TempFolder(), "*Tcp*", TestFiles.Samples);
     }
 
     /// <summary>A row of the TLS section, whose send path text is long: matched by method and shape.</summary>

@@ -1,3 +1,4 @@
+using SocketBench.Core.Cases;
 using SocketBench.Reporting.Loading;
 
 namespace SocketBench.Reporting.Tests;
@@ -45,15 +46,20 @@ public sealed class ReportTests
     }
 
     [Fact]
-    public void Echo_results_add_the_latency_chart_and_unknown_types_still_load()
+    public void A_case_is_what_its_run_record_says_whatever_its_class_is_called()
     {
+        // Send rows moved to a class named Zebra and declared as echo round trips in the record: the report
+        // must follow the record (latency chart, other-benchmarks table), not the class or method name.
         string folder = TestFiles.TempFolder();
         string source = Directory.GetFiles(TestFiles.Samples, "*Tcp*-report-full.json")[0];
-        string text = File.ReadAllText(source)
-            .Replace("SocketBench.Benchmarks.Sending.TcpSendBenchmarks", "SocketBench.Benchmarks.Echo.TcpEchoBenchmarks", StringComparison.Ordinal)
-            .Replace("\"Type\": \"TcpSendBenchmarks\"", "\"Type\": \"TcpEchoBenchmarks\"", StringComparison.Ordinal)
-            .Replace("\"Type\":\"TcpSendBenchmarks\"", "\"Type\":\"TcpEchoBenchmarks\"", StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(folder, "Echo-report-full.json"), text);
+        File.WriteAllText(Path.Combine(folder, "Zebra-report-full.json"), File.ReadAllText(source)
+            .Replace("SocketBench.Benchmarks.Sending.TcpSendBenchmarks", "Zoo.Zebra", StringComparison.Ordinal)
+            .Replace("TcpSendBenchmarks", "Zebra", StringComparison.Ordinal));
+        var samples = RunRecord.ReadFrom(TestFiles.Samples)!;
+        var echoes = samples.Cases.Where(identity => identity.Transport == CaseTransport.Tcp)
+            .Select(identity => identity with { Id = identity.Id.Replace("SocketBench.Benchmarks.Sending.TcpSendBenchmarks", "Zoo.Zebra", StringComparison.Ordinal), Kind = CaseKind.RoundTrip, Variant = "TcpLength" })
+            .ToList();
+        new RunRecord(samples.Settings, echoes.Skip(1).ToList()).Write(folder);
         string output = TestFiles.TempFolder();
 
         var run = CliRun.Of("report", folder, "--out", output);
@@ -61,6 +67,25 @@ public sealed class ReportTests
         Assert.Equal(0, run.ExitCode);
         Assert.True(File.Exists(Path.Combine(output, "charts", "latency-echo.png")));
         Assert.Contains("Other benchmarks", File.ReadAllText(Path.Combine(output, "report.md")), StringComparison.Ordinal);
-        Assert.All(ResultLoader.Load(folder).Benchmarks, result => Assert.True(result.IsEcho));
+        var loaded = ResultLoader.Load(folder);
+        Assert.Equal(echoes.Count - 1, loaded.Benchmarks.Count);
+        Assert.All(loaded.Benchmarks, result => Assert.True(result.IsEcho));
+        Assert.All(loaded.Benchmarks, result => Assert.Equal("Echo TcpLength", result.Transport));
+        // The one case the record leaves out is named, not guessed.
+        Assert.Contains(loaded.Warnings, warning => warning.Contains("1 case(s) not in its socketbench-run.json", StringComparison.Ordinal) && warning.Contains(echoes[0].Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Exports_without_a_run_record_are_refused_in_one_line()
+    {
+        string folder = TestFiles.TempFolder();
+        string source = Directory.GetFiles(TestFiles.Samples, "*Tcp*-report-full.json")[0];
+        File.Copy(source, Path.Combine(folder, Path.GetFileName(source)));
+
+        var run = CliRun.Of("report", folder, "--out", TestFiles.TempFolder());
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no socketbench-run.json beside it", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
     }
 }

@@ -1,3 +1,4 @@
+using SocketBench.Core.Cases;
 using SocketBench.Reporting.Loading;
 
 namespace SocketBench.Reporting.Tests;
@@ -45,8 +46,8 @@ public sealed class RoundMergeTests
 
         var merged = ResultLoader.LoadRounds([first, second]);
 
-        var udp = merged.Benchmarks.Where(result => result.Type == "UdpSendBenchmarks").ToList();
-        var tcp = merged.Benchmarks.Where(result => result.Type == "TcpSendBenchmarks").ToList();
+        var udp = merged.Benchmarks.Where(result => result.Case.Transport == CaseTransport.Udp).ToList();
+        var tcp = merged.Benchmarks.Where(result => result.Case.Transport == CaseTransport.Tcp).ToList();
         Assert.NotEmpty(udp);
         Assert.NotEmpty(tcp);
         Assert.All(udp, result => Assert.Equal(one.Find(result.FullName)!.NanosecondsPerOperation, result.NanosecondsPerOperation));
@@ -84,6 +85,7 @@ public sealed class RoundMergeTests
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
         }
 
+        File.Copy(Path.Combine(source, RunRecord.FileName), Path.Combine(target, RunRecord.FileName));
         return target;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SocketBench.Core.Cases;
 
 namespace SocketBench.Reporting.Tests;
 
@@ -21,12 +22,15 @@ internal static class TestFiles
     public static string Scaled(string source, double factor, bool exceptOsReferenceRows = false)
     {
         string target = TempFolder();
+        var record = RunRecord.ReadFrom(source)!;
+        var osReferences = record.Cases.Where(identity => identity.Kind == CaseKind.OsReference).Select(identity => identity.Id).ToHashSet();
+        record.Write(target);
         foreach (string file in Directory.EnumerateFiles(source, "*-report-full.json"))
         {
             var root = JsonNode.Parse(File.ReadAllText(file))!;
             foreach (var benchmark in root["Benchmarks"]!.AsArray())
             {
-                if (exceptOsReferenceRows && IsOsReference(benchmark!["Method"]!.GetValue<string>()))
+                if (exceptOsReferenceRows && osReferences.Contains(benchmark!["FullName"]!.GetValue<string>()))
                 {
                     continue;
                 }
@@ -43,6 +47,20 @@ internal static class TestFiles
         return target;
     }
 
-    private static bool IsOsReference(string method) =>
-        Enum.TryParse<SocketBench.Sockets.SendMethod>(method, out var sendMethod) && SocketBench.Sockets.SendMethods.IsOsReference(sendMethod);
+    /// <summary>
+    /// Copies the exports matching <paramref name="pattern"/> from each source into <paramref name="target"/>, with one run
+    /// record holding every source's cases (the first source's settings), as a run of all of them would have written.
+    /// </summary>
+    public static string CopyExports(string target, string pattern, params string[] sources)
+    {
+        Directory.CreateDirectory(target);
+        var records = sources.Select(source => RunRecord.ReadFrom(source)!).ToList();
+        new RunRecord(records[0].Settings, records.SelectMany(record => record.Cases).ToList()).Write(target);
+        foreach (string file in sources.SelectMany(source => Directory.EnumerateFiles(source, pattern)).Where(file => file.EndsWith("-report-full.json", StringComparison.Ordinal)))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        return target;
+    }
 }

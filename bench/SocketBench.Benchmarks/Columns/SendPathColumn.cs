@@ -16,7 +16,7 @@ public sealed class SendPathColumn : IColumn
 
     public string ColumnName => "Send path";
 
-    public string Legend => "System calls the method makes on this OS (fallback: the OS lacks the batched call); MISMATCH when the counted sends contradict it";
+    public string Legend => "System calls the method makes on this OS (fallback: the OS lacks the batched call; on WinRT, the stream calls, since its system calls are not visible); MISMATCH when the counted sends contradict it";
 
     public bool AlwaysShow => true;
 
@@ -33,19 +33,14 @@ public sealed class SendPathColumn : IColumn
     /// <summary>Only in tables of send benchmarks (an echo round trip has no send method).</summary>
     public bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(CaseRecords.IsSend);
 
-    /// <summary>The label, or the label flagged with what was counted when the counted sends contradict it.</summary>
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
-    {
-        if (CaseRecords.Of(benchmarkCase) is not { Kind: not CaseKind.RoundTrip } identity)
-        {
-            return "?";
-        }
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
+        Text(CaseRecords.Of(benchmarkCase), summary[benchmarkCase]?.Metrics.TryGetValue(DeliveryMetrics.SendsPerBuffer.Id, out var sends) == true ? sends.Value : null);
 
-        return summary[benchmarkCase]?.Metrics.TryGetValue(DeliveryMetrics.SendsPerBuffer.Id, out var sends) == true
-            && identity.SendPathContradiction(sends.Value) is { } contradiction
-            ? $"MISMATCH: {contradiction}"
-            : identity.SendPath;
-    }
+    /// <summary>The label, or the label flagged with what was counted when the counted sends contradict it; "?" for a row that is not a send.</summary>
+    public static string Text(CaseRecord? identity, double? sendsPerBuffer) =>
+        identity is not { Kind: not CaseKind.RoundTrip } ? "?"
+        : sendsPerBuffer is double sends && identity.SendPathContradiction(sends) is { } contradiction ? $"MISMATCH: {contradiction}"
+        : identity.SendPath;
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
 

@@ -46,11 +46,27 @@ public static class CaseRecords
         var kind = descriptor.HasCategory(Categories.Reference) ? CaseKind.OsReference : CaseKind.Strategy;
         bool onLinux = OperatingSystem.IsLinux();
         var socket = transport == CaseTransport.Udp ? Transport.Udp : Transport.Tcp;
-        return new CaseRecord(id, backend, transport.Value, method, kind, bufferSize, bufferCount)
+        var record = new CaseRecord(id, backend, transport.Value, method, kind, bufferSize, bufferCount)
         {
-            SendPath = transport == CaseTransport.Tls ? SendPaths.DescribeTls(sendMethod, onLinux) : SendPaths.Describe(socket, sendMethod, onLinux),
-            Pattern = SendPaths.Pattern(socket, sendMethod, onLinux),
+            NoDelay = transport switch
+            {
+                CaseTransport.Tcp => benchmarkCase.Parameters.Items.All(item => item.Name != "NoDelay") || benchmarkCase.Parameters["NoDelay"] as bool? != false,
+                CaseTransport.Tls => true,
+                _ => null,
+            },
+            BytesPerSendCall = SendCallBytes.For(socket, sendMethod, bufferSize, bufferCount),
+            IsShapeLimit = kind == CaseKind.OsReference && sendMethod == SendCallBytes.ShapeLimit(socket),
+            IsBaseline = descriptor.Baseline,
         };
+
+        return backend == Backend.WinRT
+            // WinRT does not say how many bytes each of its system calls carries: no tool limit is matched to a WinRT row.
+            ? record with { SendPath = SendPaths.DescribeWinRt(sendMethod), Pattern = SendPattern.NotVisible, Counts = CountedCalls.StreamCalls, BytesPerSendCall = 0 }
+            : record with
+            {
+                SendPath = transport == CaseTransport.Tls ? SendPaths.DescribeTls(sendMethod, onLinux) : SendPaths.Describe(socket, sendMethod, onLinux),
+                Pattern = SendPaths.Pattern(socket, sendMethod, onLinux),
+            };
     }
 
     public static bool IsSend(BenchmarkCase benchmarkCase) => Of(benchmarkCase) is { Kind: not CaseKind.RoundTrip };

@@ -4,14 +4,13 @@ using BenchmarkDotNet.Order;
 using BenchmarkDotNet.Parameters;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using SocketBench.Sockets;
 
 namespace SocketBench.Benchmarks.Config;
 
 /// <summary>
-/// Rows grouped by batch shape, and within a shape in <see cref="SendMethod"/> order: the guide's
-/// three strategies first, then the OS reference rows. (BenchmarkDotNet's default orders by
-/// category name, which would put the reference rows first.)
+/// Rows grouped by batch shape, and within a shape the guide's three strategies first, then the OS
+/// reference rows, each in the order the benchmark declares them. (BenchmarkDotNet's default orders
+/// by category name, which would put the reference rows first.)
 /// </summary>
 public sealed class ParamsThenMethodOrderer : IOrderer
 {
@@ -23,11 +22,21 @@ public sealed class ParamsThenMethodOrderer : IOrderer
         benchmarksCase
             .OrderBy(benchmarkCase => benchmarkCase.Descriptor.Type.FullName, StringComparer.Ordinal)
             .ThenBy(benchmarkCase => benchmarkCase.Parameters, ParameterValues.Comparer)
-            .ThenBy(MethodOrder);
+            .ThenBy(benchmarkCase => benchmarkCase.Descriptor.HasCategory(Categories.Reference))
+            .ThenBy(DeclarationOrder);
 
-    // The order of SendMethod (strategies, then reference rows); inherited methods have no useful declaration order.
-    private static int MethodOrder(BenchmarkCase benchmarkCase) =>
-        Enum.TryParse<SendMethod>(benchmarkCase.Descriptor.WorkloadMethod.Name, out var method) ? (int)method : int.MaxValue;
+    // A class's own methods before those it inherits (GatherSend before the shared SyscallPerBuffer); within a class, source order.
+    private static (int Depth, int Token) DeclarationOrder(BenchmarkCase benchmarkCase)
+    {
+        var method = benchmarkCase.Descriptor.WorkloadMethod;
+        int depth = 0;
+        for (var type = method.DeclaringType?.BaseType; type is not null; type = type.BaseType)
+        {
+            depth++;
+        }
+
+        return (-depth, method.MetadataToken);
+    }
 
     public IEnumerable<BenchmarkCase> GetSummaryOrder(ImmutableArray<BenchmarkCase> benchmarksCases, Summary summary) =>
         GetExecutionOrder(benchmarksCases);

@@ -38,10 +38,12 @@ public sealed class DeliveryDiagnoser : IDiagnoser
         }
     }
 
-    public IEnumerable<Metric> ProcessResults(DiagnoserResults results)
+    public IEnumerable<Metric> ProcessResults(DiagnoserResults results) => MetricsFor(results.BenchmarkCase, DeliveryLedger.Take());
+
+    /// <summary>The metrics a case gets from the ledger record it left: none when there is no record or it is another case's.</summary>
+    public static IEnumerable<Metric> MetricsFor(BenchmarkCase benchmarkCase, DeliveryRecord? record)
     {
-        var record = DeliveryLedger.Take();
-        if (record is null || !Matches(record, results.BenchmarkCase))
+        if (record is null || !Matches(record, benchmarkCase))
         {
             yield break;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SocketBench.Core.Batches;
+using SocketBench.Core.Cases;
 using SocketBench.Sockets;
 
 namespace SocketBench.Benchmarks.Limits;
@@ -15,7 +16,7 @@ public static class Iperf3Limit
         int port = ToolServer.FreePort();
         var arguments = ClientArguments(limit, port, seconds);
         string command = "iperf3 " + string.Join(' ', arguments);
-        if (limit.BytesPerSendCall > SendCallBytes.Iperf3MaxBytesPerCall)
+        if (limit.BytesPerSendCall > Iperf3Limits.MaxBytesPerCall)
         {
             return LimitRecord.Failed(iperf3, command, limit, Iperf3BlockLimit);
         }
@@ -53,7 +54,7 @@ public static class Iperf3Limit
         return arguments;
     }
 
-    /// <summary>The recorded reason for a batch above <see cref="SendCallBytes.Iperf3MaxBytesPerCall"/>.</summary>
+    /// <summary>The recorded reason for a batch above <see cref="Iperf3Limits.MaxBytesPerCall"/>.</summary>
     public const string Iperf3BlockLimit = "not run: iperf3 writes at most 1 MiB (1048576 bytes) per call";
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);

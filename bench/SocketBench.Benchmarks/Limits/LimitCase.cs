@@ -2,7 +2,6 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Cases;
-using SocketBench.Sockets;
 
 namespace SocketBench.Benchmarks.Limits;
 
@@ -19,25 +18,13 @@ public sealed record LimitCase(Transport Transport, long BytesPerSendCall, bool?
             .ToList();
 
     /// <summary>The limit one send case is compared with, from its case record; null for anything that is not a send case (echo, other types).</summary>
-    public static LimitCase? From(BenchmarkCase benchmarkCase)
-    {
-        // TLS rows are held against plain TCP with TCP_NODELAY (no tool measures TLS over loopback).
-        if (Config.CaseRecords.Of(benchmarkCase) is not { Kind: not CaseKind.RoundTrip } identity
-            || !Enum.TryParse<SendMethod>(identity.Method, out var method))
-        {
-            return null;
-        }
-
-        var transport = identity.Transport == CaseTransport.Udp ? Transport.Udp : Transport.Tcp;
-        bool? noDelay = transport == Transport.Tcp ? NoDelayOf(benchmarkCase) : null;
-        return new LimitCase(transport, SendCallBytes.For(transport, method, identity.BufferSize, identity.BufferCount), noDelay);
-    }
+    /// <remarks>TLS rows are held against plain TCP with TCP_NODELAY: no tool measures TLS over loopback.</remarks>
+    public static LimitCase? From(BenchmarkCase benchmarkCase) =>
+        Config.CaseRecords.Of(benchmarkCase) is { Kind: not CaseKind.RoundTrip } identity
+            ? new LimitCase(identity.Transport == CaseTransport.Udp ? Transport.Udp : Transport.Tcp, identity.BytesPerSendCall, identity.NoDelay)
+            : null;
 
     public string Label => string.Create(
         CultureInfo.InvariantCulture,
         $"{Transport.ToString().ToLowerInvariant()} -l {BytesPerSendCall}{(NoDelay == true ? " -N" : "")}");
-
-    /// <summary>The row's TCP_NODELAY; on where the class has no such parameter (TLS rows always set it).</summary>
-    private static bool NoDelayOf(BenchmarkCase benchmarkCase) =>
-        !benchmarkCase.Parameters.Items.Any(item => item.Name == "NoDelay") || benchmarkCase.Parameters["NoDelay"] as bool? != false;
 }

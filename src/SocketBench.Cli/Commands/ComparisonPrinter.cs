@@ -30,7 +30,6 @@ internal static class ComparisonPrinter
         foreach (var row in comparison.Rows)
         {
             var cells = ComparisonMarkdown.Cells(row).Select(Markup.Escape).ToArray();
-            cells[0] = Markup.Escape(BenchmarkLabel.Short(row.Id));
             cells[^1] = $"[{Style(row.Verdict)}]{cells[^1]}[/]";
             table.AddRow(cells);
         }

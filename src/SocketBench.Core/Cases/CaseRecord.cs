@@ -38,6 +38,19 @@ public enum SendPattern
 
     /// <summary>Not a send row (echo round trips).</summary>
     None,
+
+    /// <summary>The backend does not show its system calls (WinRT): the counter counts stream calls, so there is no promise to check.</summary>
+    NotVisible,
+}
+
+/// <summary>What a row's "Sends/buffer" counter counts.</summary>
+public enum CountedCalls
+{
+    /// <summary>Send system calls the SocketBench code made (send, sendmsg, sendmmsg...).</summary>
+    SystemCalls,
+
+    /// <summary>WriteAsync and FlushAsync calls on a WinRT output stream: the kernel's sends are not visible on that backend.</summary>
+    StreamCalls,
 }
 
 /// <summary>
@@ -59,12 +72,30 @@ public sealed record CaseRecord(
 
     public SendPattern Pattern { get; init; } = SendPattern.None;
 
+    /// <summary>What Sends/buffer counts for this row: system calls, or stream calls where the backend hides its system calls.</summary>
+    public CountedCalls Counts { get; init; } = CountedCalls.SystemCalls;
+
     /// <summary>The echo protocol of a round trip (e.g. "TcpLength"), from the case's Protocol parameter; null for sends.</summary>
     public string? Variant { get; init; }
 
-    /// <summary>"TCP FlushBatched 64 B × 64": how tables and verdicts name the row.</summary>
+    /// <summary>TCP_NODELAY of a TCP or TLS row (TLS sets it always); null on UDP and for echo rows.</summary>
+    public bool? NoDelay { get; init; }
+
+    /// <summary>
+    /// Bytes one send call hands to the kernel: a buffer for per-buffer methods, the batch for a TCP gather,
+    /// a datagram on UDP. A loopback limit tool (iperf3 <c>-l</c>) is run with it, so a row meets the same work per call.
+    /// </summary>
+    public long BytesPerSendCall { get; init; }
+
+    /// <summary>The OS reference row that is the limit for its batch shape (the batch in one raw call).</summary>
+    public bool IsShapeLimit { get; init; }
+
+    /// <summary>The row speedups are measured against (the benchmark's BenchmarkDotNet baseline: PerBufferAwait).</summary>
+    public bool IsBaseline { get; init; }
+
+    /// <summary>"TCP FlushBatched 64 B × 64": how tables and verdicts name the row (with "Nagle on" where TCP_NODELAY is off).</summary>
     [JsonIgnore]
-    public string Label => string.Create(CultureInfo.InvariantCulture, $"{TransportLabel} {Method} {ShapeLabel}");
+    public string Label => string.Create(CultureInfo.InvariantCulture, $"{TransportLabel} {Method} {ShapeLabel}{(NoDelay == false ? " Nagle on" : "")}");
 
     [JsonIgnore]
     public string TransportLabel => (Transport, Kind) switch
@@ -73,6 +104,14 @@ public sealed record CaseRecord(
         (CaseTransport.Tls, _) => "TLS",
         (var transport, _) => transport.ToString().ToUpperInvariant(),
     } + (Backend == Backend.WinRT ? " (WinRT)" : "");
+
+    /// <summary>The table a send row belongs in: its transport, whatever the backend, so WinRT and portable rows sit side by side.</summary>
+    [JsonIgnore]
+    public string TableLabel => Kind == CaseKind.RoundTrip ? TransportLabel : Transport switch
+    {
+        CaseTransport.Tls => "TLS 1.3 over TCP",
+        var transport => transport.ToString().ToUpperInvariant(),
+    };
 
     [JsonIgnore]
     public string ShapeLabel => BufferSize >= 1024 && BufferSize % 1024 == 0

@@ -50,6 +50,12 @@ public sealed record RunRecord(RunSettings Settings, IReadOnlyList<CaseRecord> C
 {
     public const string FileName = "socketbench-run.json";
 
+    /// <summary>The layout this version writes and reads; a record of another layout is refused rather than half-read.</summary>
+    public const int CurrentSchema = 2;
+
+    /// <summary>As read from the file; 0 for records written before the layout was numbered. Write stamps the current one.</summary>
+    public int Schema { get; init; }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -59,7 +65,7 @@ public sealed record RunRecord(RunSettings Settings, IReadOnlyList<CaseRecord> C
     public string Write(string directory)
     {
         string path = Path.Combine(directory, FileName);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+        File.WriteAllText(path, JsonSerializer.Serialize(this with { Schema = CurrentSchema }, Json));
         return path;
     }
 
@@ -72,13 +78,22 @@ public sealed record RunRecord(RunSettings Settings, IReadOnlyList<CaseRecord> C
             return null;
         }
 
+        RunRecord? record;
         try
         {
-            return JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(path), Json);
+            record = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(path), Json);
         }
         catch (JsonException error)
         {
             throw new InvalidDataException($"'{path}': not a SocketBench run record: {error.Message.Split(" Path:", 2)[0]}", error);
         }
+
+        if (record is not null && record.Schema != CurrentSchema)
+        {
+            throw new InvalidDataException(
+                $"'{path}': run record schema {record.Schema}, this SocketBench reads schema {CurrentSchema}: re-run the job with this version (e.g. scripts/bench --job quick).");
+        }
+
+        return record;
     }
 }

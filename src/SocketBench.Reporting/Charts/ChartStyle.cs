@@ -35,7 +35,7 @@ public static class ChartStyle
     public static Color ColorAt(int index) => Palette.GetColor(index);
 
     /// <summary>Methods in the order the suite declares them (the guide's strategies first), as they appear in the results.</summary>
-    public static IReadOnlyList<string> MethodsOf(IEnumerable<BenchmarkResult> results) => results.Select(result => result.Method).Distinct().ToList();
+    public static IReadOnlyList<string> MethodsOf(IEnumerable<BenchmarkResult> results) => results.Select(result => result.Series).Distinct().ToList();
 
     /// <summary>ScottPlot has no log axis: data is plotted as log10, and ticks sit at the real values with real labels.</summary>
     public static void LogTicks(IAxis axis, IEnumerable<double> values, Func<double, string> label)

@@ -23,7 +23,7 @@ public sealed class DeliveredChart : IChartBuilder
         double width = 0.8 / methods.Count;
         foreach (var (method, methodIndex) in methods.Select((method, index) => (method, index)))
         {
-            var bars = udp.Where(result => result.Method == method).Select(result => new Bar
+            var bars = udp.Where(result => result.Series == method).Select(result => new Bar
             {
                 Position = shapes.IndexOf((result.BufferSize!.Value, result.BufferCount!.Value)) - 0.4 + width * (methodIndex + 0.5),
                 Value = result.Metric(BenchmarkResult.DeliveredPercentMetric)!.Value,

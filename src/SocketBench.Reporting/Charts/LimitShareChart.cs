@@ -20,7 +20,7 @@ public sealed class LimitShareChart : IChartBuilder
             }
 
             var shapes = shares.Select(pair => (pair.Row.BufferSize!.Value, pair.Row.BufferCount!.Value)).Distinct().Order().ToList();
-            var shown = methods.Where(method => shares.Any(pair => pair.Row.Method == method)).ToList();
+            var shown = methods.Where(method => shares.Any(pair => pair.Row.Series == method)).ToList();
             string title = transport.Key == TransportLabels.Tls
                 ? $"{transport.Key}: share of plain TCP's loopback limit (iperf3 -N at the same plaintext bytes per call)"
                 : $"{transport.Key}: share of the loopback limit (iperf3 at the same bytes per send call)";
@@ -37,7 +37,7 @@ public sealed class LimitShareChart : IChartBuilder
             double width = 0.8 / shown.Count;
             foreach (var (method, index) in shown.Select((method, index) => (method, index)))
             {
-                var bars = shares.Where(pair => pair.Row.Method == method).Select(pair => new Bar
+                var bars = shares.Where(pair => pair.Row.Series == method).Select(pair => new Bar
                 {
                     Position = shapes.IndexOf((pair.Row.BufferSize!.Value, pair.Row.BufferCount!.Value)) - 0.4 + width * (index + 0.5),
                     Value = pair.Share,

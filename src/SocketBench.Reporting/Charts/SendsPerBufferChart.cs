@@ -1,4 +1,5 @@
 using ScottPlot;
+using SocketBench.Core.Cases;
 using SocketBench.Reporting.Model;
 
 namespace SocketBench.Reporting.Charts;
@@ -27,9 +28,9 @@ public sealed class SendsPerBufferChart : IChartBuilder
             ideal.LineColor = Colors.Gray.WithAlpha(0.4);
             ideal.MarkerSize = 0;
             ideal.LegendText = "one send per batch (1 / BufferCount)";
-            foreach (var (method, index) in methods.Where(method => cases.Any(result => result.Method == method)).Select((method, index) => (method, index)))
+            foreach (var (method, index) in methods.Where(method => cases.Any(result => result.Series == method)).Select((method, index) => (method, index)))
             {
-                var points = cases.Where(result => result.Method == method).OrderBy(result => result.BufferCount).ToList();
+                var points = cases.Where(result => result.Series == method).OrderBy(result => result.BufferCount).ToList();
                 var line = plot.Add.Scatter(
                     points.Select(result => Math.Log10(result.BufferCount!.Value)).ToArray(),
                     points.Select(result => Math.Log10(result.Metric(BenchmarkResult.SendsPerBufferMetric)!.Value)).ToArray(),
@@ -45,7 +46,7 @@ public sealed class SendsPerBufferChart : IChartBuilder
             foreach (var end in cases.Where(result => result.BufferCount == (int)counts.Max())
                 .GroupBy(result => Math.Round(Math.Log10(result.Metric(BenchmarkResult.SendsPerBufferMetric)!.Value), 1)))
             {
-                var label = plot.Add.Text(string.Join("\n", end.Select(result => result.Method)), Math.Log10(counts.Max()), end.Key);
+                var label = plot.Add.Text(string.Join("\n", end.Select(result => result.Series)), Math.Log10(counts.Max()), end.Key);
                 label.LabelFontSize = 12;
                 label.LabelAlignment = Alignment.MiddleRight;
                 label.OffsetX = -14;
@@ -62,7 +63,8 @@ public sealed class SendsPerBufferChart : IChartBuilder
             yield return new Chart(
                 $"sends-per-buffer-{TransportLabels.FileKey(transport.Key)}",
                 title,
-                "How many send system calls each buffer cost, counted by the backend: 1 is one kernel transition per buffer, the wide grey line is one per batch.",
+                "How many send system calls each buffer cost, counted by the backend: 1 is one kernel transition per buffer, the wide grey line is one per batch."
+                + (cases.Any(result => result.Case.Counts == CountedCalls.StreamCalls) ? " WinRT series count WriteAsync and FlushAsync calls instead: WinRT does not show its system calls." : ""),
                 plot);
         }
     }

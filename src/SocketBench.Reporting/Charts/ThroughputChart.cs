@@ -15,9 +15,9 @@ public sealed class ThroughputChart : IChartBuilder
             var cases = transport.Where(result => result.BufferCount == count).ToList();
             string title = $"{transport.Key}: delivered throughput by buffer size ({count} buffers per batch)";
             var plot = ChartStyle.Create(title, "Buffer size (BufferSize, log scale)", "Delivered throughput (Gbit/s, higher is better)", results.Caption);
-            foreach (string method in methods.Where(method => cases.Any(result => result.Method == method)))
+            foreach (string method in methods.Where(method => cases.Any(result => result.Series == method)))
             {
-                var points = cases.Where(result => result.Method == method).OrderBy(result => result.BufferSize).ToList();
+                var points = cases.Where(result => result.Series == method).OrderBy(result => result.BufferSize).ToList();
                 var line = plot.Add.Scatter(
                     points.Select(result => Math.Log10(result.BufferSize!.Value)).ToArray(),
                     points.Select(result => result.DeliveredGigabitsPerSecond ?? 0).ToArray(),

@@ -12,7 +12,7 @@ public sealed class TimePerBufferChart : IChartBuilder
         foreach (var group in results.Sends.GroupBy(result => (result.Transport, Size: result.BufferSize!.Value)).OrderBy(group => group.Key))
         {
             var counts = group.Select(result => result.BufferCount!.Value).Distinct().Order().ToList();
-            var groupMethods = methods.Where(method => group.Any(result => result.Method == method)).ToList();
+            var groupMethods = methods.Where(method => group.Any(result => result.Series == method)).ToList();
             string title = $"{group.Key.Transport}: time per {Units.Bytes(group.Key.Size)} buffer by strategy";
             var plot = ChartStyle.Create(title, "Buffers per batch (BufferCount)", "Time per buffer (µs, lower is better)", results.Caption);
             double width = 0.8 / groupMethods.Count;
@@ -23,7 +23,7 @@ public sealed class TimePerBufferChart : IChartBuilder
                 var values = new List<double>();
                 var errorHigh = new List<double>();
                 var errorLow = new List<double>();
-                foreach (var result in group.Where(result => result.Method == method))
+                foreach (var result in group.Where(result => result.Series == method))
                 {
                     double count = result.BufferCount!.Value;
                     double position = counts.IndexOf(result.BufferCount.Value) - 0.4 + width * (methodIndex + 0.5);

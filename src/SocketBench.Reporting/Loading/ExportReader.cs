@@ -1,13 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
+using SocketBench.Core.Cases;
 using SocketBench.Reporting.Model;
 
 namespace SocketBench.Reporting.Loading;
 
-/// <summary>Reads one BenchmarkDotNet full JSON file. Only the workload's actual iterations count as measurements.</summary>
+/// <summary>
+/// Reads one BenchmarkDotNet full JSON file. Only the workload's actual iterations count as measurements;
+/// what each case is comes from the run record (<paramref name="caseOf"/>), and a case it does not know is
+/// listed in Unrecorded rather than guessed from its name.
+/// </summary>
 internal static class ExportReader
 {
-    public static (HostInfo Host, IReadOnlyList<BenchmarkResult> Benchmarks) Read(string file)
+    public static (HostInfo Host, IReadOnlyList<BenchmarkResult> Benchmarks, IReadOnlyList<string> Unrecorded) Read(string file, Func<string, CaseRecord?> caseOf)
     {
         using var document = Parse(file);
         var root = document.RootElement;
@@ -19,20 +24,26 @@ internal static class ExportReader
         }
 
         var results = new List<BenchmarkResult>();
+        var unrecorded = new List<string>();
         foreach (var benchmark in benchmarks.EnumerateArray())
         {
-            if (ReadBenchmark(benchmark, file) is { } result)
+            string? fullName = String(benchmark, "FullName");
+            if (fullName is not null && caseOf(fullName) is null)
+            {
+                unrecorded.Add(fullName);
+            }
+            else if (ReadBenchmark(benchmark, file, caseOf) is { } result)
             {
                 results.Add(result);
             }
         }
 
-        if (results.Count == 0)
+        if (results.Count == 0 && unrecorded.Count == 0)
         {
             throw new ResultInputException($"'{file}': no benchmark with measurements (a brief JSON export, or every case failed). Export with JsonExporter.Full, e.g. scripts/bench --job quick");
         }
 
-        return (ReadHost(hostElement), results);
+        return (ReadHost(hostElement), results, unrecorded);
     }
 
     private static JsonDocument Parse(string file)
@@ -65,10 +76,10 @@ internal static class ExportReader
         String(host, "Architecture") ?? "unknown",
         String(host, "BenchmarkDotNetVersion") ?? "?");
 
-    private static BenchmarkResult? ReadBenchmark(JsonElement benchmark, string file)
+    private static BenchmarkResult? ReadBenchmark(JsonElement benchmark, string file, Func<string, CaseRecord?> caseOf)
     {
         string? fullName = String(benchmark, "FullName");
-        if (fullName is null || !benchmark.TryGetProperty("Measurements", out var measurements) || measurements.ValueKind != JsonValueKind.Array)
+        if (fullName is null || caseOf(fullName) is not { } identity || !benchmark.TryGetProperty("Measurements", out var measurements) || measurements.ValueKind != JsonValueKind.Array)
         {
             return null;
         }
@@ -90,8 +101,8 @@ internal static class ExportReader
 
         return new BenchmarkResult(
             fullName,
-            String(benchmark, "Type") ?? "",
-            String(benchmark, "Method") ?? fullName,
+            identity,
+            identity.Method,
             JobOf(String(benchmark, "DisplayInfo")),
             ParseParameters(String(benchmark, "Parameters")),
             nanosecondsPerOperation,

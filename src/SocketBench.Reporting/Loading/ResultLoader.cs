@@ -32,18 +32,22 @@ public static class ResultLoader
         var benchmarks = new List<BenchmarkResult>();
         var warnings = new List<string>();
         HostInfo? host = null;
-        var records = new Dictionary<string, RunRecord?>(StringComparer.Ordinal);
+        var records = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
         foreach (string file in files)
         {
             string directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
             if (!records.TryGetValue(directory, out var record))
             {
-                records[directory] = record = ReadRunRecord(directory);
+                records[directory] = record = ReadRunRecord(directory, file);
             }
 
-            var cases = record?.Cases.ToDictionary(identity => identity.Id, StringComparer.Ordinal);
-            var (fileHost, fileBenchmarks) = ExportReader.Read(file);
-            fileBenchmarks = [.. fileBenchmarks.Select(result => cases?.GetValueOrDefault(result.FullName) is { } identity ? result with { Case = identity } : result)];
+            var cases = record.Cases.ToDictionary(identity => identity.Id, StringComparer.Ordinal);
+            var (fileHost, fileBenchmarks, unrecorded) = ExportReader.Read(file, cases.GetValueOrDefault);
+            if (unrecorded.Count > 0)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"'{file}': {unrecorded.Count} case(s) not in its {RunRecord.FileName}, left out (not SocketBench benchmarks, or the export and the record come from different runs): {string.Join(", ", unrecorded.Take(3))}{(unrecorded.Count > 3 ? ", ..." : "")}"));
+            }
             if (host is not null && host != fileHost)
             {
                 warnings.Add($"'{file}' comes from another machine or runtime ({fileHost.Caption}) than the files before it.");
@@ -69,7 +73,7 @@ public static class ResultLoader
             warnings.Add("The results come from different peers (or some from loopback); the peer line names the first.");
         }
 
-        var settings = records.Values.OfType<RunRecord>().Select(record => record.Settings).Distinct().ToList();
+        var settings = records.Values.Select(record => record.Settings).Distinct().ToList();
         if (settings.Count > 1)
         {
             warnings.Add($"The results come from runs with different settings ({string.Join("; ", settings[1].DifferencesFrom(settings[0]))}); the first run's are shown.");
@@ -83,11 +87,14 @@ public static class ResultLoader
         };
     }
 
-    private static RunRecord? ReadRunRecord(string directory)
+    /// <summary>The run record beside an export: without it nothing says what the rows are, so the export is refused.</summary>
+    private static RunRecord ReadRunRecord(string directory, string file)
     {
         try
         {
-            return RunRecord.ReadFrom(directory);
+            return RunRecord.ReadFrom(directory)
+                ?? throw new ResultInputException(
+                    $"'{file}': no {RunRecord.FileName} beside it, so nothing says what its rows are (results from before the run record, or not from SocketBench). Re-run to get one, e.g. scripts/bench --job quick");
         }
         catch (InvalidDataException error)
         {

@@ -1,15 +1,17 @@
 using System.Globalization;
 using SocketBench.Core.Cases;
+using SocketBench.Core.Sending;
 
 namespace SocketBench.Reporting.Model;
 
 /// <summary>
-/// One benchmark case from a BenchmarkDotNet full JSON export: its ID, parameters, the measured
-/// nanoseconds per operation (one operation = one batch of BufferCount buffers) and its metrics.
+/// One benchmark case from a BenchmarkDotNet full JSON export: what it is (its case record from the run
+/// record beside the export), its parameters, the measured nanoseconds per operation (one operation = one
+/// batch of BufferCount buffers) and its metrics.
 /// </summary>
 public sealed record BenchmarkResult(
     string FullName,
-    string Type,
+    CaseRecord Case,
     string Method,
     string Job,
     IReadOnlyDictionary<string, string> Parameters,
@@ -34,42 +36,23 @@ public sealed record BenchmarkResult(
     /// </summary>
     public IReadOnlyList<double> RoundMedians { get; init; } = [];
 
-    /// <summary>What the case is, from the run record written beside the export; null for results that predate it.</summary>
-    public CaseRecord? Case { get; init; }
-
     /// <summary>Whether the row runs no SocketBench strategy code: an OS primitive, the machine's own limit for its shape.</summary>
-    public bool IsOsReference => Case is not null
-        ? Case.Kind == CaseKind.OsReference
-        : Enum.TryParse<Sockets.SendMethod>(Method, out var method) && Sockets.SendMethods.IsOsReference(method);
+    public bool IsOsReference => Case.Kind == CaseKind.OsReference;
 
     /// <summary>"TCP FlushBatched 64 B × 64": the row's name in verdicts.</summary>
-    public string Label => Case?.Label ?? $"{Transport} {Method} {ShapeLabel}";
+    public string Label => Case.Label;
+
+    /// <summary>A chart series: the method, marked with its backend when that is not the portable one.</summary>
+    public string Series => Case.Backend == Backend.Sockets ? Method : $"{Method} ({Case.Backend})";
 
     public int? BufferSize => IntParameter("BufferSize");
 
     public int? BufferCount => IntParameter("BufferCount");
 
-    /// <summary>"TCP", "UDP" or "TLS 1.3 over TCP" for the send benchmarks, "Echo ..." for round-trip ones, else the type name.</summary>
-    public string Transport => Case switch
-    {
-        { Kind: CaseKind.RoundTrip } identity => identity.TransportLabel,
-        { Transport: CaseTransport.Tcp } => TransportLabels.Tcp,
-        { Transport: CaseTransport.Udp } => TransportLabels.Udp,
-        { Transport: CaseTransport.Tls } => TransportLabels.Tls,
-        _ => TransportFromTypeName,
-    };
+    /// <summary>The table a row belongs in: "TCP", "UDP" or "TLS 1.3 over TCP" whatever the backend, "Echo ..." for round trips.</summary>
+    public string Transport => Case.TableLabel;
 
-    // Results written before the run record existed name their transport only in the class name.
-    private string TransportFromTypeName => Type switch
-    {
-        _ when IsEcho => Type.Replace("Benchmarks", "", StringComparison.Ordinal),
-        _ when Type.StartsWith("Tcp", StringComparison.Ordinal) => TransportLabels.Tcp,
-        _ when Type.StartsWith("Udp", StringComparison.Ordinal) => TransportLabels.Udp,
-        _ when Type.StartsWith("Tls", StringComparison.Ordinal) => TransportLabels.Tls,
-        _ => Type.Replace("Benchmarks", "", StringComparison.Ordinal),
-    };
-
-    public bool IsEcho => Case?.Kind == CaseKind.RoundTrip || (Case is null && Type.Contains("Echo", StringComparison.OrdinalIgnoreCase));
+    public bool IsEcho => Case.Kind == CaseKind.RoundTrip;
 
     /// <summary>Send cases have a batch shape; anything else (echo, future types) is reported but not charted as a send.</summary>
     public bool IsSend => !IsEcho && BufferSize is > 0 && BufferCount is > 0;

@@ -52,7 +52,7 @@ public static class ComparisonMarkdown
 
     public static IReadOnlyList<string> Cells(ComparisonRow row) =>
     [
-        row.Id,
+        row.Label,
         Units.Time(row.BaseNanoseconds),
         Units.Time(row.NewNanoseconds),
         Ratio(row.Ratio),

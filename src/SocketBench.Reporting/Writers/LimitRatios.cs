@@ -1,7 +1,6 @@
 using System.Globalization;
-using SocketBench.Core.Batches;
+using SocketBench.Core.Cases;
 using SocketBench.Reporting.Model;
-using SocketBench.Sockets;
 
 namespace SocketBench.Reporting.Writers;
 
@@ -15,20 +14,15 @@ public static class LimitRatios
 {
     public const string ShapeLimitLabel = "limit for this batch shape";
 
-    /// <summary>Bytes the row's method hands to one send call; null for a method the suite does not know.</summary>
-    public static long? BytesPerSendCall(BenchmarkResult row) =>
-        LimitTransportOf(row) is Transport transport && Enum.TryParse<SendMethod>(row.Method, out var method)
-            ? SendCallBytes.For(transport, method, row.BufferSize!.Value, row.BufferCount!.Value)
-            : null;
+    /// <summary>Bytes the row's method hands to one send call, as its case record says.</summary>
+    public static long BytesPerSendCall(BenchmarkResult row) => row.Case.BytesPerSendCall;
 
-    /// <summary>TCP_NODELAY of a TCP row (on unless the row says False; always on under TLS); null on UDP.</summary>
-    public static bool? NoDelay(BenchmarkResult row) => LimitTransportOf(row) == Transport.Tcp
-        ? !(row.Parameters.TryGetValue("NoDelay", out string? text) && string.Equals(text, "False", StringComparison.OrdinalIgnoreCase))
-        : null;
+    /// <summary>TCP_NODELAY of a TCP or TLS row; null on UDP.</summary>
+    public static bool? NoDelay(BenchmarkResult row) => row.Case.NoDelay;
 
     public static LimitRun? Iperf3Run(BenchmarkResult row, LoopbackLimits? limits) =>
-        limits is not null && BytesPerSendCall(row) is long bytes && LimitTransportOf(row) is Transport transport
-            ? limits.Iperf3For(transport == Transport.Tcp ? TransportLabels.Tcp : TransportLabels.Udp, bytes, NoDelay(row))
+        limits is not null && row.Case.BytesPerSendCall > 0
+            ? limits.Iperf3For(LimitTransportOf(row) == CaseTransport.Udp ? TransportLabels.Udp : TransportLabels.Tcp, row.Case.BytesPerSendCall, NoDelay(row))
             : null;
 
     public static double? ToIperf3(BenchmarkResult row, LoopbackLimits? limits) =>
@@ -38,17 +32,14 @@ public static class LimitRatios
 
     /// <summary>The OS reference row with the same batch shape (and TCP_NODELAY) as <paramref name="row"/>.</summary>
     public static BenchmarkResult? ShapeReference(BenchmarkResult row, ResultSet results) =>
-        LimitTransportOf(row) is Transport transport
-            ? results.Sends.FirstOrDefault(other => TransportOf(other) == transport && other.Method == SendCallBytes.ShapeLimit(transport).ToString()
-                && other.BufferSize == row.BufferSize && other.BufferCount == row.BufferCount && NoDelay(other) == NoDelay(row))
-            : null;
+        results.Sends.FirstOrDefault(other => other.Case.IsShapeLimit && other.Case.Transport == LimitTransportOf(row)
+            && other.BufferSize == row.BufferSize && other.BufferCount == row.BufferCount && NoDelay(other) == NoDelay(row));
 
-    public static bool IsShapeLimit(BenchmarkResult row) =>
-        TransportOf(row) is Transport transport && row.Method == SendCallBytes.ShapeLimit(transport).ToString();
+    public static bool IsShapeLimit(BenchmarkResult row) => row.Case.IsShapeLimit;
 
     public static string Iperf3Cell(BenchmarkResult row, LoopbackLimits? limits) =>
         ToIperf3(row, limits) is double ratio ? Format(ratio)
-        : Iperf3Run(row, limits) is { } run ? (run.BytesPerSendCall > SendCallBytes.Iperf3MaxBytesPerCall ? "none > 1 MiB" : "failed")
+        : Iperf3Run(row, limits) is { } run ? (run.BytesPerSendCall > Iperf3Limits.MaxBytesPerCall ? "none > 1 MiB" : "failed")
         : "–";
 
     public static string ShapeLimitCell(BenchmarkResult row, ResultSet results) =>
@@ -59,13 +50,6 @@ public static class LimitRatios
     /// <summary>Two decimals, three below 0.1 so a small share does not print as 0.00×.</summary>
     public static string Format(double ratio) => ratio.ToString(ratio < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture) + "×";
 
-    private static Transport? TransportOf(BenchmarkResult row) => row.Transport switch
-    {
-        TransportLabels.Tcp => Transport.Tcp,
-        TransportLabels.Udp => Transport.Udp,
-        _ => null,
-    };
-
     /// <summary>The transport whose limits a row is held against: its own, or plain TCP for a TLS row.</summary>
-    private static Transport? LimitTransportOf(BenchmarkResult row) => row.Transport == TransportLabels.Tls ? Transport.Tcp : TransportOf(row);
+    private static CaseTransport LimitTransportOf(BenchmarkResult row) => row.Case.Transport == CaseTransport.Tls ? CaseTransport.Tcp : row.Case.Transport;
 }

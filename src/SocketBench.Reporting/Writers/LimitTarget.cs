@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocketBench.Core.Cases;
 using SocketBench.Reporting.Model;
 
 namespace SocketBench.Reporting.Writers;
@@ -11,23 +12,21 @@ public static class LimitTarget
 {
     public const double Target = 0.9;
 
-    private static readonly string[] TcpBatched = ["FlushBatched", "GatherSend"];
-    private static readonly string[] UdpBatched = ["FlushBatched", "SendMmsg", "GsoSend"];
-
     /// <summary>A batched row (BufferCount above 1) with its iperf3 comparison.</summary>
     public sealed record Judged(BenchmarkResult Row, double Gigabits, double Iperf3Gigabits, double Ratio, long BytesPerSendCall);
 
     public static IReadOnlyList<Judged> Batched(ResultSet results, string transport) =>
         BatchedRows(results, transport)
             .Select(row => LimitRatios.ToIperf3(row, results.Limits) is double ratio
-                ? new Judged(row, row.DeliveredGigabitsPerSecond!.Value, LimitRatios.Iperf3Run(row, results.Limits)!.GigabitsPerSecond!.Value, ratio, LimitRatios.BytesPerSendCall(row)!.Value)
+                ? new Judged(row, row.DeliveredGigabitsPerSecond!.Value, LimitRatios.Iperf3Run(row, results.Limits)!.GigabitsPerSecond!.Value, ratio, LimitRatios.BytesPerSendCall(row))
                 : null)
             .OfType<Judged>()
             .ToList();
 
-    // A batch of one buffer is one plain send whatever the method: only BufferCount > 1 is batching.
+    // A batch of one buffer is one plain send whatever the method: only BufferCount > 1 is batching. Rows of a
+    // backend that hides its system calls cannot be said to batch, so they are not judged against the tool.
     private static IEnumerable<BenchmarkResult> BatchedRows(ResultSet results, string transport) =>
-        results.Sends.Where(row => row.Transport == transport && row.BufferCount > 1 && (transport == "TCP" ? TcpBatched : UdpBatched).Contains(row.Method));
+        results.Sends.Where(row => row.Transport == transport && row.BufferCount > 1 && row.Case.Pattern == SendPattern.Batched);
 
     /// <summary>The best batched row of each batch shape (and TCP_NODELAY), in shape order.</summary>
     public static IReadOnlyList<Judged> BestPerShape(ResultSet results, string transport) =>
@@ -55,7 +54,7 @@ public static class LimitTarget
         }
 
         string verdict = best.Ratio >= Target ? "met" : "not met";
-        string flush = batched.Where(judged => judged.Row.Method == "FlushBatched").MaxBy(judged => judged.Ratio) is { } strategy && strategy != best
+        string flush = batched.Where(judged => judged.Row.Case.Kind == CaseKind.Strategy).MaxBy(judged => judged.Ratio) is { } strategy && strategy != best
             ? $" The best FlushBatched row (the guide's batched strategy): {Describe(strategy)}."
             : "";
         var perShape = BestPerShape(results, transport);
