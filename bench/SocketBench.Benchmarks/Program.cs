@@ -84,6 +84,21 @@ foreach (string file in written)
 
 Console.WriteLine($"  {Path.GetFileName(limitsFile)}");
 
+// A run with no --out has its own folder; only a run of the whole matrix also becomes results/<job>.
+if (switches.PublishDirectory is { } published)
+{
+    ResultsFolder.LinkLatest(BenchSwitches.RunsDirectory, switches.ResultsDirectory);
+    if (switches.WholeMatrix)
+    {
+        ResultsFolder.Replace(published, switches.ResultsDirectory);
+        Console.WriteLine($"Published as {Path.GetFullPath(published)} (a run of the whole matrix).");
+    }
+    else
+    {
+        Console.WriteLine($"A partial run: {published} is left as it was (only a run of the whole matrix replaces it).");
+    }
+}
+
 foreach (string mismatch in RunCheck.SendPathMismatches(summaries))
 {
     Console.Error.WriteLine($"warning: {mismatch}");

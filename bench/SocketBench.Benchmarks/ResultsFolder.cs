@@ -1,25 +1,30 @@
 using BenchmarkDotNet.Reports;
+using SocketBench.Benchmarks.Limits;
+using SocketBench.Core.Cases;
+using SocketBench.Core.Peers;
 
 namespace SocketBench.Benchmarks;
 
-/// <summary>Puts a run's full JSON and GitHub Markdown in the results folder, replacing the previous run's.</summary>
+/// <summary>
+/// Puts a run's full JSON and GitHub Markdown in its results folder, and publishes a run of the whole matrix
+/// as the job's named results. Only SocketBench's own files are ever replaced, and only by a run that
+/// measured everything they held.
+/// </summary>
 public static class ResultsFolder
 {
     private static readonly string[] Suffixes = ["-report-full.json", "-report-github.md"];
+
+    private static readonly string[] RunFiles = [RunRecord.FileName, LoopbackLimitsFile.FileName, PeerRoundTrip.FileName];
 
     /// <summary>Copies the exports written since <paramref name="runStarted"/>; BenchmarkDotNet names them after the benchmark type.</summary>
     public static IReadOnlyList<string> Publish(IEnumerable<Summary> summaries, DateTime runStarted, string directory)
     {
         Directory.CreateDirectory(directory);
-        foreach (string stale in Directory.EnumerateFiles(directory).Where(IsReport))
-        {
-            File.Delete(stale);
-        }
-
+        DeleteRunFiles(directory);
         var written = new List<string>();
         foreach (string exportDirectory in summaries.Select(summary => summary.ResultsDirectoryPath).Distinct())
         {
-            foreach (string source in Directory.EnumerateFiles(exportDirectory).Where(IsReport).Order())
+            foreach (string source in Directory.EnumerateFiles(exportDirectory).Where(IsExport).Order())
             {
                 if (File.GetLastWriteTimeUtc(source) >= runStarted)
                 {
@@ -33,5 +38,36 @@ public static class ResultsFolder
         return written;
     }
 
-    private static bool IsReport(string path) => Suffixes.Any(suffix => path.EndsWith(suffix, StringComparison.Ordinal));
+    /// <summary>Makes <paramref name="published"/> hold exactly the run in <paramref name="run"/> (its other files are left alone).</summary>
+    public static void Replace(string published, string run)
+    {
+        Directory.CreateDirectory(published);
+        DeleteRunFiles(published);
+        foreach (string file in Directory.EnumerateFiles(run).Where(file => IsExport(file) || RunFiles.Contains(Path.GetFileName(file))))
+        {
+            File.Copy(file, Path.Combine(published, Path.GetFileName(file)), overwrite: true);
+        }
+    }
+
+    /// <summary>Points runs/latest at the newest run folder (a relative link, so the tree can move).</summary>
+    public static void LinkLatest(string runsDirectory, string run)
+    {
+        string link = Path.Combine(runsDirectory, "latest");
+        if (File.Exists(link) || Directory.Exists(link))
+        {
+            File.Delete(link);
+        }
+
+        File.CreateSymbolicLink(link, Path.GetFileName(Path.TrimEndingDirectorySeparator(run)));
+    }
+
+    private static void DeleteRunFiles(string directory)
+    {
+        foreach (string stale in Directory.EnumerateFiles(directory).Where(file => IsExport(file) || RunFiles.Contains(Path.GetFileName(file))))
+        {
+            File.Delete(stale);
+        }
+    }
+
+    private static bool IsExport(string path) => Suffixes.Any(suffix => path.EndsWith(suffix, StringComparison.Ordinal));
 }

@@ -11,7 +11,10 @@ public sealed class BenchSwitchesTests
         var switches = BenchSwitches.Parse(["--job", "quick", "--filter", "*Tcp*", "--list", "flat"]);
 
         Assert.Equal("Quick", switches.Job.Id);
-        Assert.Equal(Path.Combine("results", "quick"), switches.ResultsDirectory);
+        Assert.StartsWith(Path.Combine("results", "runs") + Path.DirectorySeparatorChar, switches.ResultsDirectory, StringComparison.Ordinal);
+        Assert.EndsWith("-quick", switches.ResultsDirectory, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine("results", "quick"), switches.PublishDirectory);
+        Assert.False(switches.WholeMatrix);
         Assert.Equal(["--filter", "*Tcp*", "--list", "flat"], switches.BenchmarkDotNetArgs);
     }
 
@@ -21,8 +24,20 @@ public sealed class BenchSwitchesTests
         var switches = BenchSwitches.Parse(["--job", "short"]);
 
         Assert.Equal("Main", switches.Job.Id);
-        Assert.Equal(Path.Combine("results", "default"), switches.ResultsDirectory);
+        Assert.Equal(Path.Combine("results", "default"), switches.PublishDirectory);
         Assert.Equal(["--job", "short"], switches.BenchmarkDotNetArgs);
+    }
+
+    [Theory]
+    [InlineData(true, "--filter", "*")]
+    [InlineData(true, "--filter", "*", "--iterationCount", "3")]
+    [InlineData(false, "--filter", "*Udp*")]
+    [InlineData(false, "-f", "*", "*Tcp*")]
+    [InlineData(false, "--filter", "*", "--anyCategories", "Tcp")]
+    [InlineData(false, "--filter", "*", "--shapes", "64x64")]
+    public void Only_a_run_of_the_whole_matrix_is_published_as_the_jobs_results(bool whole, params string[] args)
+    {
+        Assert.Equal(whole, BenchSwitches.Parse(args).WholeMatrix);
     }
 
     [Fact]
@@ -32,6 +47,7 @@ public sealed class BenchSwitchesTests
 
         Assert.Equal([true, false], switches.NoDelay);
         Assert.Equal("results/mine", switches.ResultsDirectory);
+        Assert.Null(switches.PublishDirectory);
         Assert.Equal([true, false], BenchSwitches.NoDelayValues);
         BenchSwitches.Parse([]);
     }

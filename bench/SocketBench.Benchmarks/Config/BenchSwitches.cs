@@ -24,7 +24,11 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                                 spin:  receiver pinned to the last CPU, polling; benchmark thread pinned to CPU 0
                                 block: blocking recv, threads placed by the scheduler (each send may wake the receiver)
           --nodelay on|off|both TCP_NODELAY on the TCP sender (default: on, as WinRT's StreamSocket)
-          --out DIR             where the full JSON and GitHub Markdown results go (default: results/<job>)
+          --out DIR             where the full JSON and GitHub Markdown results go; the folder is this run's, and
+                                SocketBench files of an earlier run there are replaced. Without --out every run gets
+                                its own folder, results/runs/<time>-<job> (results/runs/latest points to it), and a
+                                run of the whole matrix (no --filter but '*', no --shapes, no category filter) also
+                                replaces results/<job>; a partial run leaves results/<job> as it was
           --limits auto|off     after the run, measure the loopback limit with iperf3/sockperf when they are on PATH
                                 (default auto; writes loopback-limits.json beside the results)
           --peer HOST:PORT      send to a `socketbench serve` on another host instead of loopback (docs/peers.md);
@@ -43,6 +47,16 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
 
     /// <summary>--shapes: the batch shapes to run, or empty for every shape.</summary>
     public IReadOnlyList<(int BufferSize, int BufferCount)> Shapes { get; init; } = [];
+
+    /// <summary>
+    /// Where a run of the whole matrix is also published (results/&lt;job&gt;) when no --out was given; null with --out.
+    /// A partial run is never published there, so it cannot replace results it did not measure.
+    /// </summary>
+    public string? PublishDirectory { get; init; }
+
+    /// <summary>Whether the arguments select every benchmark of the job: no filter but '*', no category filter, no --shapes.</summary>
+    public bool WholeMatrix => Shapes.Count == 0 && !BenchmarkDotNetArgs.Any(arg => arg is "--anyCategories" or "--allCategories")
+        && FilterValues(BenchmarkDotNetArgs).All(filter => filter == "*");
 
     /// <summary>--receiver: where the loopback receiver runs and how it waits.</summary>
     public ReceiverMode Receiver { get; init; } = RunEnvironment.DefaultReceiver;
@@ -96,7 +110,34 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         }
 
         s_noDelayValues = noDelay;
-        return new BenchSwitches(job, results ?? Path.Combine("results", jobName), noDelay, rest) { MeasureLimits = measureLimits, Peer = peer, JobName = jobName, Receiver = receiver, Shapes = shapes };
+        return new BenchSwitches(job, results ?? RunFolder(jobName), noDelay, rest)
+        {
+            MeasureLimits = measureLimits, Peer = peer, JobName = jobName, Receiver = receiver, Shapes = shapes,
+            PublishDirectory = results is null ? Path.Combine("results", jobName) : null,
+        };
+    }
+
+    /// <summary>The folder of runs that were given no --out, and the link to the newest of them.</summary>
+    public static string RunsDirectory => Path.Combine("results", "runs");
+
+    private static string RunFolder(string jobName) =>
+        Path.Combine(RunsDirectory, DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + jobName);
+
+    // BenchmarkDotNet takes several patterns after one --filter (or -f): every argument up to the next option.
+    private static IEnumerable<string> FilterValues(IReadOnlyList<string> args)
+    {
+        bool inFilter = false;
+        foreach (string arg in args)
+        {
+            if (arg.StartsWith('-'))
+            {
+                inFilter = arg is "--filter" or "-f";
+            }
+            else if (inFilter)
+            {
+                yield return arg;
+            }
+        }
     }
 
     private static IReadOnlyList<bool> ParseNoDelay(string value) => value.ToLowerInvariant() switch
