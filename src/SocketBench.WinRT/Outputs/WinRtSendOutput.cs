@@ -225,7 +225,7 @@ public sealed class WinRtSendOutput : ISendOutput<IBuffer>
 
         /// <summary>The exception for a failed or canceled write, with its status mapped as every WinRT socket error is.</summary>
         public static Exception Failure(IAsyncOperationWithProgress<uint, uint> operation, string doing) => operation.Status == AsyncStatus.Canceled
-            ? new SocketStatusException(SocketStatus.OperationAborted, $"{doing}: the write was canceled (the socket closed under it)")
+            ? new SocketStatusException(SocketStatus.OperationAborted, $"{doing}: the write was canceled, as when the socket closes under it")
             : WinRtSocketErrors.Wrap(operation.ErrorCode ?? new InvalidOperationException($"the write ended with status {operation.Status} and no error code"), doing);
 
         private void CheckToken(short token)
