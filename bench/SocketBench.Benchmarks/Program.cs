@@ -87,7 +87,7 @@ Console.WriteLine($"  {Path.GetFileName(limitsFile)}");
 // A run with no --out has its own folder; only a run of the whole matrix also becomes results/<job>.
 if (switches.PublishDirectory is { } published)
 {
-    ResultsFolder.LinkLatest(BenchSwitches.RunsDirectory, switches.ResultsDirectory);
+    ResultsFolder.NameLatest(BenchSwitches.RunsDirectory, switches.ResultsDirectory);
     if (switches.WholeMatrix)
     {
         ResultsFolder.Replace(published, switches.ResultsDirectory);

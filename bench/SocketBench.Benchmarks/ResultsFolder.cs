@@ -49,17 +49,12 @@ public static class ResultsFolder
         }
     }
 
-    /// <summary>Points runs/latest at the newest run folder (a relative link, so the tree can move).</summary>
-    public static void LinkLatest(string runsDirectory, string run)
-    {
-        string link = Path.Combine(runsDirectory, "latest");
-        if (File.Exists(link) || Directory.Exists(link))
-        {
-            File.Delete(link);
-        }
-
-        File.CreateSymbolicLink(link, Path.GetFileName(Path.TrimEndingDirectorySeparator(run)));
-    }
+    /// <summary>
+    /// Names the newest run folder in runs/latest, a one-line text file (a symbolic link would need
+    /// privileges on Windows), so scripts find the run they just started.
+    /// </summary>
+    public static void NameLatest(string runsDirectory, string run) =>
+        File.WriteAllText(Path.Combine(runsDirectory, "latest"), Path.GetFileName(Path.TrimEndingDirectorySeparator(run)) + "\n");
 
     private static void DeleteRunFiles(string directory)
     {

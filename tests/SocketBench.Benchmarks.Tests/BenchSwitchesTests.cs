@@ -35,6 +35,7 @@ public sealed class BenchSwitchesTests
     [InlineData(false, "-f", "*", "*Tcp*")]
     [InlineData(false, "--filter", "*", "--anyCategories", "Tcp")]
     [InlineData(false, "--filter", "*", "--shapes", "64x64")]
+    [InlineData(false, "--filter", "*", "--job", "short")]
     public void Only_a_run_of_the_whole_matrix_is_published_as_the_jobs_results(bool whole, params string[] args)
     {
         Assert.Equal(whole, BenchSwitches.Parse(args).WholeMatrix);

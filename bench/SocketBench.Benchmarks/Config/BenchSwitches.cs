@@ -26,7 +26,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
           --nodelay on|off|both TCP_NODELAY on the TCP sender (default: on, as WinRT's StreamSocket)
           --out DIR             where the full JSON and GitHub Markdown results go; the folder is this run's, and
                                 SocketBench files of an earlier run there are replaced. Without --out every run gets
-                                its own folder, results/runs/<time>-<job> (results/runs/latest points to it), and a
+                                its own folder, results/runs/<time>-<job> (results/runs/latest names it), and a
                                 run of the whole matrix (no --filter but '*', no --shapes, no category filter) also
                                 replaces results/<job>; a partial run leaves results/<job> as it was
           --limits auto|off     after the run, measure the loopback limit with iperf3/sockperf when they are on PATH
@@ -54,8 +54,11 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
     /// </summary>
     public string? PublishDirectory { get; init; }
 
-    /// <summary>Whether the arguments select every benchmark of the job: no filter but '*', no category filter, no --shapes.</summary>
-    public bool WholeMatrix => Shapes.Count == 0 && !BenchmarkDotNetArgs.Any(arg => arg is "--anyCategories" or "--allCategories")
+    /// <summary>
+    /// Whether the arguments run every benchmark of one of SocketBench's jobs: no filter but '*', no category filter,
+    /// no --shapes, and no BenchmarkDotNet job passed through (that measures differently from the job it would replace).
+    /// </summary>
+    public bool WholeMatrix => Shapes.Count == 0 && !BenchmarkDotNetArgs.Any(arg => arg is "--anyCategories" or "--allCategories" or "--job" or "-j")
         && FilterValues(BenchmarkDotNetArgs).All(filter => filter == "*");
 
     /// <summary>--receiver: where the loopback receiver runs and how it waits.</summary>

@@ -12,7 +12,8 @@ namespace SocketBench.WinRT.Echo;
 /// <summary>
 /// The UDP echo server on a <see cref="DatagramSocket"/>: <c>MessageReceived</c> hands over each datagram, and
 /// the reply goes to the sender's own address and port through <c>GetOutputStreamAsync</c> (the guide's sample
-/// replies to a fixed client port instead). <c>--share-port</c> is <c>DatagramSocketControl.MulticastOnly</c>.
+/// replies to a fixed client port instead), one output stream per reply, disposed once the reply is written as in the
+/// guide's sample. <c>--share-port</c> is <c>DatagramSocketControl.MulticastOnly</c>.
 /// </summary>
 [Speaks(EchoProtocol.Udp)]
 public sealed class WinRtUdpEchoServer : IEchoServer
@@ -23,6 +24,12 @@ public sealed class WinRtUdpEchoServer : IEchoServer
 
     // Never disposed: it has no timer, and a datagram handled after DisposeAsync may still cancel it (Once).
     private readonly CancellationTokenSource _stop = new();
+
+    // Echoes run concurrently (each MessageReceived starts one) and use the socket: it closes once they have finished,
+    // or after EchoDrainLimit, so a reply stuck in WriteAsync cannot hold the server open.
+    private static readonly TimeSpan EchoDrainLimit = TimeSpan.FromSeconds(2);
+    private readonly TaskCompletionSource _echoesDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _echoesRunning;
 
     private WinRtUdpEchoServer(EchoServerOptions options, IEchoLog log)
     {
@@ -69,11 +76,42 @@ public sealed class WinRtUdpEchoServer : IEchoServer
         await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         _socket.MessageReceived -= OnMessageReceived;
+        if (Volatile.Read(ref _echoesRunning) == 0)
+        {
+            _echoesDone.TrySetResult();
+        }
+
+        await _echoesDone.Task.WaitAsync(EchoDrainLimit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!_echoesDone.Task.IsCompleted)
+        {
+            _log.Warn($"server is closing its socket with {Volatile.Read(ref _echoesRunning)} echoes still running after {EchoDrainLimit.TotalSeconds} s");
+        }
+
         _socket.Dispose();
         _log.Info("server closed its socket");
     }
 
-    private void OnMessageReceived(DatagramSocket sender, DatagramSocketMessageReceivedEventArgs args) => _ = EchoAsync(args);
+    private void OnMessageReceived(DatagramSocket sender, DatagramSocketMessageReceivedEventArgs args)
+    {
+        Interlocked.Increment(ref _echoesRunning);
+        _ = EchoCountedAsync(args);
+    }
+
+    private async Task EchoCountedAsync(DatagramSocketMessageReceivedEventArgs args)
+    {
+        try
+        {
+            await EchoAsync(args).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Counted up before the echo starts and down here, so the server sees every echo that got past its stop check.
+            if (Interlocked.Decrement(ref _echoesRunning) == 0 && _stop.IsCancellationRequested)
+            {
+                _echoesDone.TrySetResult();
+            }
+        }
+    }
 
     private async Task EchoAsync(DatagramSocketMessageReceivedEventArgs args)
     {
@@ -108,7 +146,7 @@ public sealed class WinRtUdpEchoServer : IEchoServer
             _log,
             async () =>
             {
-                IOutputStream output = await _socket.GetOutputStreamAsync(args.RemoteAddress, args.RemotePort);
+                using IOutputStream output = await _socket.GetOutputStreamAsync(args.RemoteAddress, args.RemotePort);
                 await output.WriteAsync(payload.AsBuffer()); // one write, one datagram
             },
             e => WinRtSocketErrors.StatusOf(e)).ConfigureAwait(false);

@@ -19,7 +19,13 @@ public sealed class WinRtDatagramReceiver
     private readonly HashSet<long> _seen = [];
 
     // MessageReceived may be raised on more than one thread; a marker must never overtake an earlier datagram's count.
+    // The gate also guards the two read arrays below.
     private readonly Lock _gate = new();
+
+    // Every datagram of a run has one of two lengths, the run's size or the marker's, so one array of each is read into
+    // again and again: ReadBytes fills a whole array, and a datagram of any other length is a failure, never read.
+    private readonly byte[] _datagram;
+    private readonly byte[] _marker;
     private long _datagrams;
     private long _bytes;
     private long _lastMarker;
@@ -30,6 +36,8 @@ public sealed class WinRtDatagramReceiver
         _datagramSize = datagramSize;
         _verify = verify;
         MarkerLength = UdpReceiver.MarkerLengthFor(datagramSize);
+        _datagram = new byte[datagramSize];
+        _marker = new byte[MarkerLength];
     }
 
     public int MarkerLength { get; }
@@ -48,11 +56,9 @@ public sealed class WinRtDatagramReceiver
         try
         {
             using DataReader reader = args.GetDataReader();
-            var datagram = new byte[reader.UnconsumedBufferLength];
-            reader.ReadBytes(datagram);
             lock (_gate)
             {
-                Accept(datagram);
+                Accept(reader);
             }
         }
         catch (Exception exception)
@@ -61,28 +67,30 @@ public sealed class WinRtDatagramReceiver
         }
     }
 
-    private void Accept(byte[] datagram)
+    private void Accept(DataReader reader)
     {
-        if (datagram.Length == MarkerLength && datagram.Length != _datagramSize)
+        uint length = reader.UnconsumedBufferLength;
+        if (length == (uint)_datagramSize)
         {
-            Volatile.Write(ref _lastMarker, BitConverter.ToInt64(datagram, 0));
-            return;
-        }
+            reader.ReadBytes(_datagram);
+            if (_verify && CheckContent(_datagram) is { } problem)
+            {
+                _failure ??= problem;
+                return;
+            }
 
-        if (datagram.Length != _datagramSize)
+            Volatile.Write(ref _bytes, _bytes + _datagram.Length);
+            Volatile.Write(ref _datagrams, _datagrams + 1);
+        }
+        else if (length == (uint)MarkerLength)
         {
-            _failure ??= string.Create(CultureInfo.InvariantCulture, $"a datagram of {datagram.Length} bytes arrived; every datagram in this run is {_datagramSize} bytes");
-            return;
+            reader.ReadBytes(_marker);
+            Volatile.Write(ref _lastMarker, BitConverter.ToInt64(_marker, 0));
         }
-
-        if (_verify && CheckContent(datagram) is { } problem)
+        else
         {
-            _failure ??= problem;
-            return;
+            _failure ??= string.Create(CultureInfo.InvariantCulture, $"a datagram of {length} bytes arrived; every datagram in this run is {_datagramSize} bytes");
         }
-
-        Volatile.Write(ref _bytes, _bytes + datagram.Length);
-        Volatile.Write(ref _datagrams, _datagrams + 1);
     }
 
     private string? CheckContent(byte[] datagram)
