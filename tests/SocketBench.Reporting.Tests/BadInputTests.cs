@@ -8,18 +8,23 @@ public sealed class BadInputTests
         { "corrupt", "this is not json" },
         { "other-tool", "{\"name\":\"eslint\",\"results\":[]}" },
         { "brief", "{\"Title\":\"x\",\"HostEnvironmentInfo\":{},\"Benchmarks\":[{\"FullName\":\"A.B\",\"Statistics\":{}}]}" },
+        { "array", "[1, 2]" },
+        { "wrong-type", "{\"HostEnvironmentInfo\":{},\"Benchmarks\":[{\"FullName\":5}]}" },
     };
 
     [Theory]
     [MemberData(nameof(BadFiles))]
     public void Bad_json_is_one_line_naming_the_file_and_exit_2(string name, string content)
     {
-        string file = Path.Combine(TestFiles.TempFolder(), name + "-report-full.json");
+        // Beside a run record, so the export itself is what gets refused.
+        string file = Path.Combine(TestFiles.CopyExports(TestFiles.TempFolder(), "none", TestFiles.Samples), name + "-report-full.json");
         File.WriteAllText(file, content);
 
         foreach (var run in new[] { CliRun.Of("report", file, "--out", TestFiles.TempFolder()), CliRun.Of("compare", file, TestFiles.Samples) })
         {
             AssertOneLineError(run, file);
+            Assert.DoesNotContain("no socketbench-run.json beside it", run.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("ExportReader", run.Error, StringComparison.Ordinal);
         }
     }
 

@@ -1,115 +1,57 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SocketBench.Core.Cases;
 using SocketBench.Reporting.Model;
 
 namespace SocketBench.Reporting.Loading;
 
 /// <summary>
-/// Reads one BenchmarkDotNet full JSON file. Only the workload's actual iterations count as measurements;
-/// what each case is comes from the run record (<paramref name="caseOf"/>), and a case it does not know is
-/// listed in Unrecorded rather than guessed from its name.
+/// Reads one BenchmarkDotNet full JSON file into typed records. Only the workload's actual iterations count as
+/// measurements; what each case is comes from the run record (the caseOf lookup), and a case it does not know
+/// is listed in Unrecorded rather than guessed from its name.
 /// </summary>
 internal static class ExportReader
 {
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        // BenchmarkDotNet writes NaN for a statistic it could not compute (e.g. a one-sample interval).
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals | JsonNumberHandling.AllowReadingFromString,
+    };
+
     public static (HostInfo Host, IReadOnlyList<BenchmarkResult> Benchmarks, IReadOnlyList<string> Unrecorded) Read(string file, Func<string, CaseRecord?> caseOf)
     {
-        using var document = Parse(file);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("Benchmarks", out var benchmarks) || benchmarks.ValueKind != JsonValueKind.Array
-            || !root.TryGetProperty("HostEnvironmentInfo", out var hostElement))
+        var export = Parse(file);
+        if (export?.HostEnvironmentInfo is not { } host || export.Benchmarks is not { } benchmarks)
         {
             throw new ResultInputException($"'{file}': not a BenchmarkDotNet full JSON export (no \"HostEnvironmentInfo\" and \"Benchmarks\"). Export with JsonExporter.Full, e.g. scripts/bench --job quick");
         }
 
         var results = new List<BenchmarkResult>();
         var unrecorded = new List<string>();
-        foreach (var benchmark in benchmarks.EnumerateArray())
+        foreach (var benchmark in benchmarks.Where(benchmark => benchmark.FullName is not null))
         {
-            string? fullName = String(benchmark, "FullName");
-            if (fullName is not null && caseOf(fullName) is null)
+            if (caseOf(benchmark.FullName!) is not { } identity)
             {
-                unrecorded.Add(fullName);
+                unrecorded.Add(benchmark.FullName!);
             }
-            else if (ReadBenchmark(benchmark, file, caseOf) is { } result)
+            else if (Result(benchmark, identity, file) is { } result)
             {
                 results.Add(result);
             }
         }
 
-        if (results.Count == 0 && unrecorded.Count == 0)
+        if (results.Count == 0)
         {
-            throw new ResultInputException($"'{file}': no benchmark with measurements (a brief JSON export, or every case failed). Export with JsonExporter.Full, e.g. scripts/bench --job quick");
+            throw new ResultInputException(unrecorded.Count > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"'{file}': none of its {unrecorded.Count} case(s) is in the {RunRecord.FileName} beside it (the two come from different runs, e.g. {unrecorded[0]}). Re-run, e.g. scripts/bench --job quick")
+                : $"'{file}': no benchmark with measurements (a brief JSON export, or every case failed). Export with JsonExporter.Full, e.g. scripts/bench --job quick");
         }
 
-        return (ReadHost(hostElement), results, unrecorded);
-    }
-
-    private static JsonDocument Parse(string file)
-    {
-        try
-        {
-            using var stream = File.OpenRead(file);
-            return JsonDocument.Parse(stream);
-        }
-        catch (JsonException error)
-        {
-            string where = error.LineNumber is long line ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}") : "";
-            throw new ResultInputException($"'{file}': corrupt or truncated JSON{where}: {error.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.')}.");
-        }
-        catch (IOException error)
-        {
-            throw new ResultInputException($"'{file}': cannot be read: {error.Message}");
-        }
-        catch (UnauthorizedAccessException error)
-        {
-            throw new ResultInputException($"'{file}': cannot be read: {error.Message}");
-        }
-    }
-
-    private static HostInfo ReadHost(JsonElement host) => new(
-        String(host, "OsVersion") ?? "unknown OS",
-        String(host, "ProcessorName") ?? "unknown CPU",
-        host.TryGetProperty("LogicalCoreCount", out var cores) && cores.TryGetInt32(out int count) ? count : 0,
-        String(host, "RuntimeVersion") ?? "unknown runtime",
-        String(host, "Architecture") ?? "unknown",
-        String(host, "BenchmarkDotNetVersion") ?? "?");
-
-    private static BenchmarkResult? ReadBenchmark(JsonElement benchmark, string file, Func<string, CaseRecord?> caseOf)
-    {
-        string? fullName = String(benchmark, "FullName");
-        if (fullName is null || caseOf(fullName) is not { } identity || !benchmark.TryGetProperty("Measurements", out var measurements) || measurements.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        var nanosecondsPerOperation = new List<double>();
-        foreach (var measurement in measurements.EnumerateArray())
-        {
-            if (String(measurement, "IterationMode") == "Workload" && String(measurement, "IterationStage") == "Actual"
-                && Number(measurement, "Operations") is > 0 and var operations && Number(measurement, "Nanoseconds") is double nanoseconds)
-            {
-                nanosecondsPerOperation.Add(nanoseconds / operations);
-            }
-        }
-
-        if (nanosecondsPerOperation.Count == 0)
-        {
-            return null;
-        }
-
-        return new BenchmarkResult(
-            fullName,
-            identity,
-            identity.Method,
-            JobOf(String(benchmark, "DisplayInfo")),
-            ParseParameters(String(benchmark, "Parameters")),
-            nanosecondsPerOperation,
-            ReadInterval(benchmark, nanosecondsPerOperation),
-            ReadPercentiles(benchmark),
-            ReadMetrics(benchmark),
-            file);
+        var hostInfo = new HostInfo(
+            host.OsVersion ?? "unknown OS", host.ProcessorName ?? "unknown CPU", host.LogicalCoreCount ?? 0,
+            host.RuntimeVersion ?? "unknown runtime", host.Architecture ?? "unknown", host.BenchmarkDotNetVersion ?? "?");
+        return (hostInfo, results, unrecorded);
     }
 
     /// <summary>"BufferSize=64&amp;BufferCount=16&amp;NoDelay=True" into its pairs, in order.</summary>
@@ -125,77 +67,87 @@ internal static class ExportReader
         return parameters;
     }
 
+    private static Export? Parse(string file)
+    {
+        try
+        {
+            using var stream = File.OpenRead(file);
+            return JsonSerializer.Deserialize<Export>(stream, Json);
+        }
+        catch (JsonException error) when (error.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            // Well-formed JSON of another shape: say what was expected, not the reader's type names.
+            throw new ResultInputException($"'{file}': not a BenchmarkDotNet full JSON export (unexpected value at {error.Path ?? "$"}). Export with JsonExporter.Full, e.g. scripts/bench --job quick");
+        }
+        catch (JsonException error)
+        {
+            string where = error.LineNumber is long line ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}") : "";
+            throw new ResultInputException($"'{file}': corrupt or truncated JSON{where}: {error.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.')}.");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new ResultInputException($"'{file}': cannot be read: {error.Message}");
+        }
+    }
+
+    private static BenchmarkResult? Result(Benchmark benchmark, CaseRecord identity, string file)
+    {
+        var nanosecondsPerOperation = (benchmark.Measurements ?? [])
+            .Where(measurement => measurement is { IterationMode: "Workload", IterationStage: "Actual", Operations: > 0 })
+            .Select(measurement => measurement.Nanoseconds / measurement.Operations)
+            .ToList();
+        if (nanosecondsPerOperation.Count == 0)
+        {
+            return null;
+        }
+
+        var statistics = benchmark.Statistics;
+        double mean = nanosecondsPerOperation.Average();
+        var interval = statistics?.ConfidenceInterval is { } bdn && double.IsFinite(bdn.Lower) && double.IsFinite(bdn.Upper)
+            ? new MeanInterval(bdn.Mean, Math.Max(0, bdn.Lower), bdn.Upper, "99.9 %")
+            : new MeanInterval(mean, mean, mean, "none");
+        return new BenchmarkResult(
+            benchmark.FullName!,
+            identity,
+            identity.Method,
+            JobOf(benchmark.DisplayInfo),
+            ParseParameters(benchmark.Parameters),
+            nanosecondsPerOperation,
+            interval,
+            statistics?.Percentiles ?? new Dictionary<string, double>(),
+            (benchmark.Metrics ?? []).Where(metric => metric.Descriptor?.Id is not null)
+                .GroupBy(metric => metric.Descriptor!.Id!).ToDictionary(group => group.Key, group => group.First().Value),
+            file);
+    }
+
     /// <summary>"TcpSendBenchmarks.FlushBatched: Main(IterationCount=6, ...) [BufferSize=64, ...]" is job "Main".</summary>
     private static string JobOf(string? displayInfo)
     {
-        if (displayInfo is null)
-        {
-            return "?";
-        }
-
-        int colon = displayInfo.IndexOf(": ", StringComparison.Ordinal);
+        int colon = displayInfo?.IndexOf(": ", StringComparison.Ordinal) ?? -1;
         if (colon < 0)
         {
             return "?";
         }
 
-        string rest = displayInfo[(colon + 2)..];
+        string rest = displayInfo![(colon + 2)..];
         int end = rest.IndexOfAny(['(', ' ']);
         return end > 0 ? rest[..end] : rest;
     }
 
-    private static MeanInterval ReadInterval(JsonElement benchmark, List<double> nanosecondsPerOperation)
-    {
-        double mean = nanosecondsPerOperation.Average();
-        if (benchmark.TryGetProperty("Statistics", out var statistics) && statistics.ValueKind == JsonValueKind.Object
-            && statistics.TryGetProperty("ConfidenceInterval", out var interval) && interval.ValueKind == JsonValueKind.Object
-            && Number(interval, "Mean") is double bdnMean && Number(interval, "Lower") is double lower && Number(interval, "Upper") is double upper
-            && double.IsFinite(lower) && double.IsFinite(upper))
-        {
-            return new MeanInterval(bdnMean, Math.Max(0, lower), upper, "99.9 %");
-        }
+    // The parts of BenchmarkDotNet's full JSON export the reports use; everything else in the file is ignored.
+    private sealed record Export(Host? HostEnvironmentInfo, List<Benchmark>? Benchmarks);
 
-        return new MeanInterval(mean, mean, mean, "none");
-    }
+    private sealed record Host(string? OsVersion, string? ProcessorName, int? LogicalCoreCount, string? RuntimeVersion, string? Architecture, string? BenchmarkDotNetVersion);
 
-    private static IReadOnlyDictionary<string, double> ReadPercentiles(JsonElement benchmark)
-    {
-        var percentiles = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (benchmark.TryGetProperty("Statistics", out var statistics) && statistics.ValueKind == JsonValueKind.Object
-            && statistics.TryGetProperty("Percentiles", out var values) && values.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var property in values.EnumerateObject())
-            {
-                if (property.Value.ValueKind == JsonValueKind.Number)
-                {
-                    percentiles[property.Name] = property.Value.GetDouble();
-                }
-            }
-        }
+    private sealed record Benchmark(string? FullName, string? DisplayInfo, string? Parameters, Statistics? Statistics, List<Measurement>? Measurements, List<Metric>? Metrics);
 
-        return percentiles;
-    }
+    private sealed record Statistics(Interval? ConfidenceInterval, Dictionary<string, double>? Percentiles);
 
-    private static IReadOnlyDictionary<string, double> ReadMetrics(JsonElement benchmark)
-    {
-        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (benchmark.TryGetProperty("Metrics", out var list) && list.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var metric in list.EnumerateArray())
-            {
-                if (metric.TryGetProperty("Descriptor", out var descriptor) && String(descriptor, "Id") is string id && Number(metric, "Value") is double value)
-                {
-                    metrics[id] = value;
-                }
-            }
-        }
+    private sealed record Interval(double Mean, double Lower, double Upper);
 
-        return metrics;
-    }
+    private sealed record Measurement(string? IterationMode, string? IterationStage, long Operations, double Nanoseconds);
 
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private sealed record Metric(double Value, MetricDescriptor? Descriptor);
 
-    private static double? Number(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+    private sealed record MetricDescriptor(string? Id);
 }
