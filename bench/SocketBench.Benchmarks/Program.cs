@@ -47,7 +47,13 @@ catch (PeerUnreachableException error)
     return 1;
 }
 
-RunEnvironment.Publish(switches.Receiver);
+RunEnvironment.Publish(switches.Receiver, switches.KernelCounts);
+string kernelCounts = RunEnvironment.KernelCountsState();
+if (kernelCounts.StartsWith("unavailable", StringComparison.Ordinal))
+{
+    Console.WriteLine($"note: sends are counted by the code only, the kernel's count is {kernelCounts}.");
+}
+
 if (TestFaults.Active is { } fault)
 {
     Console.WriteLine($"warning: test fault '{fault}' is switched on ({TestFaults.Variable}): these results measure a deliberately broken build.");
@@ -67,11 +73,11 @@ if (summaries.Count == 0 || summaries.All(summary => summary.BenchmarksCases.Len
     return 0;
 }
 
-var check = RunCheck.Inspect(summaries);
+var check = RunCheck.Inspect(summaries, expectKernelCounts: kernelCounts == "on");
 var written = ResultsFolder.Publish(summaries, runStarted, switches.ResultsDirectory);
 PeerRun.Publish(peerRoundTrip, switches.ResultsDirectory);
 var cases = summaries.SelectMany(summary => summary.BenchmarksCases).Select(CaseRecords.Of).OfType<CaseRecord>().ToList();
-written = [.. written, new RunRecord(RunEnvironment.Settings(switches.JobName), cases).Write(switches.ResultsDirectory)];
+written = [.. written, new RunRecord(RunEnvironment.Settings(switches.JobName, kernelCounts), cases).Write(switches.ResultsDirectory)];
 check = check.Including(RunCheck.InspectJson(written, summaries.Sum(summary => summary.BenchmarksCases.Length)));
 string limitsFile = LoopbackLimitStep.Run(switches, summaries, Console.Out).Write(switches.ResultsDirectory);
 

@@ -11,7 +11,8 @@ namespace SocketBench.Benchmarks;
 /// </summary>
 public sealed record RunCheck(IReadOnlyList<string> Problems)
 {
-    public static RunCheck Inspect(IEnumerable<Summary> summaries)
+    /// <param name="expectKernelCounts">The kernel counter works here: every portable send row must then carry its kernel count.</param>
+    public static RunCheck Inspect(IEnumerable<Summary> summaries, bool expectKernelCounts)
     {
         var problems = new List<string>();
         foreach (var summary in summaries)
@@ -23,17 +24,27 @@ public sealed record RunCheck(IReadOnlyList<string> Problems)
                 {
                     problems.Add(problem);
                 }
+                else if (expectKernelCounts && Config.CaseRecords.Of(benchmarkCase) is { Backend: Core.Sending.Backend.Sockets, Kind: not Core.Cases.CaseKind.RoundTrip }
+                    && report?.Metrics.ContainsKey(DeliveryMetrics.KernelSendsPerBuffer.Id) != true)
+                {
+                    problems.Add($"{benchmarkCase.DisplayInfo}: no kernel send count (its counter did not open), so its Sends/buffer is unchecked");
+                }
             }
         }
 
         return new RunCheck(problems);
     }
 
-    /// <summary>What is wrong with one case's outcome: not measured, no delivery count, or nothing delivered; null when it is sound.</summary>
+    /// <summary>
+    /// What is wrong with one case's outcome: not measured, no delivery count, nothing delivered, or send counts the
+    /// kernel contradicts; null when it is sound.
+    /// </summary>
     public static string? ProblemOf(string name, bool measured, IReadOnlyDictionary<string, Metric>? metrics) =>
         !measured ? $"{name}: no measurements (the case failed; see its log above)"
         : metrics is null || !metrics.TryGetValue(DeliveryMetrics.DeliveredPercent.Id, out var delivered) ? $"{name}: no delivery count reached the host"
         : !(delivered.Value > 0) ? $"{name}: the receiver got no data"
+        : metrics.TryGetValue(DeliveryMetrics.KernelSendDifference.Id, out var difference) && difference.Value != 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{name}: the kernel counted {difference.Value:+0;-0} send system calls more than the code did on the sending socket (the Sends/buffer figure is wrong)")
         : null;
 
     /// <summary>Checks the exported full JSON holds every case, each with measurements and a delivery figure.</summary>

@@ -9,6 +9,9 @@ public sealed class SendCounters
     /// <summary>Send calls that crossed into the kernel: .NET Socket.Send calls and raw send/sendmsg/sendmmsg.</summary>
     public long SendCalls;
 
+    /// <summary>UDP only: drain markers sent on the same socket to close a delivery wait; not payload, so not in <see cref="SendCalls"/>.</summary>
+    public long MarkerSends;
+
     /// <summary>TLS sessions only: SslStream.Write calls (each makes one or more TLS records).</summary>
     public long TlsWrites;
 

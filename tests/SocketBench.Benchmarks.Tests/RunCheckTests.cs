@@ -64,6 +64,33 @@ public sealed class RunCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_record_without_a_kernel_count_still_reaches_the_host()
+    {
+        DeliveryLedger.UseFile(Path.Combine(_directory, "ledger.json"));
+        var record = new DeliveryRecord("Tcp", 64, 16, 1, 16, 1024, 16, 1024);
+
+        DeliveryLedger.Record(record);
+
+        var taken = DeliveryLedger.Take();
+        Assert.Equal(record, taken);
+        Assert.Equal(-1, taken!.KernelSends);
+        Assert.True(double.IsNaN(taken.KernelSendsPerBuffer));
+    }
+
+    [Fact]
+    public void A_kernel_count_that_differs_from_the_code_count_fails_the_run()
+    {
+        var record = new DeliveryRecord("Tcp", 64, 64, 100, 6400, 409_600, 6400, 409_600) { KernelSends = 101, CodeSendsInWindow = 100 };
+        var metrics = new Dictionary<string, BenchmarkDotNet.Reports.Metric>
+        {
+            [DeliveryMetrics.DeliveredPercent.Id] = new(DeliveryMetrics.DeliveredPercent, record.DeliveredPercent),
+            [DeliveryMetrics.KernelSendDifference.Id] = new(DeliveryMetrics.KernelSendDifference, record.KernelSends - record.CodeSendsInWindow),
+        };
+
+        Assert.Equal("case: the kernel counted +1 send system calls more than the code did on the sending socket (the Sends/buffer figure is wrong)", RunCheck.ProblemOf("case", measured: true, metrics));
+    }
+
+    [Fact]
     public void The_ledger_carries_a_record_once()
     {
         DeliveryLedger.UseFile(Path.Combine(_directory, "ledger.json"));

@@ -31,6 +31,25 @@ public sealed class InjectedRegressionTests
         Assert.Contains("test fault 'none' in base, 'tcp-gather-per-buffer' in new", output, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public void One_send_the_code_does_not_count_fails_the_run_on_the_kernels_count()
+    {
+        using (var probe = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp))
+        using (var counter = Sockets.Native.KernelSendCounter.TryOpen(probe, out string? reason))
+        {
+            Skip.If(counter is null, reason);
+        }
+
+        var environment = new Dictionary<string, string> { [TestFaults.Variable] = TestFaults.UncountedSend };
+        string output = TestFiles.TempFolder();
+
+        var run = QuickJob.Exec(environment, ["--job", "gate", "--filter", "*TcpSendBenchmarks.FlushBatched*", "--shapes", "64x64", "--out", output, "--limits", "off"]);
+
+        Assert.True(run.ExitCode == 1, run.Errors);
+        // One empty send per batch of 64: the first invocation's 64 batches, beside the code's 64 gathers.
+        Assert.Contains("the kernel counted +64 send system calls more than the code did on the sending socket", run.Errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void One_extra_32_byte_allocation_per_write_fails_the_gate_on_the_senders_allocation()
     {

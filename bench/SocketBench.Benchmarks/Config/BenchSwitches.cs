@@ -29,6 +29,9 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                                 its own folder, results/runs/<time>-<job> (results/runs/latest names it), and a
                                 run of the whole matrix (no --filter but '*', no --shapes, no category filter) also
                                 replaces results/<job>; a partial run leaves results/<job> as it was
+          --kernel-counts on|off count every row's send system calls in the kernel too (perf tracepoints filtered
+                                on the sending socket; default on; needs Linux, root and tracefs) and fail the run
+                                when the kernel's count and the code's differ
           --limits auto|off     after the run, measure the loopback limit with iperf3/sockperf when they are on PATH
                                 (default auto; writes loopback-limits.json beside the results)
           --peer HOST:PORT      send to a `socketbench serve` on another host instead of loopback (docs/peers.md);
@@ -61,6 +64,9 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
     public bool WholeMatrix => Shapes.Count == 0 && !BenchmarkDotNetArgs.Any(arg => arg is "--anyCategories" or "--allCategories" or "--job" or "-j")
         && FilterValues(BenchmarkDotNetArgs).All(filter => filter == "*");
 
+    /// <summary>--kernel-counts: whether rows also count their sends in the kernel.</summary>
+    public bool KernelCounts { get; init; } = true;
+
     /// <summary>--receiver: where the loopback receiver runs and how it waits.</summary>
     public ReceiverMode Receiver { get; init; } = RunEnvironment.DefaultReceiver;
 
@@ -75,6 +81,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         string? results = null;
         IReadOnlyList<bool> noDelay = [true];
         bool measureLimits = true;
+        bool kernelCounts = true;
         PeerAddress? peer = null;
         var receiver = RunEnvironment.DefaultReceiver;
         IReadOnlyList<(int, int)> shapes = [];
@@ -100,6 +107,9 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                 case "--shapes":
                     shapes = ParseShapes(ValueOf(args, ref index));
                     break;
+                case "--kernel-counts":
+                    kernelCounts = ParseOnOff(ValueOf(args, ref index), "--kernel-counts");
+                    break;
                 case "--receiver":
                     receiver = ReceiverModes.Parse(ValueOf(args, ref index));
                     break;
@@ -115,7 +125,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         s_noDelayValues = noDelay;
         return new BenchSwitches(job, results ?? RunFolder(jobName), noDelay, rest)
         {
-            MeasureLimits = measureLimits, Peer = peer, JobName = jobName, Receiver = receiver, Shapes = shapes,
+            MeasureLimits = measureLimits, KernelCounts = kernelCounts, Peer = peer, JobName = jobName, Receiver = receiver, Shapes = shapes,
             PublishDirectory = results is null ? Path.Combine("results", jobName) : null,
         };
     }
@@ -142,6 +152,13 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
             }
         }
     }
+
+    private static bool ParseOnOff(string value, string option) => value.ToLowerInvariant() switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => throw new ArgumentException($"Invalid {option} '{value}'. Valid: on, off. Example: {option} off."),
+    };
 
     private static IReadOnlyList<bool> ParseNoDelay(string value) => value.ToLowerInvariant() switch
     {
@@ -179,7 +196,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
     private static string ExampleFor(string option) => option switch
     {
         "--out" => "results/mine",
-        "--limits" => "off",
+        "--limits" or "--kernel-counts" => "off",
         "--peer" => PeerAddress.Example,
         "--receiver" => "block",
         "--shapes" => "64x64,64x256",

@@ -12,6 +12,9 @@ public static class RunEnvironment
 {
     public const string ReceiverVariable = "SOCKETBENCH_RECEIVER";
 
+    /// <summary>"on" (count every row's sends in the kernel too, where it can) or "off".</summary>
+    public const string KernelCountsVariable = "SOCKETBENCH_KERNEL_COUNTS";
+
     /// <summary>The receiver mode when nobody chose one: see docs/reproducibility.md for the A/A runs behind it.</summary>
     public const ReceiverMode DefaultReceiver = ReceiverMode.Spin;
 
@@ -22,10 +25,33 @@ public static class RunEnvironment
     public static ReceiverMode Receiver =>
         Environment.GetEnvironmentVariable(ReceiverVariable) is { Length: > 0 } text ? ReceiverModes.Parse(text) : DefaultReceiver;
 
-    /// <summary>Called by the host before any case runs.</summary>
-    public static void Publish(ReceiverMode receiver) => Environment.SetEnvironmentVariable(ReceiverVariable, receiver.Name());
+    /// <summary>Whether cases count their sends in the kernel as well (--kernel-counts, on unless switched off).</summary>
+    public static bool KernelCounts => Environment.GetEnvironmentVariable(KernelCountsVariable) != "off";
 
-    public static RunSettings Settings(string job) => new(
+    /// <summary>Called by the host before any case runs.</summary>
+    public static void Publish(ReceiverMode receiver, bool kernelCounts)
+    {
+        Environment.SetEnvironmentVariable(ReceiverVariable, receiver.Name());
+        Environment.SetEnvironmentVariable(KernelCountsVariable, kernelCounts ? "on" : "off");
+    }
+
+    /// <summary>
+    /// What the run says about kernel send counts: "on", "off" (switched off), or why they are not available here,
+    /// found by opening a counter once on a socket of the host's own.
+    /// </summary>
+    public static string KernelCountsState()
+    {
+        if (!KernelCounts)
+        {
+            return "off";
+        }
+
+        using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        using var counter = Sockets.Native.KernelSendCounter.TryOpen(probe, out string? reason);
+        return counter is not null ? "on" : $"unavailable: {reason}";
+    }
+
+    public static RunSettings Settings(string job, string kernelCounts) => new(
         job,
         Receiver.Name(),
         OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "other",
@@ -33,5 +59,8 @@ public static class RunEnvironment
             .Select(name => (name, value: Environment.GetEnvironmentVariable(name)))
             .Where(knob => !string.IsNullOrEmpty(knob.value))
             .ToDictionary(knob => knob.name, knob => knob.value!),
-        TestFaults.Active);
+        TestFaults.Active)
+    {
+        KernelSendCounts = kernelCounts,
+    };
 }

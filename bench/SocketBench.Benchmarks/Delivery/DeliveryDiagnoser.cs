@@ -55,6 +55,12 @@ public sealed class DeliveryDiagnoser : IDiagnoser
             yield return new Metric(DeliveryMetrics.SenderBytesPerBatch, record.SenderBytesPerBatch);
         }
 
+        if (record.KernelSends >= 0)
+        {
+            yield return new Metric(DeliveryMetrics.KernelSendsPerBuffer, record.KernelSendsPerBuffer);
+            yield return new Metric(DeliveryMetrics.KernelSendDifference, record.KernelSends - record.CodeSendsInWindow);
+        }
+
         if (record.TlsWrites > 0)
         {
             yield return new Metric(DeliveryMetrics.TlsWritesPerBuffer, record.TlsWritesPerBuffer);

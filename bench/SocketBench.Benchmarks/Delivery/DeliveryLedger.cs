@@ -11,6 +11,9 @@ namespace SocketBench.Benchmarks.Delivery;
 /// </summary>
 public static class DeliveryLedger
 {
+    // A figure that could not be computed is NaN (e.g. kernel sends per buffer when not counted): JSON has no NaN literal.
+    private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     public const string PathVariable = "SOCKETBENCH_DELIVERY_LEDGER";
 
     /// <summary>Points this process and the benchmark processes it starts at a fresh ledger file.</summary>
@@ -28,7 +31,7 @@ public static class DeliveryLedger
     {
         if (Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path)
         {
-            File.WriteAllText(path, JsonSerializer.Serialize(record));
+            File.WriteAllText(path, JsonSerializer.Serialize(record, Json));
         }
     }
 
@@ -40,7 +43,7 @@ public static class DeliveryLedger
             return null;
         }
 
-        var record = JsonSerializer.Deserialize<DeliveryRecord>(File.ReadAllText(path));
+        var record = JsonSerializer.Deserialize<DeliveryRecord>(File.ReadAllText(path), Json);
         File.Delete(path);
         return record;
     }

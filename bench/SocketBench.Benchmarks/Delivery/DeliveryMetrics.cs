@@ -24,6 +24,14 @@ public static class DeliveryMetrics
     public static IMetricDescriptor SenderBytesPerBatch { get; } = new Descriptor(
         "SenderBytesPerBatch", "Sender B/batch", "Bytes the sending thread allocated per batch in its leanest invocation (steady state, delivery wait excluded)", "0", theGreaterTheBetter: false, shownAsColumn: true);
 
+    /// <summary>The kernel's own count of the sending socket's send system calls per buffer, any thread (perf tracepoints).</summary>
+    public static IMetricDescriptor KernelSendsPerBuffer { get; } = new Descriptor(
+        "KernelSendsPerBuffer", "Kernel sends/buffer", "Send system calls per buffer on the sending socket, counted by the kernel (syscall tracepoints, every thread of the process) over the case's first, unmeasured invocation; must equal the code's count there", "0.000", theGreaterTheBetter: false, shownAsColumn: true);
+
+    /// <summary>In the JSON only: kernel-counted minus code-counted sends over the same window; anything but 0 fails the run.</summary>
+    public static IMetricDescriptor KernelSendDifference { get; } = new Descriptor(
+        "KernelSendDifference", "Kernel - code sends", "Send system calls the kernel counted minus those the code counted over the same window (0 = they agree)", "0", theGreaterTheBetter: false, shownAsColumn: false);
+
     /// <summary>In the JSON only: the table shows it through the Delivered column, which flags loss.</summary>
     public static IMetricDescriptor DeliveredPercent { get; } = new Descriptor(
         "DeliveredPercent", "Delivered %", "Bytes the receiver counted as a percentage of bytes sent, over every invocation of the case", "0.00", theGreaterTheBetter: true, shownAsColumn: false);

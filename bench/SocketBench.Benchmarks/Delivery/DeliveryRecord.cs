@@ -22,6 +22,24 @@ public sealed record DeliveryRecord(
     /// <summary>Bytes the sending thread allocated per batch in its leanest invocation (steady state); -1 when not counted.</summary>
     public double SenderBytesPerBatch { get; init; } = -1;
 
+    /// <summary>
+    /// Send system calls the kernel saw on the sending socket, from any thread, from the case's setup to the end of its
+    /// first invocation; -1 when not counted (switched off, or not available here).
+    /// </summary>
+    public long KernelSends { get; init; } = -1;
+
+    /// <summary>The send calls the code counted over the same window, drain markers included: must equal <see cref="KernelSends"/>.</summary>
+    public long CodeSendsInWindow { get; init; } = -1;
+
+    /// <summary>Drain markers among them (UDP): not payload sends, so left out of the per-buffer figure.</summary>
+    public long MarkerSendsInWindow { get; init; }
+
+    /// <summary>Buffers sent in that window.</summary>
+    public long BuffersInWindow { get; init; }
+
+    /// <summary>The kernel's payload sends per buffer over the window, or NaN when not counted.</summary>
+    public double KernelSendsPerBuffer => KernelSends < 0 || BuffersInWindow == 0 ? double.NaN : (double)(KernelSends - MarkerSendsInWindow) / BuffersInWindow;
+
     public static DeliveryRecord From(LoopbackSession session) => From(session.Shape, session.Delivery, session.Protocol);
 
     /// <summary>A record from any backend's session: its batch shape and what it sent and delivered.</summary>

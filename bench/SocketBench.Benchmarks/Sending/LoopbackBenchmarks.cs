@@ -27,6 +27,10 @@ public abstract class LoopbackBenchmarks
     private LoopbackSession? _session;
     private long _fewestSenderBytes = long.MaxValue;
     private long _senderBatches;
+    private KernelSendCounter? _kernelCounter;
+    private CodeCounts _codeCountsAtOpen;
+    private int _invocations;
+    private (long Kernel, CodeCounts Code)? _kernelWindow;
 
     protected LoopbackSession Session => _session ?? throw new InvalidOperationException("GlobalSetup has not run.");
 
@@ -64,10 +68,60 @@ public abstract class LoopbackBenchmarks
     {
         _session = session;
         _fewestSenderBytes = long.MaxValue;
+        _invocations = 0;
+        _kernelWindow = null;
+
+        // The kernel counts the sending socket's send calls, from every thread, over the case's first invocation (BenchmarkDotNet's
+        // jitting call, never a measured one): while its tracepoints are on, every system call on the machine is slower.
+        _kernelCounter = RunEnvironment.KernelCounts ? KernelSendCounter.TryOpen(session.SenderFd, out _) : null;
+        _kernelCounter?.Start();
+        _codeCountsAtOpen = CodeCounts.Of(session);
     }
 
-    /// <summary>Starts counting what the sending thread allocates over one invocation's batches (delivery wait excluded).</summary>
-    protected static (int Thread, long Bytes) StartCounting() => (Environment.CurrentManagedThreadId, GC.GetAllocatedBytesForCurrentThread());
+    /// <summary>Closes the kernel's window: its count and the code's over the same span; the counter closes off this thread.</summary>
+    private void FinishKernelCount(bool closeInBackground)
+    {
+        if (_kernelCounter is not { } kernel)
+        {
+            return;
+        }
+
+        _kernelWindow = (kernel.Stop().Total, CodeCounts.Of(Session) - _codeCountsAtOpen);
+        _kernelCounter = null;
+        if (closeInBackground)
+        {
+            // Closing waits on the kernel for about 0.2 s: not on the benchmark thread, between BenchmarkDotNet's invocations.
+            ThreadPool.UnsafeQueueUserWorkItem(static counter => counter.Dispose(), kernel, preferLocal: false);
+        }
+        else
+        {
+            kernel.Dispose();
+        }
+    }
+
+    /// <summary>What the code counted on the sending socket: payload sends, drain markers (also sends), buffers.</summary>
+    private readonly record struct CodeCounts(long Sends, long Markers, long Buffers)
+    {
+        public static CodeCounts Of(LoopbackSession session) =>
+            new(session.Counters.SendCalls + session.Counters.MarkerSends, session.Counters.MarkerSends, session.Counters.Buffers);
+
+        public static CodeCounts operator -(CodeCounts left, CodeCounts right) =>
+            new(left.Sends - right.Sends, left.Markers - right.Markers, left.Buffers - right.Buffers);
+    }
+
+    /// <summary>
+    /// Starts counting what the sending thread allocates over one invocation's batches (delivery wait excluded);
+    /// the second invocation first closes the kernel's count of the first.
+    /// </summary>
+    protected (int Thread, long Bytes) StartCounting()
+    {
+        if (++_invocations == 2)
+        {
+            FinishKernelCount(closeInBackground: true);
+        }
+
+        return (Environment.CurrentManagedThreadId, GC.GetAllocatedBytesForCurrentThread());
+    }
 
     /// <summary>
     /// Keeps the fewest bytes any invocation allocated: the steady state, exact to the byte, with the first
@@ -131,7 +185,14 @@ public abstract class LoopbackBenchmarks
         }
 
         double senderBytesPerBatch = _fewestSenderBytes == long.MaxValue ? -1 : (double)_fewestSenderBytes / _senderBatches;
-        DeliveryLedger.Record(DeliveryRecord.From(_session) with { SenderBytesPerBatch = senderBytesPerBatch });
+        var record = DeliveryRecord.From(_session) with { SenderBytesPerBatch = senderBytesPerBatch };
+        FinishKernelCount(closeInBackground: false);
+        if (_kernelWindow is var (kernelSends, code))
+        {
+            record = record with { KernelSends = kernelSends, CodeSendsInWindow = code.Sends, MarkerSendsInWindow = code.Markers, BuffersInWindow = code.Buffers };
+        }
+
+        DeliveryLedger.Record(record);
         _session.Dispose();
         _session = null;
     }

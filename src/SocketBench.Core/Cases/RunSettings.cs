@@ -19,6 +19,12 @@ public sealed record RunSettings(
     IReadOnlyDictionary<string, string> RuntimeKnobs,
     string? TestFault)
 {
+    /// <summary>
+    /// Whether every row's sends were also counted by the kernel: "on", "off", or "unavailable: why"
+    /// (not Linux, not root, no tracefs); null in records that do not say.
+    /// </summary>
+    public string? KernelSendCounts { get; init; }
+
     /// <summary>The settings that two runs must share for their times to be compared as like for like.</summary>
     public IEnumerable<string> DifferencesFrom(RunSettings other)
     {

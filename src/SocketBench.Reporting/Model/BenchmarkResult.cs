@@ -26,6 +26,7 @@ public sealed record BenchmarkResult(
     public const string TlsWritesPerBufferMetric = "TlsWritesPerBuffer";
     public const string TlsRecordsPerBufferMetric = "TlsRecordsPerBuffer";
     public const string SenderBytesPerBatchMetric = "SenderBytesPerBatch";
+    public const string KernelSendsPerBufferMetric = "KernelSendsPerBuffer";
 
     /// <summary>BenchmarkDotNet's MemoryDiagnoser: managed bytes allocated per operation by every thread of the process.</summary>
     public const string AllocatedMetric = "Allocated Memory";

@@ -29,6 +29,7 @@ public static class CounterJudge
         (BenchmarkResult.TlsWritesPerBufferMetric, "TLS writes/buffer"),
         (BenchmarkResult.TlsRecordsPerBufferMetric, "TLS records/buffer"),
         (BenchmarkResult.SenderBytesPerBatchMetric, "sender bytes/batch"),
+        (BenchmarkResult.KernelSendsPerBufferMetric, "kernel sends/buffer"),
     ];
 
     public static IEnumerable<CounterChange> Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options)

@@ -21,7 +21,7 @@ public static class HtmlReport
         html.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><title>SocketBench report</title>");
         html.AppendLine($"<style>{Style}</style></head><body>");
         html.AppendLine("<h1>SocketBench report</h1>");
-        html.AppendLine($"<p>{Encode(results.Caption)}<br>{Encode(results.PeerLine)}<br>{Encode(MarkdownReport.MeasuredWith(results.Settings))}<br>{results.Benchmarks.Count} benchmarks. One operation sends one batch of BufferCount buffers; its time includes delivery. Gbit/s counts delivered bytes only.</p>");
+        html.AppendLine($"<p>{Encode(results.Caption)}<br>{Encode(results.PeerLine)}<br>{Encode(MarkdownReport.MeasuredWith(results.Settings))}<br>{Encode(MarkdownReport.KernelCounts(results))}<br>{results.Benchmarks.Count} benchmarks. One operation sends one batch of BufferCount buffers; its time includes delivery. Gbit/s counts delivered bytes only.</p>");
         foreach (string warning in results.Warnings)
         {
             html.AppendLine($"<p><strong>Warning:</strong> {Encode(warning)}</p>");

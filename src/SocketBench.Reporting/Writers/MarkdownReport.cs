@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SocketBench.Reporting.Model;
 
@@ -15,6 +16,7 @@ public static class MarkdownReport
         text.AppendLine($"- Job: {string.Join(", ", results.Jobs)}; {results.Benchmarks.Count} benchmarks from {string.Join(", ", results.Files.Select(Path.GetFileName))}");
         text.AppendLine($"- {results.PeerLine}");
         text.AppendLine($"- {MeasuredWith(results.Settings)}");
+        text.AppendLine($"- {KernelCounts(results)}");
         text.AppendLine("- One operation sends one batch of BufferCount buffers; its time includes delivery to the receiver. Gbit/s counts delivered bytes only.");
         text.AppendLine();
         foreach (string warning in results.Warnings)
@@ -72,6 +74,26 @@ public static class MarkdownReport
             : $"runtime settings {string.Join(", ", settings.RuntimeKnobs.Select(pair => $"{pair.Key}={pair.Value}"))}: different code runs than in a user's process";
         string fault = settings.TestFault is null ? "" : $"; TEST FAULT '{settings.TestFault}' switched on: a deliberately broken build";
         return $"Measured with: {receiver}; {runtime}{fault}.";
+    }
+
+    /// <summary>Whether the code's send counts were checked against the kernel's, and on how many rows they agree.</summary>
+    public static string KernelCounts(ResultSet results)
+    {
+        var counted = results.Sends.Where(row => row.Metric(BenchmarkResult.KernelSendsPerBufferMetric) is not null).ToList();
+        if (counted.Count == 0)
+        {
+            return results.Settings?.KernelSendCounts is { } state && state != "on"
+                ? $"Sends/buffer counted by the code only; kernel count {state}."
+                : "Sends/buffer counted by the code only; these results carry no kernel count.";
+        }
+
+        int agree = counted.Count(row => row.Metric(BenchmarkResult.SendsPerBufferMetric) is double code
+            && Math.Abs(code - row.Metric(BenchmarkResult.KernelSendsPerBufferMetric)!.Value) < 1e-9);
+        int sends = results.Sends.Count();
+        string disagree = agree == counted.Count ? "" : " — THE OTHERS DISAGREE";
+        string uncounted = counted.Count < sends ? $"; {sends - counted.Count} rows without a kernel count (e.g. WinRT, which hides its system calls)" : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Sends/buffer checked against the kernel's own count (syscall tracepoints on the sending socket, every thread, over each case's first, unmeasured invocation): equal on {agree} of {counted.Count} send rows{disagree}{uncounted}.");
     }
 
     private static void AppendLimits(StringBuilder text, LimitsSection section)

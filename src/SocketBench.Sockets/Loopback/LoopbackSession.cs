@@ -65,6 +65,9 @@ public abstract class LoopbackSession : ISendSession
 
     public SendCounters Counters { get; } = new();
 
+    /// <summary>The sending socket's descriptor: what the kernel's send count is filtered on.</summary>
+    public int SenderFd => _native.Fd;
+
     public abstract DeliveryReport Delivery { get; }
 
     Backend ISendSession.Backend => Backend.Sockets;

@@ -141,6 +141,7 @@ public sealed class UdpLoopbackSession : LoopbackSession
     {
         BinaryPrimitives.WriteInt64LittleEndian(_marker, ++_markerId);
         Sender.Send(_marker, SocketFlags.None);
+        Counters.MarkerSends++;
     }
 
     private protected override void SendReferenceBatch(SendMethod method)

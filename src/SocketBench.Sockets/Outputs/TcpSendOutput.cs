@@ -29,6 +29,11 @@ public sealed class TcpSendOutput : SocketSendOutput
             return;
         }
 
+        if (TestFaults.SendsUncounted)
+        {
+            Socket.Send(ReadOnlySpan<byte>.Empty, SocketFlags.None);
+        }
+
         if (_gather is not null)
         {
             _gather.Send(buffers);
