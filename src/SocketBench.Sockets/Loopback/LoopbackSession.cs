@@ -48,7 +48,7 @@ public abstract class LoopbackSession : ISendSession
         return TlsLoopbackSession.Create(shape, options ?? LoopbackOptions.Default);
     }
 
-    /// <summary>What this session's rows are called, and what the name of the benchmark class measuring them starts with: "Tcp", "Udp" or "Tls".</summary>
+    /// <summary>The session's protocol, "Tcp", "Udp" or "Tls" (a <see cref="Core.Cases.CaseTransport"/> name): the delivery record is matched to its case by it.</summary>
     public virtual string Protocol => Shape.Transport.ToString();
 
     public BatchShape Shape { get; }

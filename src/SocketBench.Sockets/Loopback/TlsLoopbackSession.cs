@@ -35,15 +35,12 @@ internal sealed class TlsLoopbackSession : StreamLoopbackSession
     {
         _server = server;
         NegotiatedProtocol = client.SslProtocol;
-        CipherSuite = client.NegotiatedCipherSuite;
     }
 
     public override string Protocol => ProtocolName;
 
     /// <summary>What the handshake settled on: always TLS 1.3, since nothing else is offered.</summary>
     public SslProtocols NegotiatedProtocol { get; }
-
-    public TlsCipherSuite CipherSuite { get; }
 
     private protected override bool OffersRawSends => false;
 

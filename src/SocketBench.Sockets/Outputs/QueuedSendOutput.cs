@@ -33,9 +33,6 @@ public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSo
         Counters = counters;
     }
 
-    /// <summary>What several queued buffers become on this OS, e.g. "sendmsg gather" or "per-datagram fallback".</summary>
-    public abstract string BatchedSendPath { get; }
-
     protected SendCounters Counters { get; }
 
     public ValueTask WriteAsync(PinnedBuffer buffer)

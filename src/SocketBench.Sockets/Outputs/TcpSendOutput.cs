@@ -15,8 +15,6 @@ public sealed class TcpSendOutput : SocketSendOutput
         _gather = OperatingSystem.IsLinux() ? new GatherSender(native) : null;
     }
 
-    public override string BatchedSendPath => _gather is not null ? "sendmsg gather" : "Socket.Send(IList) gather";
-
     protected override void SendMany(ReadOnlySpan<PinnedBuffer> buffers)
     {
         if (TestFaults.SendsTcpGatherPerBuffer)

@@ -27,8 +27,6 @@ public sealed class TlsSendOutput : QueuedSendOutput
         _tls = tls;
     }
 
-    public override string BatchedSendPath => "one SslStream.Write per batch";
-
     protected override void SendOne(PinnedBuffer buffer)
     {
         var plaintext = buffer.Segment;

@@ -18,8 +18,6 @@ public sealed class UdpSendOutput : SocketSendOutput
         _mmsg = OperatingSystem.IsLinux() ? new MmsgSender(native) : null;
     }
 
-    public override string BatchedSendPath => _mmsg is not null ? "sendmmsg" : "per-datagram fallback";
-
     protected override void SendMany(ReadOnlySpan<PinnedBuffer> buffers)
     {
         if (_mmsg is not null)
