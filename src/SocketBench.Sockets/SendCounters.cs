@@ -24,6 +24,15 @@ public sealed class SendCounters
     /// <summary>Payload bytes handed to the kernel.</summary>
     public long Bytes;
 
+    /// <summary>
+    /// Set once a batch went through one of .NET's own send APIs (a .NET API row): those make their send calls
+    /// inside .NET, where nothing here sees them, so <see cref="SendCalls"/> no longer covers the session's sends.
+    /// </summary>
+    public bool SendsInsideDotNet;
+
+    /// <summary>The send calls made, or null when some were made inside .NET and could not be counted.</summary>
+    public long? CountedSendCalls => SendsInsideDotNet ? null : SendCalls;
+
     public void AddBatch(int buffers, long bytes)
     {
         Buffers += buffers;

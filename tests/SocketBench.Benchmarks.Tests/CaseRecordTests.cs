@@ -50,7 +50,8 @@ public sealed class CaseRecordTests
         Assert.Null(single.SendPathContradiction(1));
     }
 
-    private static IReadOnlyList<CaseRecord> Records(Type type) =>
+    /// <summary>The case records of every case BenchmarkDotNet makes of <paramref name="type"/>.</summary>
+    internal static IReadOnlyList<CaseRecord> Records(Type type) =>
         BenchmarkConverter.TypeToBenchmarks(type).BenchmarksCases.Select(CaseRecords.Of).OfType<CaseRecord>().ToList();
 
     /// <summary>A UDP benchmark whose name says nothing about what it is.</summary>

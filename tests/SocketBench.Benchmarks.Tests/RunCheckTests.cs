@@ -105,6 +105,19 @@ public sealed class RunCheckTests : IDisposable
         Assert.Null(DeliveryLedger.Take());
     }
 
+    [Fact]
+    public void The_ledger_carries_sends_not_counted_as_null_never_as_zero()
+    {
+        DeliveryLedger.UseFile(Path.Combine(_directory, "ledger.json"));
+        DeliveryLedger.Record(new DeliveryRecord("Udp", 64, 64, SendCalls: null, 64, 4096, 64, 4096));
+
+        var taken = DeliveryLedger.Take()!;
+
+        Assert.Null(taken.SendCalls);
+        Assert.Null(taken.SendsPerBuffer);
+        Assert.Equal(100, taken.DeliveredPercent);
+    }
+
     public void Dispose()
     {
         Environment.SetEnvironmentVariable(DeliveryLedger.PathVariable, null);

@@ -138,11 +138,12 @@ public sealed class LimitsReportTests
     private static string TlsRowOf(string markdown, string method, string shape)
     {
         string tlsSection = markdown[markdown.IndexOf("### TLS 1.3 over TCP\n", StringComparison.Ordinal)..];
-        return tlsSection.Split('\n').First(line => line.StartsWith(method, StringComparison.Ordinal) && line.Contains(shape, StringComparison.Ordinal)).TrimEnd();
+        return tlsSection.Split('\n').First(line => line.Contains(method, StringComparison.Ordinal) && line.Contains(shape, StringComparison.Ordinal)).TrimEnd();
     }
 
-    private static string RowOf(string markdown, string start) =>
-        markdown.Split('\n').Single(line => line.StartsWith(start, StringComparison.Ordinal)).TrimEnd();
+    /// <summary>The one table row holding <paramref name="cells"/> (they follow the row's Group cell).</summary>
+    private static string RowOf(string markdown, string cells) =>
+        markdown.Split('\n').Single(line => line.StartsWith("| ", StringComparison.Ordinal) && line.Contains(cells, StringComparison.Ordinal)).TrimEnd();
 
     private static JsonObject Iperf3Run(long bytes, double gigabits) => new()
     {

@@ -63,4 +63,25 @@ internal static class TestFiles
 
         return target;
     }
+
+    /// <summary>Runs <c>socketbench report</c> on the exports of <paramref name="sources"/> taken together; returns its report.md, after checking it succeeded.</summary>
+    public static string ReportOf(params string[] sources)
+    {
+        string folder = CopyExports(TempFolder(), "*", sources);
+        string output = TempFolder();
+
+        var run = CliRun.Of("report", folder, "--out", output);
+
+        Assert.Equal(0, run.ExitCode);
+        return File.ReadAllText(Path.Combine(output, "report.md"));
+    }
+
+    /// <summary>One section of a report.md, from its heading (e.g. "### TCP\n") to the next section's.</summary>
+    public static string Section(string markdown, string heading)
+    {
+        int start = markdown.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no '{heading.Trim()}' section");
+        int end = markdown.IndexOf("\n### ", start + heading.Length, StringComparison.Ordinal);
+        return end < 0 ? markdown[start..] : markdown[start..end];
+    }
 }

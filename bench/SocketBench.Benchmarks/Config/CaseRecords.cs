@@ -5,12 +5,13 @@ using SocketBench.Core.Batches;
 using SocketBench.Core.Cases;
 using SocketBench.Core.Sending;
 using SocketBench.Sockets;
+using SocketBench.Sockets.DotNet;
 
 namespace SocketBench.Benchmarks.Config;
 
 /// <summary>
 /// Reads what a BenchmarkDotNet case is from what the benchmark declares: the transport and backend from its
-/// class's categories, strategy or reference from its method's category, the shape from its parameters.
+/// class's categories, strategy, .NET API or reference from its method's category, the shape from its parameters.
 /// Nothing is inferred from a class name, so a renamed class keeps its identity.
 /// </summary>
 public static class CaseRecords
@@ -38,22 +39,33 @@ public static class CaseRecords
             : descriptor.HasCategory(Categories.Tcp) ? CaseTransport.Tcp
             : descriptor.HasCategory(Categories.Udp) ? CaseTransport.Udp
             : null;
+        bool onLinux = OperatingSystem.IsLinux();
+        if (transport is not null && descriptor.HasCategory(Categories.DotNetApi))
+        {
+            return Enum.TryParse<DotNetApi>(method, out var api)
+                ? new CaseRecord(id, backend, transport.Value, method, CaseKind.DotNetApi, bufferSize, bufferCount)
+                {
+                    NoDelay = NoDelayOf(benchmarkCase, transport.Value),
+                    BytesPerSendCall = DotNetApis.BytesPerSendCall(api, bufferSize, bufferCount),
+                    SendPath = DotNetApis.Describe(transport.Value, api, onLinux),
+                    Pattern = DotNetApis.Pattern(api),
+                    // The sends happen inside .NET: said so in the record, so no report reads a missing count as zero.
+                    Counts = CountedCalls.NotCounted,
+                    IsBaseline = descriptor.Baseline,
+                }
+                : null;
+        }
+
         if (transport is null || !Enum.TryParse<SendMethod>(method, out var sendMethod))
         {
             return null;
         }
 
         var kind = descriptor.HasCategory(Categories.Reference) ? CaseKind.OsReference : CaseKind.Strategy;
-        bool onLinux = OperatingSystem.IsLinux();
         var socket = transport == CaseTransport.Udp ? Transport.Udp : Transport.Tcp;
         var record = new CaseRecord(id, backend, transport.Value, method, kind, bufferSize, bufferCount)
         {
-            NoDelay = transport switch
-            {
-                CaseTransport.Tcp => benchmarkCase.Parameters.Items.All(item => item.Name != "NoDelay") || benchmarkCase.Parameters["NoDelay"] as bool? != false,
-                CaseTransport.Tls => true,
-                _ => null,
-            },
+            NoDelay = NoDelayOf(benchmarkCase, transport.Value),
             BytesPerSendCall = SendCallBytes.For(socket, sendMethod, bufferSize, bufferCount),
             IsShapeLimit = kind == CaseKind.OsReference && sendMethod == SendCallBytes.ShapeLimit(socket),
             IsBaseline = descriptor.Baseline,
@@ -68,6 +80,14 @@ public static class CaseRecords
                 Pattern = SendPaths.Pattern(socket, sendMethod, onLinux),
             };
     }
+
+    /// <summary>TCP_NODELAY of a TCP row (on unless its NoDelay parameter says off); always on for TLS; none on UDP.</summary>
+    private static bool? NoDelayOf(BenchmarkCase benchmarkCase, CaseTransport transport) => transport switch
+    {
+        CaseTransport.Tcp => benchmarkCase.Parameters.Items.All(item => item.Name != "NoDelay") || benchmarkCase.Parameters["NoDelay"] as bool? != false,
+        CaseTransport.Tls => true,
+        _ => null,
+    };
 
     public static bool IsSend(BenchmarkCase benchmarkCase) => Of(benchmarkCase) is { Kind: not CaseKind.RoundTrip };
 

@@ -15,6 +15,9 @@ public static class Categories
     /// <summary>The OS's own primitives, without the output abstraction: the limit for a batch shape.</summary>
     public const string Reference = "Reference";
 
+    /// <summary>.NET's own send APIs (NetworkStream, Socket.SendAsync, PipeWriter, BufferedStream, SslStream) as a .NET developer writes them.</summary>
+    public const string DotNetApi = "DotNetApi";
+
     /// <summary>Rows made of Linux system calls (raw send, sendmsg, sendmmsg): not offered elsewhere.</summary>
     public const string LinuxOnly = "LinuxOnly";
 

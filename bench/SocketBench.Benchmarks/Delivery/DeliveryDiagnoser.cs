@@ -48,7 +48,12 @@ public sealed class DeliveryDiagnoser : IDiagnoser
             yield break;
         }
 
-        yield return new Metric(DeliveryMetrics.SendsPerBuffer, record.SendsPerBuffer);
+        // A .NET API row's sends are not counted: it gets no Sends/buffer at all rather than a 0 that reads as a figure.
+        if (record.SendsPerBuffer is double sendsPerBuffer)
+        {
+            yield return new Metric(DeliveryMetrics.SendsPerBuffer, sendsPerBuffer);
+        }
+
         yield return new Metric(DeliveryMetrics.DeliveredPercent, record.DeliveredPercent);
         if (record.SenderBytesPerBatch >= 0)
         {

@@ -10,7 +10,7 @@ namespace SocketBench.Benchmarks.Delivery;
 public static class DeliveryMetrics
 {
     public static IMetricDescriptor SendsPerBuffer { get; } = new Descriptor(
-        "SendsPerBuffer", "Sends/buffer", "Send system calls per buffer, counted by the backend (1 = one kernel transition per buffer); on WinRT, WriteAsync and FlushAsync calls per buffer, its system calls not being visible", "0.000", theGreaterTheBetter: false, shownAsColumn: true);
+        "SendsPerBuffer", "Sends/buffer", "Send system calls per buffer, counted by the backend (1 = one kernel transition per buffer); on WinRT, WriteAsync and FlushAsync calls per buffer, its system calls not being visible; absent on .NET API rows, whose sends happen inside .NET and are not counted", "0.000", theGreaterTheBetter: false, shownAsColumn: true);
 
     /// <summary>TLS rows only: SslStream.Write calls per buffer (Sends/buffer there counts the socket writes under them).</summary>
     public static IMetricDescriptor TlsWritesPerBuffer { get; } = new Descriptor(

@@ -5,13 +5,14 @@ namespace SocketBench.Benchmarks.Delivery;
 
 /// <summary>What one benchmark case's session sent and what its receiver counted, over every invocation of the case.</summary>
 /// <param name="Transport">The session's protocol: "Tcp", "Udp" or "Tls" (a <see cref="Core.Cases.CaseTransport"/> name).</param>
+/// <param name="SendCalls">Send calls the session counted; null (in the ledger too) when its sends were made inside .NET's own APIs and not counted.</param>
 /// <param name="TlsWrites">TLS rows only (0 elsewhere): SslStream.Write calls.</param>
 /// <param name="TlsRecords">TLS rows only (0 elsewhere): TLS records put on the wire.</param>
 public sealed record DeliveryRecord(
     string Transport,
     int BufferSize,
     int BufferCount,
-    long SendCalls,
+    long? SendCalls,
     long BuffersSent,
     long BytesSent,
     long BuffersDelivered,
@@ -58,7 +59,8 @@ public sealed record DeliveryRecord(
             delivery.TlsRecords);
     }
 
-    public double SendsPerBuffer => BuffersSent == 0 ? double.NaN : (double)SendCalls / BuffersSent;
+    /// <summary>Send calls per buffer; null when the sends were not counted, so no figure can stand in for one.</summary>
+    public double? SendsPerBuffer => SendCalls is not long calls ? null : BuffersSent == 0 ? double.NaN : (double)calls / BuffersSent;
 
     public double TlsWritesPerBuffer => BuffersSent == 0 ? double.NaN : (double)TlsWrites / BuffersSent;
 

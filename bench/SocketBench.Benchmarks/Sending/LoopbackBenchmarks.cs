@@ -5,6 +5,7 @@ using SocketBench.Core.Peers;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Core.Sending;
 using SocketBench.Sockets.Buffers;
+using SocketBench.Sockets.DotNet;
 using SocketBench.Sockets.Loopback;
 using SocketBench.Sockets.Native;
 using SocketBench.Sockets.Outputs;
@@ -170,6 +171,19 @@ public abstract class LoopbackBenchmarks
         for (int batch = 0; batch < batches; batch++)
         {
             await SendStrategies.FlushBatched(Output, Buffers);
+        }
+
+        StopCounting(counting, batches);
+        Session.WaitForDelivery();
+    }
+
+    /// <summary>The .NET API rows: batches through one of .NET's own send APIs, closed by the same wait for delivery.</summary>
+    protected async Task DotNetApiBatches(DotNetApi api, int batches)
+    {
+        var counting = StartCounting();
+        for (int batch = 0; batch < batches; batch++)
+        {
+            await Session.SendBatchAsync(api);
         }
 
         StopCounting(counting, batches);

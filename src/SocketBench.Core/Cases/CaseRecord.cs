@@ -14,7 +14,7 @@ public enum CaseTransport
     Tls,
 }
 
-/// <summary>What a case's code is: the guide's strategies, the OS's own primitives, or an echo round trip.</summary>
+/// <summary>What a case's code is: the guide's strategies, the OS's own primitives, .NET's own send APIs, or an echo round trip.</summary>
 public enum CaseKind
 {
     /// <summary>One of the guide's three strategies over the suite's output: SocketBench code runs here.</summary>
@@ -25,6 +25,12 @@ public enum CaseKind
 
     /// <summary>A request and its echo over one of the echo harnesses.</summary>
     RoundTrip,
+
+    /// <summary>
+    /// A send path of .NET's own APIs (NetworkStream, Socket.SendAsync, PipeWriter, BufferedStream, SslStream), written as a
+    /// .NET developer would, with default options: what batching buys code that does not use the suite's output.
+    /// </summary>
+    DotNetApi,
 }
 
 /// <summary>How many send calls a method makes for a batch, on the OS that ran it: what the "Send path" label promises.</summary>
@@ -51,6 +57,12 @@ public enum CountedCalls
 
     /// <summary>WriteAsync and FlushAsync calls on a WinRT output stream: the kernel's sends are not visible on that backend.</summary>
     StreamCalls,
+
+    /// <summary>
+    /// Nothing: the row's sends are made inside .NET's own code (the .NET API rows), where SocketBench cannot count them,
+    /// so the row has no Sends/buffer rather than a guess. Only a counter in the kernel can fill it in.
+    /// </summary>
+    NotCounted,
 }
 
 /// <summary>

@@ -12,6 +12,9 @@ public static class ChartStyle
 
     private static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
 
+    // With the .NET API rows a full report has more than ten series: Category10 would give two of them one colour.
+    private static readonly IPalette WidePalette = new ScottPlot.Palettes.Category20();
+
     public static Plot Create(string title, string xLabel, string yLabel, string caption)
     {
         var plot = new Plot();
@@ -30,7 +33,8 @@ public static class ChartStyle
     }
 
     /// <summary>The same colour for a method in every chart of a report.</summary>
-    public static Color ColorOf(string method, IReadOnlyList<string> methods) => Palette.GetColor(Math.Max(0, IndexOf(methods, method)));
+    public static Color ColorOf(string method, IReadOnlyList<string> methods) =>
+        (methods.Count > 10 ? WidePalette : Palette).GetColor(Math.Max(0, IndexOf(methods, method)));
 
     public static Color ColorAt(int index) => Palette.GetColor(index);
 

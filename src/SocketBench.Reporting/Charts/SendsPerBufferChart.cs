@@ -64,7 +64,8 @@ public sealed class SendsPerBufferChart : IChartBuilder
                 $"sends-per-buffer-{TransportLabels.FileKey(transport.Key)}",
                 title,
                 "How many send system calls each buffer cost, counted by the backend: 1 is one kernel transition per buffer, the wide grey line is one per batch."
-                + (cases.Any(result => result.Case.Counts == CountedCalls.StreamCalls) ? " WinRT series count WriteAsync and FlushAsync calls instead: WinRT does not show its system calls." : ""),
+                + (cases.Any(result => result.Case.Counts == CountedCalls.StreamCalls) ? " WinRT series count WriteAsync and FlushAsync calls instead: WinRT does not show its system calls." : "")
+                + (transport.Any(result => result.Case.Counts == CountedCalls.NotCounted) ? " .NET API rows are not drawn: their sends happen inside .NET and are not counted." : ""),
                 plot);
         }
     }

@@ -37,6 +37,12 @@ public static class HtmlReport
 
         AppendLimits(html, LimitsSection.Build(results));
         html.AppendLine("<h2>Results</h2>");
+        if (results.Sends.Any())
+        {
+            // The note marks emphasis with ** for Markdown; HTML shows it plain.
+            html.AppendLine($"<p>{Encode(ResultTable.GroupNote.Replace("**", "", StringComparison.Ordinal))}</p>");
+        }
+
         foreach (var (transport, rows) in ResultTable.SendTables(results))
         {
             html.AppendLine($"<h3>{Encode(transport)}</h3>");

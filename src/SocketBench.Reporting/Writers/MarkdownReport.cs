@@ -36,7 +36,12 @@ public static class MarkdownReport
 
         AppendLimits(text, LimitsSection.Build(results));
         text.AppendLine("## Results").AppendLine();
-        bool[] rightAligned = [false, false, false, true, true, true, true, true, true, true, true, true, true];
+        if (results.Sends.Any())
+        {
+            text.AppendLine(ResultTable.GroupNote).AppendLine();
+        }
+
+        bool[] rightAligned = [false, false, false, false, true, true, true, true, true, true, true, true, true, true];
         foreach (var (transport, rows) in ResultTable.SendTables(results))
         {
             text.AppendLine($"### {transport}").AppendLine();

@@ -7,13 +7,39 @@ namespace SocketBench.Reporting.Writers;
 public static class ResultTable
 {
     public static IReadOnlyList<string> Header { get; } =
-        ["Method", "Backend", "Send path", "BufferSize", "BufferCount", "Time/buffer", "99.9 % CI", "Gbit/s", "buffers/s", "Sends/buffer", "Delivered", "÷ iperf3", "÷ shape limit"];
+        ["Group", "Method", "Backend", "Send path", "BufferSize", "BufferCount", "Time/buffer", "99.9 % CI", "Gbit/s", "buffers/s", "Sends/buffer", "Delivered", "÷ iperf3", "÷ shape limit"];
+
+    /// <summary>What the Group column means, printed above the send tables.</summary>
+    public const string GroupNote =
+        "Group: **guide strategy** = the Sockets guide's three strategies over SocketBench's output; **.NET API** = .NET's own send paths "
+        + "(NetworkStream, Socket.SendAsync, PipeWriter, BufferedStream, SslStream) as a .NET developer writes them, with default options; "
+        + "**OS reference** = raw system calls, no .NET socket layer, the limit for a batch shape. Within a batch shape the three groups "
+        + "follow each other, so one table answers what your code costs per buffer and how far it is from the OS. A .NET API row's sends "
+        + "happen inside .NET and are not counted by SocketBench: its Sends/buffer reads \"not counted\".";
 
     public static IEnumerable<(string Transport, IReadOnlyList<IReadOnlyList<string>> Rows)> SendTables(ResultSet results) =>
         results.Sends.GroupBy(result => result.Transport).OrderBy(group => group.Key).Select(group =>
             (group.Key, (IReadOnlyList<IReadOnlyList<string>>)group
-                .OrderBy(result => result.BufferSize).ThenBy(result => result.BufferCount).ThenBy(result => result.Case.Backend)
+                .OrderBy(result => result.BufferSize).ThenBy(result => result.BufferCount).ThenBy(result => GroupOrder(result.Case.Kind)).ThenBy(result => result.Case.Backend)
                 .Select(result => Row(result, results)).ToList()));
+
+    /// <summary>The Group column's text for a send row's kind.</summary>
+    public static string GroupOf(CaseKind kind) => kind switch
+    {
+        CaseKind.Strategy => "guide strategy",
+        CaseKind.DotNetApi => ".NET API",
+        CaseKind.OsReference => "OS reference",
+        _ => kind.ToString(),
+    };
+
+    // From the suite's own code, through .NET's, to the bare system call: the order a reader steps down towards the limit.
+    private static int GroupOrder(CaseKind kind) => kind switch
+    {
+        CaseKind.Strategy => 0,
+        CaseKind.DotNetApi => 1,
+        CaseKind.OsReference => 2,
+        _ => 3,
+    };
 
     /// <summary>Benchmarks that are not sends (echo and any future type): ID and time per operation.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> OtherRows(ResultSet results) =>
@@ -26,6 +52,7 @@ public static class ResultTable
         int count = result.BufferCount!.Value;
         return
         [
+            GroupOf(result.Case.Kind),
             result.Method,
             result.Case.Backend.ToString(),
             SendPath(result),
@@ -51,10 +78,10 @@ public static class ResultTable
             ? $"MISMATCH: {contradiction}"
             : result.Case.SendPath;
 
-    /// <summary>Counted sends per buffer; on a backend that hides its system calls, said to be stream calls.</summary>
+    /// <summary>Counted sends per buffer; on a backend that hides its system calls, said to be stream calls; on a row whose sends are made inside .NET, said not to be counted.</summary>
     private static string SendsPerBuffer(BenchmarkResult result) => result.Metric(BenchmarkResult.SendsPerBufferMetric) is double sends
         ? Units.Number(sends, "0.000") + (result.Case.Counts == CountedCalls.StreamCalls ? " stream calls" : "")
-        : "–";
+        : result.Case.Counts == CountedCalls.NotCounted ? "not counted" : "–";
 
     private static string Percentile(BenchmarkResult result, string name) =>
         result.Percentiles.TryGetValue(name, out double value) ? Units.Time(value) : "–";

@@ -1,8 +1,10 @@
 using System.Net.Sockets;
 using SocketBench.Core;
 using SocketBench.Core.Batches;
+using SocketBench.Core.Cases;
 using SocketBench.Core.Sending;
 using SocketBench.Sockets.Buffers;
+using SocketBench.Sockets.DotNet;
 using SocketBench.Sockets.Native;
 using SocketBench.Sockets.Outputs;
 using SocketBench.Sockets.Receivers;
@@ -18,6 +20,7 @@ public abstract class LoopbackSession : ISendSession
 {
     private readonly NativeSocket _native;
     private long _nextSequence;
+    private DotNetApiSender? _dotNet;
 
     private protected LoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput)
     {
@@ -109,12 +112,7 @@ public abstract class LoopbackSession : ISendSession
     /// <summary>Sends one batch with any method; in verify mode first stamps the buffers with their sequence numbers.</summary>
     public ValueTask SendBatchAsync(SendMethod method)
     {
-        if (Options.Verify)
-        {
-            Payload.Stamp(_nextSequence);
-            _nextSequence += Shape.BufferCount;
-        }
-
+        StampIfVerifying();
         switch (method)
         {
             case SendMethod.PerBufferAwait:
@@ -133,8 +131,32 @@ public abstract class LoopbackSession : ISendSession
         }
     }
 
+    /// <summary>
+    /// Sends one batch through one of .NET's own send APIs (in verify mode stamped first, as every method's). From then on
+    /// the session's send calls are not counted: those APIs make theirs inside .NET, out of this code's sight.
+    /// </summary>
+    public ValueTask SendBatchAsync(DotNetApi api)
+    {
+        StampIfVerifying();
+        _dotNet ??= CreateDotNetApiSender();
+        return _dotNet.SendBatchAsync(api, Buffers, Counters);
+    }
+
     /// <summary>Blocks until the receiver has everything sent so far (UDP: or it is proven lost).</summary>
     public abstract void WaitForDelivery();
+
+    /// <summary>What the .NET API rows send with: the connected socket itself here; a TLS session hands over its SslStream.</summary>
+    private protected virtual DotNetApiSender CreateDotNetApiSender() =>
+        DotNetApiSender.OverSocket(Shape.Transport == Transport.Udp ? CaseTransport.Udp : CaseTransport.Tcp, Sender);
+
+    private void StampIfVerifying()
+    {
+        if (Options.Verify)
+        {
+            Payload.Stamp(_nextSequence);
+            _nextSequence += Shape.BufferCount;
+        }
+    }
 
     private protected abstract void SendReferenceBatch(SendMethod method);
 
@@ -150,6 +172,7 @@ public abstract class LoopbackSession : ISendSession
     {
         if (disposing)
         {
+            _dotNet?.Dispose();
             Output.Dispose();
             _native.Dispose();
             Sender.Dispose();

@@ -33,7 +33,7 @@ public abstract class StreamLoopbackSession : LoopbackSession
         get
         {
             long bytes = _receiver.BytesReceived;
-            return new DeliveryReport(Counters.SendCalls, Counters.Buffers, Counters.Bytes, bytes / Shape.BufferSize, bytes, Counters.TlsWrites, Counters.TlsRecords);
+            return new DeliveryReport(Counters.CountedSendCalls, Counters.Buffers, Counters.Bytes, bytes / Shape.BufferSize, bytes, Counters.TlsWrites, Counters.TlsRecords);
         }
     }
 

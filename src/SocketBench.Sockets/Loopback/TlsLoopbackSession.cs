@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using SocketBench.Core.Batches;
+using SocketBench.Sockets.DotNet;
 using SocketBench.Sockets.Outputs;
 using SocketBench.Sockets.Receivers;
 
@@ -20,6 +21,7 @@ internal sealed class TlsLoopbackSession : StreamLoopbackSession
     public const string ProtocolName = "Tls";
 
     private readonly SslStream _server;
+    private readonly SslStream _client;
 
     private TlsLoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, Socket accepted, CountingTlsTransport transport, SslStream client, SslStream server)
         : base(
@@ -34,6 +36,7 @@ internal sealed class TlsLoopbackSession : StreamLoopbackSession
             new TlsReceiver(accepted, server, shape.BufferSize, options.Verify) { Spins = options.Receiver == ReceiverMode.Spin })
     {
         _server = server;
+        _client = client;
         NegotiatedProtocol = client.SslProtocol;
     }
 
@@ -93,6 +96,9 @@ internal sealed class TlsLoopbackSession : StreamLoopbackSession
                 exception);
         }
     }
+
+    /// <summary>The .NET API rows write to the client's SslStream, the one the guide's strategies write to, as a user's code would.</summary>
+    private protected override DotNetApiSender CreateDotNetApiSender() => DotNetApiSender.OverTls(_client);
 
     private protected override void SendReferenceBatch(SendMethod method) =>
         throw new ArgumentOutOfRangeException(nameof(method), method,

@@ -68,7 +68,7 @@ public sealed class UdpLoopbackSession : LoopbackSession
     public int ReceiveBufferBytes { get; }
 
     public override DeliveryReport Delivery =>
-        new(Counters.SendCalls, Counters.Buffers, Counters.Bytes, _receiver.DatagramsReceived, _receiver.BytesReceived);
+        new(Counters.CountedSendCalls, Counters.Buffers, Counters.Bytes, _receiver.DatagramsReceived, _receiver.BytesReceived);
 
     /// <summary>Reference row (Linux): the batch in one sendmmsg, one message per datagram.</summary>
     public void SendMmsg()

@@ -31,22 +31,41 @@ internal sealed class CountingTlsTransport(Stream socketStream) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        int records = _records.Count(buffer);
-        if (_counters is { } counters)
-        {
-            // NetworkStream.Write is one Socket.Send: it returns once the kernel has taken every byte.
-            counters.SendCalls++;
-            counters.TlsRecords += records;
-        }
-
+        Count(buffer);
         socketStream.Write(buffer);
     }
+
+    // The asynchronous writes and flush go to the NetworkStream's own: Stream's defaults would run the synchronous ones
+    // on a thread-pool task, and the .NET API rows (SslStream.WriteAsync, a PipeWriter or BufferedStream over it) would
+    // then pay a thread hop per write that a user's SslStream over a NetworkStream never pays.
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Count(buffer.Span);
+        return socketStream.WriteAsync(buffer, cancellationToken);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => socketStream.FlushAsync(cancellationToken);
 
     public override int Read(byte[] buffer, int offset, int count) => socketStream.Read(buffer, offset, count);
 
     public override int Read(Span<byte> buffer) => socketStream.Read(buffer);
 
     public override void Flush() => socketStream.Flush();
+
+    private void Count(ReadOnlySpan<byte> written)
+    {
+        int records = _records.Count(written);
+        if (_counters is { } counters)
+        {
+            // NetworkStream.Write is one Socket.Send: it returns once the kernel has taken every byte. (The asynchronous
+            // writes of the .NET API rows are counted too, but their session reports its sends as not counted.)
+            counters.SendCalls++;
+            counters.TlsRecords += records;
+        }
+    }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 

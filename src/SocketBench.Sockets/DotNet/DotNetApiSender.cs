@@ -1,0 +1,191 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Net.Security;
+using System.Net.Sockets;
+using SocketBench.Core.Cases;
+using SocketBench.Sockets.Buffers;
+
+namespace SocketBench.Sockets.DotNet;
+
+/// <summary>
+/// Sends batches through .NET's own send APIs, each in the form its documentation shows, with default options.
+/// What a user keeps for the life of a connection (the NetworkStream, the PipeWriter, the BufferedStream, the
+/// segment list of a fixed payload) is made on first use and kept, so a batch pays what a steady-state sender pays.
+/// </summary>
+/// <remarks>
+/// The send calls happen inside .NET and are not counted here; only the buffers and bytes handed over are, after
+/// each batch has completed (so a wait for delivery knows its target).
+/// </remarks>
+internal sealed class DotNetApiSender : IDisposable
+{
+    private readonly CaseTransport _transport;
+    private readonly IReadOnlyList<DotNetApi> _offered;
+    private readonly Socket? _socket;
+    private readonly Stream? _stream;
+    private PipeWriter? _pipe;
+    private BufferedStream? _buffered;
+    private List<ArraySegment<byte>>? _segments;
+    private IReadOnlyList<PinnedBuffer>? _segmentsOf;
+
+    private DotNetApiSender(CaseTransport transport, Socket? socket, Stream? stream)
+    {
+        _transport = transport;
+        _offered = DotNetApis.For(transport);
+        _socket = socket;
+        _stream = stream;
+    }
+
+    /// <summary>A connected TCP or UDP socket; on TCP with the NetworkStream a user would write to.</summary>
+    public static DotNetApiSender OverSocket(CaseTransport transport, Socket socket) =>
+        new(transport, socket, transport == CaseTransport.Tcp ? new NetworkStream(socket, ownsSocket: false) : null);
+
+    /// <summary>The client's SslStream of a TLS session; the socket under it is not used directly.</summary>
+    public static DotNetApiSender OverTls(SslStream tls) => new(CaseTransport.Tls, socket: null, tls);
+
+    /// <summary>Sends one batch with <paramref name="api"/>; completes once every buffer is in the kernel (or in .NET's hands for the kernel, after a flush).</summary>
+    public ValueTask SendBatchAsync(DotNetApi api, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
+    {
+        if (!_offered.Contains(api))
+        {
+            throw new ArgumentOutOfRangeException(nameof(api), api, $"{api} is not a {_transport} .NET API row. Valid: {string.Join(", ", _offered)}.");
+        }
+
+        counters.SendsInsideDotNet = true;
+        switch (api)
+        {
+            case DotNetApi.NetworkStreamWriteAsync:
+            case DotNetApi.SslStreamWriteAsync:
+                return WriteEachAsync(_stream!, buffers, counters);
+            case DotNetApi.SocketSendAsyncWaitAll:
+                SendAllThenWaitAll(_socket!, buffers);
+                counters.AddBatch(buffers.Count, TotalBytes(buffers));
+                return ValueTask.CompletedTask;
+            case DotNetApi.PipeWriterFlush:
+                return WriteToPipeThenFlushAsync(_pipe ??= PipeWriter.Create(_stream!), buffers, counters);
+            case DotNetApi.BufferedStreamFlush:
+                return WriteEachThenFlushAsync(_buffered ??= new BufferedStream(_stream!), buffers, counters);
+            case DotNetApi.SocketSendAsyncList:
+                return SendListAsync(_socket!, SegmentsOf(buffers), buffers, counters);
+            default:
+                return SendEachDatagramAsync(_socket!, buffers, counters);
+        }
+    }
+
+    // Loops index rather than foreach: foreach over an IReadOnlyList boxes an enumerator per batch, which the
+    // allocation figure would then blame on the API under test.
+    private static async ValueTask WriteEachAsync(Stream stream, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
+    {
+        for (int index = 0; index < buffers.Count; ++index)
+        {
+            await stream.WriteAsync(buffers[index].Memory);
+        }
+
+        counters.AddBatch(buffers.Count, TotalBytes(buffers));
+    }
+
+    private static void SendAllThenWaitAll(Socket socket, IReadOnlyList<PinnedBuffer> buffers)
+    {
+        var pendingSends = new Task<int>[buffers.Count];
+        for (int index = 0; index < buffers.Count; ++index)
+        {
+            // Started, kept as a task, not awaited: the next send starts before this one is looked at.
+            pendingSends[index] = socket.SendAsync(buffers[index].Memory, SocketFlags.None).AsTask();
+        }
+
+        Task.WaitAll(pendingSends);
+        for (int index = 0; index < pendingSends.Length; ++index)
+        {
+            // Socket.SendAsync promises no full send on a stream (NetworkStream does): a short one would lose bytes silently.
+            ThrowIfShort(pendingSends[index].Result, buffers[index].Length, "Socket.SendAsync");
+        }
+    }
+
+    private static async ValueTask WriteToPipeThenFlushAsync(PipeWriter pipe, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
+    {
+        for (int index = 0; index < buffers.Count; ++index)
+        {
+            // A copy into the pipe's pooled segments; nothing reaches the stream before FlushAsync.
+            pipe.Write(buffers[index].Span);
+        }
+
+        await pipe.FlushAsync();
+        counters.AddBatch(buffers.Count, TotalBytes(buffers));
+    }
+
+    private static async ValueTask WriteEachThenFlushAsync(BufferedStream buffered, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
+    {
+        for (int index = 0; index < buffers.Count; ++index)
+        {
+            await buffered.WriteAsync(buffers[index].Memory);
+        }
+
+        await buffered.FlushAsync();
+        counters.AddBatch(buffers.Count, TotalBytes(buffers));
+    }
+
+    private static async ValueTask SendListAsync(Socket socket, List<ArraySegment<byte>> segments, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
+    {
+        long total = TotalBytes(buffers);
+        ThrowIfShort(await socket.SendAsync(segments, SocketFlags.None), total, "Socket.SendAsync(IList<ArraySegment<byte>>)");
+        counters.AddBatch(buffers.Count, total);
+    }
+
+    private static async ValueTask SendEachDatagramAsync(Socket socket, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
+    {
+        for (int index = 0; index < buffers.Count; ++index)
+        {
+            ThrowIfShort(await socket.SendAsync(buffers[index].Memory, SocketFlags.None), buffers[index].Length, "Socket.SendAsync");
+        }
+
+        counters.AddBatch(buffers.Count, TotalBytes(buffers));
+    }
+
+    /// <summary>The batch's segment list, built once for a payload that never changes, as a sender of fixed buffers would keep it.</summary>
+    private List<ArraySegment<byte>> SegmentsOf(IReadOnlyList<PinnedBuffer> buffers)
+    {
+        if (_segments is null || !ReferenceEquals(_segmentsOf, buffers))
+        {
+            _segments = new List<ArraySegment<byte>>(buffers.Count);
+            for (int index = 0; index < buffers.Count; ++index)
+            {
+                _segments.Add(buffers[index].Segment);
+            }
+
+            _segmentsOf = buffers;
+        }
+
+        return _segments;
+    }
+
+    private static long TotalBytes(IReadOnlyList<PinnedBuffer> buffers)
+    {
+        long total = 0;
+        for (int index = 0; index < buffers.Count; ++index)
+        {
+            total += buffers[index].Length;
+        }
+
+        return total;
+    }
+
+    private static void ThrowIfShort(long sent, long offered, string call)
+    {
+        if (sent != offered)
+        {
+            throw new IOException(string.Create(CultureInfo.InvariantCulture, $"{call} sent {sent} of {offered} bytes: a short send would lose the rest."));
+        }
+    }
+
+    public void Dispose()
+    {
+        // Both layers close the stream under them (PipeWriter.Create's default is not to leave it open): the NetworkStream
+        // does not own the socket, and the session closes the SslStream itself anyway.
+        _pipe?.Complete();
+        _buffered?.Dispose();
+        if (_transport == CaseTransport.Tcp)
+        {
+            _stream?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+namespace SocketBench.Reporting.Tests;
+
+/// <summary>
+/// The .NET API rows (a real quick run of the three DotNet classes) in the report beside the guide's strategies and the OS
+/// reference rows of the same shape, and in compare, where they are judged without a send count they do not have.
+/// </summary>
+public sealed class DotNetReportTests
+{
+    private static string DotNetSamples => Path.Combine(AppContext.BaseDirectory, "SamplesDotNet");
+
+    [Fact]
+    public void Within_a_shape_the_dotnet_rows_sit_between_the_guide_strategies_and_the_OS_reference_rows()
+    {
+        string markdown = TestFiles.ReportOf(TestFiles.Samples, DotNetSamples);
+
+        var tcp = Rows(TestFiles.Section(markdown, "### TCP\n"), "| 64 B | 64 |");
+        Assert.Equal(
+            ["guide strategy", "guide strategy", "guide strategy", ".NET API", ".NET API", ".NET API", ".NET API", ".NET API", "OS reference", "OS reference"],
+            tcp.Select(row => row[0]));
+        var pipe = tcp.Single(row => row[1] == "PipeWriterFlush");
+        Assert.Equal(["Sockets", "send per 4 KiB pipe segment", "64 B", "64"], pipe[2..6]);
+        Assert.Equal("not counted", pipe[10]);
+        Assert.Equal("100.00 %", pipe[11]);
+        // The pipeline's ratio to the raw gather send of the same shape, which issue 12 asks for.
+        Assert.EndsWith("×", pipe[13], StringComparison.Ordinal);
+        Assert.Equal("sendmsg per batch", tcp.Single(row => row[1] == "SocketSendAsyncList")[3]);
+
+        var tls = Rows(TestFiles.Section(markdown, "### TLS 1.3 over TCP\n"), "| 1 KiB | 64 |");
+        Assert.Equal(["SslStreamWriteAsync", "PipeWriterFlush", "BufferedStreamFlush"], tls.Where(row => row[0] == ".NET API").Select(row => row[1]));
+        Assert.Contains(Rows(TestFiles.Section(markdown, "### UDP\n"), "| 64 B | 64 |"), row => row[0] == ".NET API" && row[1] == "SocketSendAsync" && row[3] == "send per datagram");
+        Assert.Contains("**.NET API** = .NET's own send paths", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("MISMATCH", markdown, StringComparison.Ordinal);
+        Assert.Contains(".NET API rows are not drawn", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_judges_dotnet_rows_on_time_and_delivery_with_no_send_count_to_judge()
+    {
+        var run = CliRun.Of("compare", DotNetSamples, TestFiles.Scaled(DotNetSamples, 1.25));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("18 matched", run.Output, StringComparison.Ordinal);
+        // Quick-job rows are often too noisy to judge on time; the steadier ones are, and fail.
+        Assert.Contains("PipeWriterFlush 1 KiB × 64: 1.25× slower", run.Output, StringComparison.Ordinal);
+        Assert.Contains("0 failing counter(s)", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("sends/buffer", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The cells of a section's table rows that contain <paramref name="shape"/>, e.g. "| 64 B | 64 |".</summary>
+    private static List<string[]> Rows(string section, string shape) =>
+        section.Split('\n')
+            .Where(line => line.Contains(shape, StringComparison.Ordinal))
+            .Select(line => line.Trim('|').Split(" | ").Select(cell => cell.Trim()).ToArray())
+            .ToList();
+}
