@@ -81,10 +81,9 @@ public sealed record RunCheck(IReadOnlyList<string> Problems)
         from summary in summaries
         from benchmarkCase in summary.BenchmarksCases
         let identity = Config.CaseRecords.Of(benchmarkCase)
-        let report = summary[benchmarkCase]
-        where identity is not null && report is not null
-        where report.Metrics.ContainsKey(DeliveryMetrics.SendsPerBuffer.Id)
-        let contradiction = identity.SendPathContradiction(report.Metrics[DeliveryMetrics.SendsPerBuffer.Id].Value)
+        let sends = Columns.SendPathColumn.CountedSendsPerBuffer(summary[benchmarkCase]?.Metrics)
+        where identity is not null && sends is not null
+        let contradiction = identity.SendPathContradiction(sends.Value)
         where contradiction is not null
         select $"{identity.Label}: {contradiction}";
 

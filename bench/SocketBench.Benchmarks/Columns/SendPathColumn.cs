@@ -34,7 +34,14 @@ public sealed class SendPathColumn : IColumn
     public bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(CaseRecords.IsSend);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
-        Text(CaseRecords.Of(benchmarkCase), summary[benchmarkCase]?.Metrics.TryGetValue(DeliveryMetrics.SendsPerBuffer.Id, out var sends) == true ? sends.Value : null);
+        Text(CaseRecords.Of(benchmarkCase), CountedSendsPerBuffer(summary[benchmarkCase]?.Metrics));
+
+    /// <summary>The code's count of sends per buffer, or the kernel's where the code cannot count (.NET API rows).</summary>
+    public static double? CountedSendsPerBuffer(IReadOnlyDictionary<string, Metric>? metrics) =>
+        metrics is null ? null
+        : metrics.TryGetValue(DeliveryMetrics.SendsPerBuffer.Id, out var code) ? code.Value
+        : metrics.TryGetValue(DeliveryMetrics.KernelSendsPerBuffer.Id, out var kernel) ? kernel.Value
+        : null;
 
     /// <summary>The label, or the label flagged with what was counted when the counted sends contradict it; "?" for a row that is not a send.</summary>
     public static string Text(CaseRecord? identity, double? sendsPerBuffer) =>

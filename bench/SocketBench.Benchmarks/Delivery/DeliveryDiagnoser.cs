@@ -63,7 +63,10 @@ public sealed class DeliveryDiagnoser : IDiagnoser
         if (record.KernelSends >= 0)
         {
             yield return new Metric(DeliveryMetrics.KernelSendsPerBuffer, record.KernelSendsPerBuffer);
-            yield return new Metric(DeliveryMetrics.KernelSendDifference, record.KernelSends - record.CodeSendsInWindow);
+            if (record.CodeSendsInWindow >= 0)
+            {
+                yield return new Metric(DeliveryMetrics.KernelSendDifference, record.KernelSends - record.CodeSendsInWindow);
+            }
         }
 
         if (record.TlsWrites > 0)

@@ -29,7 +29,10 @@ public sealed record DeliveryRecord(
     /// </summary>
     public long KernelSends { get; init; } = -1;
 
-    /// <summary>The send calls the code counted over the same window, drain markers included: must equal <see cref="KernelSends"/>.</summary>
+    /// <summary>
+    /// The send calls the code counted over the same window, drain markers included: must equal <see cref="KernelSends"/>;
+    /// -1 when the code could not count them (.NET API rows).
+    /// </summary>
     public long CodeSendsInWindow { get; init; } = -1;
 
     /// <summary>Drain markers among them (UDP): not payload sends, so left out of the per-buffer figure.</summary>

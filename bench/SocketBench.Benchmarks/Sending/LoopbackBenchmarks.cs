@@ -203,7 +203,9 @@ public abstract class LoopbackBenchmarks
         FinishKernelCount(closeInBackground: false);
         if (_kernelWindow is var (kernelSends, code))
         {
-            record = record with { KernelSends = kernelSends, CodeSendsInWindow = code.Sends, MarkerSendsInWindow = code.Markers, BuffersInWindow = code.Buffers };
+            // A .NET API row sends inside .NET: the kernel's count is then the only one, with nothing to hold it against.
+            long codeSends = _session.Counters.SendsInsideDotNet ? -1 : code.Sends;
+            record = record with { KernelSends = kernelSends, CodeSendsInWindow = codeSends, MarkerSendsInWindow = code.Markers, BuffersInWindow = code.Buffers };
         }
 
         DeliveryLedger.Record(record);

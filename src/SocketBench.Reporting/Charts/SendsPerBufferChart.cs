@@ -12,7 +12,7 @@ public sealed class SendsPerBufferChart : IChartBuilder
         var methods = ChartStyle.MethodsOf(results.Sends);
         foreach (var transport in results.Sends.GroupBy(result => result.Transport).OrderBy(group => group.Key))
         {
-            var withMetric = transport.Where(result => result.Metric(BenchmarkResult.SendsPerBufferMetric) is > 0).ToList();
+            var withMetric = transport.Where(result => result.CountedSendsPerBuffer is > 0).ToList();
             if (withMetric.Count == 0)
             {
                 continue;
@@ -33,7 +33,7 @@ public sealed class SendsPerBufferChart : IChartBuilder
                 var points = cases.Where(result => result.Series == method).OrderBy(result => result.BufferCount).ToList();
                 var line = plot.Add.Scatter(
                     points.Select(result => Math.Log10(result.BufferCount!.Value)).ToArray(),
-                    points.Select(result => Math.Log10(result.Metric(BenchmarkResult.SendsPerBufferMetric)!.Value)).ToArray(),
+                    points.Select(result => Math.Log10(result.CountedSendsPerBuffer!.Value)).ToArray(),
                     ChartStyle.ColorOf(method, methods));
                 line.LineWidth = 2;
                 // Methods often coincide (1 send per buffer, or 1 per batch): distinct markers keep each visible.
@@ -44,7 +44,7 @@ public sealed class SendsPerBufferChart : IChartBuilder
 
             // Methods often share a line (one send per buffer, or one per batch): name them at its right end.
             foreach (var end in cases.Where(result => result.BufferCount == (int)counts.Max())
-                .GroupBy(result => Math.Round(Math.Log10(result.Metric(BenchmarkResult.SendsPerBufferMetric)!.Value), 1)))
+                .GroupBy(result => Math.Round(Math.Log10(result.CountedSendsPerBuffer!.Value), 1)))
             {
                 var label = plot.Add.Text(string.Join("\n", end.Select(result => result.Series)), Math.Log10(counts.Max()), end.Key);
                 label.LabelFontSize = 12;
@@ -57,7 +57,7 @@ public sealed class SendsPerBufferChart : IChartBuilder
             ChartStyle.LogTicks(plot.Axes.Bottom, counts, ChartStyle.Number);
             ChartStyle.LogDecadeTicks(
                 plot.Axes.Left,
-                cases.Select(result => result.Metric(BenchmarkResult.SendsPerBufferMetric)!.Value).Append(1.0 / counts.Max()).Append(1),
+                cases.Select(result => result.CountedSendsPerBuffer!.Value).Append(1.0 / counts.Max()).Append(1),
                 ChartStyle.Number);
             plot.Legend.Alignment = Alignment.LowerLeft;
             yield return new Chart(
@@ -65,7 +65,7 @@ public sealed class SendsPerBufferChart : IChartBuilder
                 title,
                 "How many send system calls each buffer cost, counted by the backend: 1 is one kernel transition per buffer, the wide grey line is one per batch."
                 + (cases.Any(result => result.Case.Counts == CountedCalls.StreamCalls) ? " WinRT series count WriteAsync and FlushAsync calls instead: WinRT does not show its system calls." : "")
-                + (transport.Any(result => result.Case.Counts == CountedCalls.NotCounted) ? " .NET API rows are not drawn: their sends happen inside .NET and are not counted." : ""),
+                + (transport.Any(result => result.Case.Counts == CountedCalls.NotCounted) ? " .NET API rows send inside .NET: theirs are the kernel's count (drawn only where the kernel counted)." : ""),
                 plot);
         }
     }

@@ -60,6 +60,9 @@ public sealed record BenchmarkResult(
 
     public double? Metric(string id) => Metrics.TryGetValue(id, out double value) ? value : null;
 
+    /// <summary>Send calls per buffer as the code counted them, or as the kernel did where the code cannot count (.NET API rows).</summary>
+    public double? CountedSendsPerBuffer => Metric(SendsPerBufferMetric) ?? Metric(KernelSendsPerBufferMetric);
+
     public double? NanosecondsPerBuffer => BufferCount is > 0 ? Interval.Mean / BufferCount.Value : null;
 
     /// <summary>Delivered bits per nanosecond = Gbit/s; data that never arrived does not count.</summary>

@@ -15,7 +15,8 @@ public static class ResultTable
         + "(NetworkStream, Socket.SendAsync, PipeWriter, BufferedStream, SslStream) as a .NET developer writes them, with default options; "
         + "**OS reference** = raw system calls, no .NET socket layer, the limit for a batch shape. Within a batch shape the three groups "
         + "follow each other, so one table answers what your code costs per buffer and how far it is from the OS. A .NET API row's sends "
-        + "happen inside .NET and are not counted by SocketBench: its Sends/buffer reads \"not counted\".";
+        + "happen inside .NET, where SocketBench's code cannot count them: its Sends/buffer is the kernel's count, marked \"(kernel)\" "
+        + "(\"not counted\" where the kernel could not count either).";
 
     public static IEnumerable<(string Transport, IReadOnlyList<IReadOnlyList<string>> Rows)> SendTables(ResultSet results) =>
         results.Sends.GroupBy(result => result.Transport).OrderBy(group => group.Key).Select(group =>
@@ -74,13 +75,17 @@ public static class ResultTable
     /// sends contradict it, so a label is never printed as if the run had kept its promise.
     /// </summary>
     private static string SendPath(BenchmarkResult result) =>
-        result.Metric(BenchmarkResult.SendsPerBufferMetric) is double counted && result.Case.SendPathContradiction(counted) is { } contradiction
+        result.CountedSendsPerBuffer is double counted && result.Case.SendPathContradiction(counted) is { } contradiction
             ? $"MISMATCH: {contradiction}"
             : result.Case.SendPath;
 
-    /// <summary>Counted sends per buffer; on a backend that hides its system calls, said to be stream calls; on a row whose sends are made inside .NET, said not to be counted.</summary>
-    private static string SendsPerBuffer(BenchmarkResult result) => result.Metric(BenchmarkResult.SendsPerBufferMetric) is double sends
-        ? Units.Number(sends, "0.000") + (result.Case.Counts == CountedCalls.StreamCalls ? " stream calls" : "")
+    /// <summary>
+    /// Counted sends per buffer; on a backend that hides its system calls, said to be stream calls; on a row whose sends
+    /// are made inside .NET, the kernel's count, said to be one, or "not counted" where the kernel could not count either.
+    /// </summary>
+    private static string SendsPerBuffer(BenchmarkResult result) =>
+        result.Metric(BenchmarkResult.SendsPerBufferMetric) is double sends ? Units.Number(sends, "0.000") + (result.Case.Counts == CountedCalls.StreamCalls ? " stream calls" : "")
+        : result.Metric(BenchmarkResult.KernelSendsPerBufferMetric) is double kernel ? Units.Number(kernel, "0.000") + " (kernel)"
         : result.Case.Counts == CountedCalls.NotCounted ? "not counted" : "–";
 
     private static string Percentile(BenchmarkResult result, string name) =>
