@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using SocketBench.Core.Cases;
 using SocketBench.Reporting.Model;
 
 namespace SocketBench.Reporting.Charts;
@@ -38,8 +39,15 @@ public static class ChartStyle
 
     public static Color ColorAt(int index) => Palette.GetColor(index);
 
-    /// <summary>Methods in the order the suite declares them (the guide's strategies first), as they appear in the results.</summary>
-    public static IReadOnlyList<string> MethodsOf(IEnumerable<BenchmarkResult> results) => results.Select(result => result.Series).Distinct().ToList();
+    /// <summary>
+    /// Series in reading order: the guide's strategies, then the .NET API rows, then the OS reference rows, each in
+    /// the order the results list them (the order the suite declares its methods).
+    /// </summary>
+    public static IReadOnlyList<string> MethodsOf(IEnumerable<BenchmarkResult> results) =>
+        results.Select((result, index) => (result, index))
+            .OrderBy(pair => pair.result.Case.Kind switch { CaseKind.Strategy => 0, CaseKind.DotNetApi => 1, CaseKind.OsReference => 2, _ => 3 })
+            .ThenBy(pair => pair.index)
+            .Select(pair => pair.result.Series).Distinct().ToList();
 
     /// <summary>ScottPlot has no log axis: data is plotted as log10, and ticks sit at the real values with real labels.</summary>
     public static void LogTicks(IAxis axis, IEnumerable<double> values, Func<double, string> label)

@@ -44,7 +44,8 @@ public sealed class TimePerBufferChart : IChartBuilder
 
             ChartStyle.CategoryTicks(plot.Axes.Bottom, counts.Select((_, index) => (double)index).ToList(), counts.Select(count => $"× {count}").ToList());
             plot.Axes.Margins(bottom: 0);
-            plot.Legend.Alignment = Alignment.UpperRight;
+            // Beside the bars, not over them: with the .NET API rows a group has up to ten bars.
+            plot.ShowLegend(Edge.Right);
             yield return new Chart(
                 $"time-per-buffer-{TransportLabels.FileKey(group.Key.Transport)}-{group.Key.Size}",
                 title,

@@ -84,21 +84,22 @@ public static class MarkdownReport
     /// <summary>Whether the code's send counts were checked against the kernel's, and on how many rows they agree.</summary>
     public static string KernelCounts(ResultSet results)
     {
-        var counted = results.Sends.Where(row => row.Metric(BenchmarkResult.KernelSendsPerBufferMetric) is not null).ToList();
-        if (counted.Count == 0)
+        var sends = results.Sends.ToList();
+        var kernel = sends.Where(row => row.Metric(BenchmarkResult.KernelSendsPerBufferMetric) is not null).ToList();
+        if (kernel.Count == 0)
         {
             return results.Settings?.KernelSendCounts is { } state && state != "on"
                 ? $"Sends/buffer counted by the code only; kernel count {state}."
                 : "Sends/buffer counted by the code only; these results carry no kernel count.";
         }
 
-        int agree = counted.Count(row => row.Metric(BenchmarkResult.SendsPerBufferMetric) is double code
-            && Math.Abs(code - row.Metric(BenchmarkResult.KernelSendsPerBufferMetric)!.Value) < 1e-9);
-        int sends = results.Sends.Count();
-        string disagree = agree == counted.Count ? "" : " — THE OTHERS DISAGREE";
-        string uncounted = counted.Count < sends ? $"; {sends - counted.Count} rows without a kernel count (e.g. WinRT, which hides its system calls)" : "";
+        var both = kernel.Where(row => row.Metric(BenchmarkResult.SendsPerBufferMetric) is not null).ToList();
+        int agree = both.Count(row => Math.Abs(row.Metric(BenchmarkResult.SendsPerBufferMetric)!.Value - row.Metric(BenchmarkResult.KernelSendsPerBufferMetric)!.Value) < 1e-9);
+        string disagree = agree == both.Count ? "" : $" ({both.Count - agree} DISAGREE)";
+        string kernelOnly = kernel.Count > both.Count ? $"; {kernel.Count - both.Count} rows whose sends happen inside .NET have the kernel's count only" : "";
+        string none = sends.Count > kernel.Count ? $"; {sends.Count - kernel.Count} rows have no kernel count (e.g. WinRT, which hides its system calls)" : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"Sends/buffer checked against the kernel's own count (syscall tracepoints on the sending socket, every thread, over each case's first, unmeasured invocation): equal on {agree} of {counted.Count} send rows{disagree}{uncounted}.");
+            $"Sends/buffer checked against the kernel's own count (syscall tracepoints on the sending socket, every thread, over each case's first, unmeasured invocation): equal on {agree} of {both.Count} rows{disagree}{kernelOnly}{none}.");
     }
 
     private static void AppendLimits(StringBuilder text, LimitsSection section)
