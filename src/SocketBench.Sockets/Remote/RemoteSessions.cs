@@ -27,13 +27,20 @@ public static class RemoteSessions
     private static TcpLoopbackSession OpenTcp(BatchShape shape, PeerAddress peer, LoopbackOptions options)
     {
         var address = peer.Resolve();
+        var sink = new IPEndPoint(address, peer.SinkPort);
         var sender = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = options.NoDelay };
         try
         {
+            // Reachability is tried on a throwaway socket, within a time limit: .NET leaves a socket non-blocking once an
+            // async call was made on it and then emulates each blocking Send with retries the code cannot count, which the
+            // kernel's send count catches. The sender itself connects blocking, as on loopback.
+            using (var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp))
             using (var timeout = new CancellationTokenSource(ConnectLimit))
             {
-                sender.ConnectAsync(new IPEndPoint(address, peer.SinkPort), timeout.Token).AsTask().GetAwaiter().GetResult();
+                probe.ConnectAsync(sink, timeout.Token).AsTask().GetAwaiter().GetResult();
             }
+
+            sender.Connect(sink);
 
             sender.Send(SinkWire.TcpHello(shape.BufferSize, options.Verify));
             return TcpLoopbackSession.Over(shape, options, sender, new SinkCountReader(sender));
