@@ -47,7 +47,7 @@ catch (PeerUnreachableException error)
     return 1;
 }
 
-RunEnvironment.Publish(switches.Receiver, switches.KernelCounts);
+RunEnvironment.Publish(switches.Receiver, switches.KernelCounts, switches.NoDelay);
 string kernelCounts = RunEnvironment.KernelCountsState();
 if (kernelCounts.StartsWith("unavailable", StringComparison.Ordinal))
 {

@@ -49,8 +49,17 @@ public sealed class BenchSwitchesTests
         Assert.Equal([true, false], switches.NoDelay);
         Assert.Equal("results/mine", switches.ResultsDirectory);
         Assert.Null(switches.PublishDirectory);
-        Assert.Equal([true, false], BenchSwitches.NoDelayValues);
-        BenchSwitches.Parse([]);
+    }
+
+    [Theory]
+    [InlineData("on", new[] { true })]
+    [InlineData("off", new[] { false })]
+    [InlineData("both", new[] { true, false })]
+    public void Nodelay_reaches_the_tcp_cases_through_the_published_variable(string option, bool[] values)
+    {
+        // What Publish writes and the TCP ParamsSources read back; unset, TCP_NODELAY is on.
+        Assert.Equal(values, RunEnvironment.NoDelayFrom(RunEnvironment.NoDelayText(BenchSwitches.Parse(["--nodelay", option]).NoDelay)));
+        Assert.Equal([true], RunEnvironment.NoDelayFrom(null));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace SocketBench.Benchmarks.Tests;
 
@@ -8,19 +9,13 @@ public sealed class ProgramArgumentsTests
     [Fact]
     public async Task Bad_limits_value_exits_2_with_one_line()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in (string[])["exec", Path.Combine(AppContext.BaseDirectory, "SocketBench.Benchmarks.dll"), "--limits", "bogus"])
-        {
-            start.ArgumentList.Add(argument);
-        }
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var run = await Cli.Wrap("dotnet")
+            .WithArguments(["exec", Path.Combine(AppContext.BaseDirectory, "SocketBench.Benchmarks.dll"), "--limits", "bogus"])
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(deadline.Token);
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        string error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
-
-        Assert.Equal(2, process.ExitCode);
-        Assert.Equal("error: Invalid --limits 'bogus'. Valid: auto, off. Example: --limits off.", error.TrimEnd());
-        Assert.DoesNotContain("BenchmarkDotNet", await output, StringComparison.Ordinal);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: Invalid --limits 'bogus'. Valid: auto, off. Example: --limits off.", run.StandardError.TrimEnd());
+        Assert.DoesNotContain("BenchmarkDotNet", run.StandardOutput, StringComparison.Ordinal);
     }
 }

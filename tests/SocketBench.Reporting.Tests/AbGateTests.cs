@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using CliWrap;
+using CliWrap.Buffered;
 using SocketBench.Cli.Commands;
 
 namespace SocketBench.Reporting.Tests;
@@ -88,17 +89,7 @@ public sealed class AbGateTests
         Assert.Equal(worktreesBefore, Git(root, "worktree", "list", "--porcelain"));
     }
 
-    private static string Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return output;
-    }
+    private static string Git(string directory, params string[] arguments) =>
+        CliWrap.Cli.Wrap("git").WithWorkingDirectory(directory).WithArguments(arguments).WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync().GetAwaiter().GetResult().StandardOutput;
 }

@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using CliWrap;
+using CliWrap.Buffered;
 using SocketBench.Cli.Commands;
 
 namespace SocketBench.Reporting.Tests;
@@ -34,32 +35,24 @@ internal static class QuickJob
         // BenchmarkDotNet refuses a Debug build, so the quick job always runs the Release one (CI builds it; a Debug test run builds it here).
         string project = Path.Combine(root, "bench", "SocketBench.Benchmarks");
         string dll = Path.Combine(project, "bin", "Release", "net10.0", "SocketBench.Benchmarks.dll");
-        if (!File.Exists(dll))
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
         {
-            using var build = Process.Start("dotnet", ["build", "-c", "Release", project])!;
-            build.WaitForExit();
-        }
+            if (!File.Exists(dll))
+            {
+                CliWrap.Cli.Wrap("dotnet").WithArguments(["build", "-c", "Release", project]).WithValidation(CommandResultValidation.None)
+                    .ExecuteBufferedAsync(deadline.Token).GetAwaiter().GetResult();
+            }
 
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = TestFiles.TempFolder(), RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in (string[])["exec", dll, .. arguments])
-        {
-            start.ArgumentList.Add(argument);
+            var run = CliWrap.Cli.Wrap("dotnet").WithWorkingDirectory(TestFiles.TempFolder()).WithArguments(["exec", dll, .. arguments])
+                .WithEnvironmentVariables(environment?.ToDictionary(pair => pair.Key, string? (pair) => pair.Value) ?? []).WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(deadline.Token).GetAwaiter().GetResult();
+            return (run.ExitCode, run.StandardOutput, run.StandardError);
         }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        catch (OperationCanceledException)
         {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        string log = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
+            // CliWrap has killed the process tree.
             throw new TimeoutException($"The benchmark program ({string.Join(' ', arguments)}) took over 2 minutes.");
         }
-
-        return (process.ExitCode, log, errors.Result);
     }
 }

@@ -23,7 +23,7 @@ public class WinRtTcpSendBenchmarks : WinRtSendBenchmarks
     [ParamsSource(nameof(NoDelayValues))]
     public bool NoDelay { get; set; } = true;
 
-    public static IEnumerable<bool> NoDelayValues => BenchSwitches.NoDelayValues;
+    public static IEnumerable<bool> NoDelayValues => RunEnvironment.NoDelayValues;
 
     [GlobalSetup]
     public void Setup() => Open(new BatchShape(Transport.Tcp, BufferSize, BufferCount), new LoopbackOptions(NoDelay));

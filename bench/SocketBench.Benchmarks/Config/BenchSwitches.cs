@@ -38,11 +38,6 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                                 the round trip to it is measured first and saved as peer.json beside the results
         """;
 
-    // Read by TcpSendBenchmarks' ParamsSource in this process, which builds the list of cases.
-    private static IReadOnlyList<bool> s_noDelayValues = [true];
-
-    public static IEnumerable<bool> NoDelayValues => s_noDelayValues;
-
     /// <summary><c>--limits auto</c> (the default): measure the loopback limit after the run; <c>off</c>: record that it was not.</summary>
     public bool MeasureLimits { get; init; } = true;
     /// <summary>The job's SocketBench name ("default", "quick", "gate"), or BenchmarkDotNet's job name passed through.</summary>
@@ -122,7 +117,6 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
             }
         }
 
-        s_noDelayValues = noDelay;
         return new BenchSwitches(job, results ?? RunFolder(jobName), noDelay, rest)
         {
             MeasureLimits = measureLimits, KernelCounts = kernelCounts, Peer = peer, JobName = jobName, Receiver = receiver, Shapes = shapes,

@@ -15,6 +15,9 @@ public static class RunEnvironment
     /// <summary>"on" (count every row's sends in the kernel too, where it can) or "off".</summary>
     public const string KernelCountsVariable = "SOCKETBENCH_KERNEL_COUNTS";
 
+    /// <summary>--nodelay's values, "on", "off" or "on,off": the TCP sender ParamsSources read it when they list the cases.</summary>
+    public const string NoDelayVariable = "SOCKETBENCH_NODELAY";
+
     /// <summary>The receiver mode when nobody chose one: see docs/reproducibility.md for the A/A runs behind it.</summary>
     public const ReceiverMode DefaultReceiver = ReceiverMode.Spin;
 
@@ -28,12 +31,20 @@ public static class RunEnvironment
     /// <summary>Whether cases count their sends in the kernel as well (--kernel-counts, on unless switched off).</summary>
     public static bool KernelCounts => Environment.GetEnvironmentVariable(KernelCountsVariable) != "off";
 
-    /// <summary>Called by the host before any case runs.</summary>
-    public static void Publish(ReceiverMode receiver, bool kernelCounts)
+    /// <summary>TCP_NODELAY on the TCP sender, one case per value (--nodelay; on unless the host published otherwise).</summary>
+    public static IEnumerable<bool> NoDelayValues => NoDelayFrom(Environment.GetEnvironmentVariable(NoDelayVariable));
+
+    /// <summary>Called by the host before any case runs or is listed.</summary>
+    public static void Publish(ReceiverMode receiver, bool kernelCounts, IEnumerable<bool> noDelay)
     {
+        Environment.SetEnvironmentVariable(NoDelayVariable, NoDelayText(noDelay));
         Environment.SetEnvironmentVariable(ReceiverVariable, receiver.Name());
         Environment.SetEnvironmentVariable(KernelCountsVariable, kernelCounts ? "on" : "off");
     }
+
+    internal static string NoDelayText(IEnumerable<bool> values) => string.Join(',', values.Select(value => value ? "on" : "off"));
+
+    internal static IReadOnlyList<bool> NoDelayFrom(string? text) => text is { Length: > 0 } ? text.Split(',').Select(value => value == "on").ToList() : [true];
 
     /// <summary>
     /// What the run says about kernel send counts: "on", "off" (switched off), or why they are not available here,

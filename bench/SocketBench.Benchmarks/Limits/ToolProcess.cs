@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using System.Text;
+using CliWrap;
 
 namespace SocketBench.Benchmarks.Limits;
 
@@ -14,32 +15,20 @@ public sealed record ToolProcess(int ExitCode, string Output, string Error, bool
 
     public static ToolProcess Run(string path, IReadOnlyList<string> arguments, TimeSpan deadline)
     {
-        using var process = Start(path, arguments);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        bool finished = process.WaitForExit(deadline);
-        if (!finished)
+        // Piped into builders rather than buffered by CliWrap, so what a killed tool printed is kept.
+        StringBuilder output = new(), error = new();
+        using var timeout = new CancellationTokenSource(deadline);
+        try
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
+            var result = Cli.Wrap(path).WithArguments(arguments).WithValidation(CommandResultValidation.None)
+                .WithStandardOutputPipe(PipeTarget.ToStringBuilder(output)).WithStandardErrorPipe(PipeTarget.ToStringBuilder(error))
+                .ExecuteAsync(timeout.Token).GetAwaiter().GetResult();
+            return new ToolProcess(result.ExitCode, output.ToString(), error.ToString(), false);
         }
-
-        return new ToolProcess(finished ? process.ExitCode : -1, output.Result, error.Result, !finished);
-    }
-
-    public static Process Start(string path, IReadOnlyList<string> arguments)
-    {
-        var start = new ProcessStartInfo(path)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            // CliWrap has killed the tool's process tree and waited for it.
+            return new ToolProcess(-1, output.ToString(), error.ToString(), true);
         }
-
-        return Process.Start(start) ?? throw new InvalidOperationException($"'{path}' did not start.");
     }
 }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using CliWrap;
 
 namespace SocketBench.Benchmarks.Limits;
 
@@ -12,21 +12,21 @@ namespace SocketBench.Benchmarks.Limits;
 /// </summary>
 public sealed class ToolServer : IDisposable
 {
-    private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly ManualResetEventSlim _ready = new();
+    private readonly CancellationTokenSource _stop = new();
     private readonly string _readyMarker;
     private readonly bool _leavesByItself;
+    private readonly Task _run;
 
-    private ToolServer(Process process, string readyMarker, bool leavesByItself)
+    private ToolServer(string path, IReadOnlyList<string> arguments, string readyMarker, bool leavesByItself)
     {
-        _process = process;
         _readyMarker = readyMarker;
         _leavesByItself = leavesByItself;
-        _process.OutputDataReceived += (_, line) => Heard(line.Data);
-        _process.ErrorDataReceived += (_, line) => Heard(line.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        var heard = PipeTarget.ToDelegate(Heard);
+        // Cancelling _stop kills the server's process tree; its exit code is of no interest.
+        _run = Cli.Wrap(path).WithArguments(arguments).WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(heard).WithStandardErrorPipe(heard).ExecuteAsync(_stop.Token);
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ public sealed class ToolServer : IDisposable
     /// </summary>
     public static ToolServer Start(string path, IReadOnlyList<string> arguments, string readyMarker, TimeSpan deadline, bool leavesByItself)
     {
-        var server = new ToolServer(ToolProcess.Start(path, arguments), readyMarker, leavesByItself);
+        var server = new ToolServer(path, arguments, readyMarker, leavesByItself);
         server.IsReady = server._ready.Wait(deadline);
         return server;
     }
@@ -85,23 +85,26 @@ public sealed class ToolServer : IDisposable
 
     public void Dispose()
     {
-        if (!_process.WaitForExit(TimeSpan.FromMilliseconds(_leavesByItself ? 500 : 0)))
+        if (!_run.Wait(TimeSpan.FromMilliseconds(_leavesByItself ? 500 : 0)))
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
+            _stop.Cancel();
         }
 
-        _process.Dispose();
+        try
+        {
+            _run.Wait();
+        }
+        catch (AggregateException stopped) when (stopped.InnerException is OperationCanceledException)
+        {
+            // Killed above, as intended.
+        }
+
+        _stop.Dispose();
         _ready.Dispose();
     }
 
-    private void Heard(string? line)
+    private void Heard(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (_log)
         {
             _log.AppendLine(line);

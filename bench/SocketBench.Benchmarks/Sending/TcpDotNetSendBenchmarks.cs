@@ -20,7 +20,7 @@ public class TcpDotNetSendBenchmarks : DotNetSendBenchmarks
     [ParamsSource(nameof(NoDelayValues))]
     public bool NoDelay { get; set; } = true;
 
-    public static IEnumerable<bool> NoDelayValues => BenchSwitches.NoDelayValues;
+    public static IEnumerable<bool> NoDelayValues => RunEnvironment.NoDelayValues;
 
     [GlobalSetup]
     public void Setup() => Open(new BatchShape(Transport.Tcp, BufferSize, BufferCount), NoDelay);

@@ -19,7 +19,7 @@ public class TcpSendBenchmarks : SendBenchmarks
     [ParamsSource(nameof(NoDelayValues))]
     public bool NoDelay { get; set; } = true;
 
-    public static IEnumerable<bool> NoDelayValues => BenchSwitches.NoDelayValues;
+    public static IEnumerable<bool> NoDelayValues => RunEnvironment.NoDelayValues;
 
     private TcpLoopbackSession Tcp => (TcpLoopbackSession)Session;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Spectre.Console;
 
 namespace SocketBench.Cli.Commands;
@@ -14,38 +13,9 @@ internal static class GateJobRun
         }
 
         string output = Path.Combine(root, "results", "gate");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in (string[])["run", "-c", "Release", "--project", Path.Combine("bench", "SocketBench.Benchmarks"), "--", "--job", "gate", "--filter", filter, "--out", output, "--limits", "off"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        int exitCode = 0;
-        var tail = new Queue<string>();
-        console.Status().Start($"Running the gate job ({Markup.Escape(filter)})", status =>
-        {
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
-            process.ErrorDataReceived += (_, line) => Remember(tail, line.Data);
-            process.BeginErrorReadLine();
-            while (process.StandardOutput.ReadLine() is { } line)
-            {
-                Remember(tail, line);
-                if (line.StartsWith("// Benchmark:", StringComparison.Ordinal))
-                {
-                    status.Status(Markup.Escape(line.Length > 100 ? line[..100] + "…" : line));
-                }
-            }
-
-            process.WaitForExit();
-            exitCode = process.ExitCode;
-        });
-
-        cancellationToken.ThrowIfCancellationRequested();
+        var (exitCode, tail) = Ab.TreeProcess.WithStatus(console, $"Running the gate job ({filter})", root,
+            ["run", "-c", "Release", "--project", Path.Combine("bench", "SocketBench.Benchmarks"), "--", "--job", "gate", "--filter", filter, "--out", output, "--limits", "off"],
+            cancellationToken);
         if (exitCode != 0)
         {
             foreach (string line in tail)
@@ -58,22 +28,5 @@ internal static class GateJobRun
 
         console.MarkupLine($"Gate job results: {Markup.Escape(output)}");
         return output;
-    }
-
-    private static void Remember(Queue<string> tail, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (tail)
-        {
-            tail.Enqueue(line);
-            if (tail.Count > 20)
-            {
-                tail.Dequeue();
-            }
-        }
     }
 }

@@ -1,21 +1,33 @@
-using System.Diagnostics;
 using System.Text;
+using System.Threading.Channels;
+using CliWrap;
 
 namespace SocketBench.Echo.Tests.Support;
 
 /// <summary>An external peer (socat, ncat, openssl) with its stdin and output captured; killed on dispose.</summary>
 internal sealed class PeerProcess : IDisposable
 {
-    private readonly Process _process;
+    private readonly string _tool;
     private readonly StringBuilder _output = new();
+    private readonly Channel<string> _input = Channel.CreateUnbounded<string>();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _run;
 
-    private PeerProcess(Process process)
+    private PeerProcess(string tool, IReadOnlyList<string> arguments)
     {
-        _process = process;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _tool = tool;
+        var heard = PipeTarget.ToDelegate(Append);
+        // stdin stays open for SendLineAsync until the peer is stopped; cancelling _stop kills its process tree.
+        _run = CliWrap.Cli.Wrap(PeerTools.Require(tool)).WithArguments(arguments).WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(PipeSource.Create(async (stdin, cancellationToken) =>
+            {
+                await foreach (string line in _input.Reader.ReadAllAsync(cancellationToken))
+                {
+                    await stdin.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), cancellationToken);
+                    await stdin.FlushAsync(cancellationToken);
+                }
+            }))
+            .WithStandardOutputPipe(heard).WithStandardErrorPipe(heard).ExecuteAsync(_stop.Token);
     }
 
     public string Output
@@ -29,28 +41,9 @@ internal sealed class PeerProcess : IDisposable
         }
     }
 
-    public static PeerProcess Start(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(PeerTools.Require(tool))
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+    public static PeerProcess Start(string tool, params string[] arguments) => new(tool, arguments);
 
-        return new PeerProcess(Process.Start(start)!);
-    }
-
-    public async Task SendLineAsync(string line)
-    {
-        await _process.StandardInput.WriteAsync(line + "\n");
-        await _process.StandardInput.FlushAsync();
-    }
+    public Task SendLineAsync(string line) => _input.Writer.WriteAsync(line).AsTask();
 
     /// <summary>Waits (deadline, not sleep) until the peer has printed <paramref name="text"/>.</summary>
     public async Task WaitForOutputAsync(string text)
@@ -60,20 +53,15 @@ internal sealed class PeerProcess : IDisposable
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{_process.StartInfo.FileName} did not print '{text}'; it printed:\n{Output}");
+                throw new TimeoutException($"{_tool} did not print '{text}'; it printed:\n{Output}");
             }
 
             await Task.Delay(10);
         }
     }
 
-    private void Append(string? line)
+    private void Append(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (_output)
         {
             _output.AppendLine(line);
@@ -82,12 +70,9 @@ internal sealed class PeerProcess : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            _process.WaitForExit(5000);
-        }
-
-        _process.Dispose();
+        _stop.Cancel();
+        // Cancelled, it ends in an OperationCanceledException; waited for (up to 5 s) before the test's sockets go.
+        _run.ContinueWith(_ => { }, TaskScheduler.Default).Wait(5000);
+        _stop.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
+using CliWrap;
+using CliWrap.Buffered;
 using SocketBench.Cli.Commands;
 using SocketBench.Core.Peers;
 
@@ -14,18 +15,18 @@ internal sealed class NetnsPeer : IDisposable
 {
     private static int s_made;
 
-    private readonly Process _serve;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _serve;
 
-    private NetnsPeer(string name, string peerIp, Process serve)
+    private NetnsPeer(string name, string peerIp)
     {
         Name = name;
         Address = new PeerAddress(peerIp, PeerAddress.DefaultPort);
-        _serve = serve;
-        _serve.OutputDataReceived += (_, line) => { if (line.Data is not null) { _lines.Enqueue(line.Data); } };
-        _serve.ErrorDataReceived += (_, line) => { if (line.Data is not null) { _lines.Enqueue(line.Data); } };
-        _serve.BeginOutputReadLine();
-        _serve.BeginErrorReadLine();
+        var heard = PipeTarget.ToDelegate(_lines.Enqueue);
+        // Cancelling _stop kills the script and serve under it (the whole process tree).
+        _serve = CliWrap.Cli.Wrap(Script).WithArguments(["run", "--name", name, "--", "dotnet", CliDll(), "serve", "--listen", $"{peerIp}:{PeerAddress.DefaultPort}", "--for", "300"])
+            .WithValidation(CommandResultValidation.None).WithStandardOutputPipe(heard).WithStandardErrorPipe(heard).ExecuteAsync(_stop.Token);
     }
 
     public string Name { get; }
@@ -64,13 +65,7 @@ internal sealed class NetnsPeer : IDisposable
         Assert.True(up.ExitCode == 0, $"netns-peer up failed: {up.Output}");
         string peerIp = up.Output.Trim().Split('\n')[^1].Trim();
 
-        var start = new ProcessStartInfo(Script) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in (string[])["run", "--name", name, "--", "dotnet", CliDll(), "serve", "--listen", $"{peerIp}:{PeerAddress.DefaultPort}", "--for", "300"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var peer = new NetnsPeer(name, peerIp, Process.Start(start)!);
+        var peer = new NetnsPeer(name, peerIp);
         if (!SpinWait.SpinUntil(() => peer._lines.Any(line => line.StartsWith("clients:", StringComparison.Ordinal)), TimeSpan.FromSeconds(20)))
         {
             string seen = string.Join(" | ", peer._lines);
@@ -86,13 +81,10 @@ internal sealed class NetnsPeer : IDisposable
 
     public void Dispose()
     {
-        if (!_serve.HasExited)
-        {
-            _serve.Kill(entireProcessTree: true);
-            _serve.WaitForExit(5000);
-        }
-
-        _serve.Dispose();
+        _stop.Cancel();
+        // Cancelled, it ends in an OperationCanceledException; waited for (up to 5 s) so the namespace is free to go.
+        _serve.ContinueWith(_ => { }, TaskScheduler.Default).Wait(5000);
+        _stop.Dispose();
         RunScript(["down", "--name", Name]);
     }
 
@@ -132,16 +124,7 @@ internal sealed class NetnsPeer : IDisposable
 
     private static (int ExitCode, string Output) RunScript(string[] arguments)
     {
-        var start = new ProcessStartInfo(Script) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + errors.Result);
+        var run = CliWrap.Cli.Wrap(Script).WithArguments(arguments).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync().GetAwaiter().GetResult();
+        return (run.ExitCode, run.StandardOutput + run.StandardError);
     }
 }

@@ -18,7 +18,7 @@ internal static class AbRunner
         foreach (var tree in (AbTree[])[baseTree, newTree])
         {
             var build = Stopwatch.StartNew();
-            var (exitCode, tail) = WithStatus(console, $"Building {tree.Name} ({tree.ShortCommit})", tree.Root, ["build", "-c", "Release", AbTree.Project], cancellationToken);
+            var (exitCode, tail) = TreeProcess.WithStatus(console, $"Building {tree.Name} ({tree.ShortCommit})", tree.Root, ["build", "-c", "Release", AbTree.Project], cancellationToken);
             if (exitCode != 0)
             {
                 throw Failure(console, tree, tail, string.Create(CultureInfo.InvariantCulture, $"does not build ('dotnet build -c Release {AbTree.Project}' exit {exitCode})"), baseHint: null);
@@ -39,7 +39,7 @@ internal static class AbRunner
                 string folder = Path.Combine(plan.Output, tree.Name, string.Create(CultureInfo.InvariantCulture, $"round-{round}"));
                 var run = Stopwatch.StartNew();
                 string title = string.Create(CultureInfo.InvariantCulture, $"Round {round}/{plan.Rounds}: {tree.Name} ({tree.ShortCommit})");
-                var (exitCode, tail) = WithStatus(console, title, tree.Root, [tree.Program, "--job", plan.Job, "--filter", plan.Filter, "--limits", "off", "--out", folder], cancellationToken);
+                var (exitCode, tail) = TreeProcess.WithStatus(console, title, tree.Root, [tree.Program, "--job", plan.Job, "--filter", plan.Filter, "--limits", "off", "--out", folder], cancellationToken);
                 // An unknown --job makes BenchmarkDotNet print why and exit 0 with nothing measured: no export is a failure too.
                 bool measured = Directory.Exists(folder) && Directory.EnumerateFiles(folder, ResultLoader.ExportPattern).Any();
                 if (exitCode != 0 || !measured)
@@ -57,24 +57,6 @@ internal static class AbRunner
 
         console.MarkupLine($"A/B total: {Seconds(total.Elapsed)} (builds {Seconds(builds)}, rounds {Seconds(total.Elapsed - builds)})");
         return folders.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value);
-    }
-
-    private static (int ExitCode, IReadOnlyList<string> Tail) WithStatus(
-        IAnsiConsole console, string title, string root, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
-    {
-        (int, IReadOnlyList<string>) result = default;
-        console.Status().Start(Markup.Escape(title), status =>
-        {
-            result = TreeProcess.Run(root, arguments, line =>
-            {
-                if (line.StartsWith("// Benchmark:", StringComparison.Ordinal))
-                {
-                    string shown = line.Length > 100 ? line[..100] + "…" : line;
-                    status.Status(Markup.Escape($"{title} · {shown}"));
-                }
-            }, cancellationToken);
-        });
-        return result;
     }
 
     /// <summary>Shows the process's last lines, then the one-line error: a base that cannot run is bad input (exit 2), a new tree that cannot is a failure.</summary>

@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace SocketBench.Cli.Commands.Ab;
 
@@ -44,28 +45,15 @@ internal sealed class GitRepo(string directory)
 
     public (int ExitCode, string Output, string Errors) Run(params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException("Could not start git.");
+            var result = CliWrap.Cli.Wrap("git").WithWorkingDirectory(Directory).WithArguments(arguments).WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync().GetAwaiter().GetResult();
+            return (result.ExitCode, result.StandardOutput, result.StandardError);
         }
         catch (System.ComponentModel.Win32Exception error)
         {
             throw new InvalidOperationException($"gate --base needs git on PATH ({error.Message}). Without git, gate against the committed baseline: socketbench gate");
-        }
-
-        using (process)
-        {
-            var errors = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output, errors.Result);
         }
     }
 

@@ -1,57 +1,55 @@
-using System.Diagnostics;
+using CliWrap;
+using Spectre.Console;
 
 namespace SocketBench.Cli.Commands.Ab;
 
 /// <summary>
-/// Runs one <c>dotnet</c> command in a tree, passing each output line to a callback (for the status line)
-/// and keeping the last lines for an error. Cancelling kills the whole process tree.
+/// Runs one <c>dotnet</c> command in a tree under a status line that shows its latest "// Benchmark:" line,
+/// keeping the last output lines for an error. Cancelling kills the whole process tree.
 /// </summary>
 internal static class TreeProcess
 {
     private const int TailLines = 20;
 
+    public static (int ExitCode, IReadOnlyList<string> Tail) WithStatus(
+        IAnsiConsole console, string title, string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        (int, IReadOnlyList<string>) result = default;
+        console.Status().Start(Markup.Escape(title), status =>
+        {
+            result = Run(workingDirectory, arguments, line =>
+            {
+                if (line.StartsWith("// Benchmark:", StringComparison.Ordinal))
+                {
+                    string shown = line.Length > 100 ? line[..100] + "…" : line;
+                    status.Status(Markup.Escape($"{title} · {shown}"));
+                }
+            }, cancellationToken);
+        });
+        return result;
+    }
+
     public static (int ExitCode, IReadOnlyList<string> Tail) Run(
         string workingDirectory, IReadOnlyList<string> arguments, Action<string> onLine, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
         var tail = new Queue<string>();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
-        using var kill = cancellationToken.Register(() => Kill(process));
-        process.ErrorDataReceived += (_, line) => Remember(tail, line.Data);
-        process.BeginErrorReadLine();
-        while (process.StandardOutput.ReadLine() is { } line)
-        {
-            Remember(tail, line);
-            onLine(line);
-        }
-
-        process.WaitForExit();
-        cancellationToken.ThrowIfCancellationRequested();
+        // CliWrap kills the process tree when the token is cancelled, then throws OperationCanceledException.
+        var result = CliWrap.Cli.Wrap("dotnet").WithWorkingDirectory(workingDirectory).WithArguments(arguments)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(line =>
+            {
+                Remember(tail, line);
+                onLine(line);
+            }))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Remember(tail, line)))
+            .ExecuteAsync(cancellationToken).GetAwaiter().GetResult();
         lock (tail)
         {
-            return (process.ExitCode, tail.ToList());
+            return (result.ExitCode, tail.ToList());
         }
     }
 
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It ended on its own in the meantime.
-        }
-    }
-
-    private static void Remember(Queue<string> tail, string? line)
+    private static void Remember(Queue<string> tail, string line)
     {
         if (string.IsNullOrWhiteSpace(line))
         {
