@@ -4,7 +4,7 @@ using SocketBench.Reporting.Model;
 namespace SocketBench.Reporting.Writers;
 
 /// <summary>
-/// The report's "Loopback limits" section, for Markdown and HTML alike: what was measured (or why not),
+/// The report's "Loopback limits" section (index.html renders it from report.md): what was measured (or why not),
 /// how the ratio columns are computed, and the target check per transport.
 /// </summary>
 public sealed record LimitsSection(

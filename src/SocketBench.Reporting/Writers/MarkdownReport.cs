@@ -27,8 +27,8 @@ public static class MarkdownReport
         text.AppendLine("## Charts").AppendLine();
         foreach (var saved in charts)
         {
-            string relative = Path.GetRelativePath(reportDirectory, saved.Png).Replace('\\', '/');
-            string svg = Path.GetRelativePath(reportDirectory, saved.Svg).Replace('\\', '/');
+            string relative = RelativeUrl(reportDirectory, saved.Png);
+            string svg = RelativeUrl(reportDirectory, saved.Svg);
             text.AppendLine($"### {saved.Chart.Title}").AppendLine();
             text.AppendLine($"![{saved.Chart.Title}]({relative})").AppendLine();
             text.AppendLine($"{saved.Chart.HowToRead} ([SVG]({svg}))").AppendLine();
@@ -63,8 +63,11 @@ public static class MarkdownReport
         return text.ToString();
     }
 
+    /// <summary>The link the report uses for a chart file: relative to the report folder, with forward slashes.</summary>
+    public static string RelativeUrl(string reportDirectory, string path) => Path.GetRelativePath(reportDirectory, path).Replace('\\', '/');
+
     /// <summary>How the run measured, in words: the receiver setting changes what a row includes, a runtime knob which code ran.</summary>
-    public static string MeasuredWith(Core.Cases.RunSettings? settings)
+    private static string MeasuredWith(Core.Cases.RunSettings? settings)
     {
         if (settings is null)
         {
@@ -82,7 +85,7 @@ public static class MarkdownReport
     }
 
     /// <summary>Whether the code's send counts were checked against the kernel's, and on how many rows they agree.</summary>
-    public static string KernelCounts(ResultSet results)
+    private static string KernelCounts(ResultSet results)
     {
         var sends = results.Sends.ToList();
         var kernel = sends.Where(row => row.Metric(BenchmarkResult.KernelSendsPerBufferMetric) is not null).ToList();

@@ -5,7 +5,7 @@ namespace SocketBench.Reporting.Writers;
 
 /// <summary>
 /// Writes a report folder: <c>charts/*.png</c> and <c>*.svg</c>, <c>report.md</c> with the charts
-/// embedded, and a self-contained <c>index.html</c> (SVG inline, no external files).
+/// embedded, and a self-contained <c>index.html</c> rendered from that Markdown (SVG inline, no external files).
 /// </summary>
 public static class ReportWriter
 {
@@ -31,9 +31,10 @@ public static class ReportWriter
 
         progress?.Invoke("Writing report.md and index.html", 0.9);
         string markdown = Path.Combine(directory, "report.md");
-        File.WriteAllText(markdown, MarkdownReport.Render(results, saved, directory));
+        string text = MarkdownReport.Render(results, saved, directory);
+        File.WriteAllText(markdown, text);
         string html = Path.Combine(directory, "index.html");
-        File.WriteAllText(html, HtmlReport.Render(results, saved));
+        File.WriteAllText(html, HtmlReport.Render(text, saved, directory));
         progress?.Invoke("Done", 1);
         return new ReportOutput(directory, markdown, html, saved.SelectMany(chart => new[] { chart.Png, chart.Svg }).ToList());
     }

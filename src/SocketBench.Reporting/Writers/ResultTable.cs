@@ -3,7 +3,7 @@ using SocketBench.Reporting.Model;
 
 namespace SocketBench.Reporting.Writers;
 
-/// <summary>The per-case figures both the Markdown and the HTML report show, as rows of text cells.</summary>
+/// <summary>The per-case figures the report shows (report.md, and index.html rendered from it), as rows of text cells.</summary>
 public static class ResultTable
 {
     public static IReadOnlyList<string> Header { get; } =

@@ -139,6 +139,6 @@ public sealed class NetnsPeerTests
         Assert.Equal(0, CliRun.Of("report", results, "--out", report).ExitCode);
         string markdown = File.ReadAllText(Path.Combine(report, "report.md"));
         Assert.Contains($"- Peer: {peer.Address}, round trip p50 ", markdown);
-        Assert.Contains($"Peer: {peer.Address}, round trip p50 ", File.ReadAllText(Path.Combine(report, "index.html")));
+        IndexHtml.AssertShowsReport(report);
     }
 }
