@@ -57,9 +57,7 @@ public static class RunEnvironment
             return "off";
         }
 
-        using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
-        using var counter = Sockets.Native.KernelSendCounter.TryOpen(probe, out string? reason);
-        return counter is not null ? "on" : $"unavailable: {reason}";
+        return Sockets.Native.KernelSendCounter.UnavailableReason() is { } reason ? $"unavailable: {reason}" : "on";
     }
 
     public static RunSettings Settings(string job, string kernelCounts) => new(

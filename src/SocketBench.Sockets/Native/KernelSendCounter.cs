@@ -56,6 +56,14 @@ public sealed class KernelSendCounter : IDisposable
 
     public static KernelSendCounter? TryOpen(Socket socket, out string? reason) => TryOpen((int)socket.Handle, out reason);
 
+    /// <summary>Why kernel send counts cannot be taken here (tried on a socket of its own), or null when they can.</summary>
+    public static string? UnavailableReason()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        using var counter = TryOpen(probe, out string? reason);
+        return reason;
+    }
+
     /// <summary>Opens the counters for <paramref name="fd"/>; or returns null and why, in one line.</summary>
     public static KernelSendCounter? TryOpen(int fd, out string? reason)
     {
