@@ -38,6 +38,60 @@ public sealed class DeliveryTests
         Assert.Equal(delivery.BytesSent, delivery.BytesDelivered);
     }
 
+    /// <summary>
+    /// The inline receiver (the benchmarks' default as root): the sending thread reads between batches, as the benchmark loops
+    /// do, through the largest batches (which must fit the enlarged socket buffers, or the blocking send would never return).
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("tcp", SendMethod.PerBufferAwait, 16384, 256)]
+    [InlineData("tcp", SendMethod.FlushBatched, 64, 16)]
+    [InlineData("tcp", SendMethod.GatherSend, 1024, 256)]
+    [InlineData("udp", SendMethod.FlushBatched, 1472, 256)]
+    [InlineData("udp", SendMethod.PerBufferAwait, 64, 16)]
+    [InlineData("udp", SendMethod.GsoSend, 1024, 64)]
+    [InlineData("tls", SendMethod.FlushBatched, 16384, 256)]
+    [InlineData("tls", SendMethod.PerBufferAwait, 64, 16)]
+    public async Task An_inline_receiver_gets_every_byte_in_order(string transport, SendMethod method, int bufferSize, int bufferCount)
+    {
+        Skip.IfNot(LoopbackSession.CanReceiveInline(), "requires root: the inline receiver needs 16 MiB socket buffers");
+        var shape = new BatchShape(transport == "udp" ? Transport.Udp : Transport.Tcp, bufferSize, bufferCount);
+        var options = new LoopbackOptions(Verify: true, Receiver: ReceiverMode.Inline);
+        using var session = transport == "tls" ? LoopbackSession.OpenTls(shape, options) : LoopbackSession.Open(shape, options);
+
+        // Enough batches that the sending thread reads several times before the wait for delivery.
+        int batches = (int)Math.Max(4, 3 * LoopbackSession.InlineReadInterval / shape.BytesPerBatch);
+        for (int batch = 0; batch < batches; batch++)
+        {
+            await session.SendBatchAsync(method);
+            session.AfterBatch();
+        }
+
+        session.WaitForDelivery();
+        var delivery = session.Delivery;
+        Assert.Equal(shape.BytesPerBatch * batches, delivery.BytesSent);
+        Assert.Equal(delivery.BytesSent, delivery.BytesDelivered);
+    }
+
+    [SkippableTheory]
+    [InlineData("tcp")]
+    [InlineData("udp")]
+    [InlineData("tls")]
+    public async Task An_inline_receiver_reads_only_on_the_sending_thread(string transport)
+    {
+        Skip.IfNot(LoopbackSession.CanReceiveInline(), "requires root: the inline receiver needs 16 MiB socket buffers");
+        var shape = new BatchShape(transport == "udp" ? Transport.Udp : Transport.Tcp, 64, 16);
+        var options = new LoopbackOptions(Receiver: ReceiverMode.Inline);
+        using var session = transport == "tls" ? LoopbackSession.OpenTls(shape, options) : LoopbackSession.Open(shape, options);
+
+        await session.SendBatchAsync(SendMethod.FlushBatched);
+        session.AfterBatch();
+        await Task.Delay(50);
+        Assert.Equal(0, session.Delivery.BytesDelivered);
+
+        session.WaitForDelivery();
+        Assert.Equal(shape.BytesPerBatch, session.Delivery.BytesDelivered);
+    }
+
     [Theory]
     [MemberData(nameof(TcpCases))]
     public async Task Tcp_delivers_every_byte_in_order(SendMethod method, int bufferSize, int bufferCount)

@@ -20,9 +20,12 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                                 buffer (64 B x 1), in-process, more samples per row (about 1 min); socketbench gate runs it
           --shapes LIST         only these batch shapes, SIZExCOUNT separated by commas (e.g. --shapes 64x64,64x256);
                                 echo rows match on SIZE alone
-          --receiver spin|block where the loopback receiver runs and how it waits (default: spin)
-                                spin:  receiver pinned to the last CPU, polling; benchmark thread pinned to CPU 0
-                                block: blocking recv, threads placed by the scheduler (each send may wake the receiver)
+          --receiver inline|spin|block  where the loopback receiver runs and how it waits (default: inline when
+                                running as root, which its 16 MiB socket buffers need, spin otherwise)
+                                inline: no receiver thread; the benchmark thread, on CPU 0, reads what arrived after
+                                        every 64 KiB sent and at the wait for delivery (the data stays on one CPU)
+                                spin:   receiver pinned to the last CPU, polling; benchmark thread pinned to CPU 0
+                                block:  blocking recv, threads placed by the scheduler (each send may wake the receiver)
           --nodelay on|off|both TCP_NODELAY on the TCP sender (default: on, as WinRT's StreamSocket)
           --out DIR             where the full JSON and GitHub Markdown results go; the folder is this run's, and
                                 SocketBench files of an earlier run there are replaced. Without --out every run gets

@@ -18,8 +18,11 @@ public static class RunEnvironment
     /// <summary>--nodelay's values, "on", "off" or "on,off": the TCP sender ParamsSources read it when they list the cases.</summary>
     public const string NoDelayVariable = "SOCKETBENCH_NODELAY";
 
-    /// <summary>The receiver mode when nobody chose one: see docs/reproducibility.md for the A/A runs behind it.</summary>
-    public const ReceiverMode DefaultReceiver = ReceiverMode.Spin;
+    /// <summary>
+    /// The receiver mode when nobody chose one (docs/gate.md has the A/A runs behind it): inline where this process may
+    /// enlarge socket buffers past the system's cap, which it needs; spin where it may not.
+    /// </summary>
+    public static ReceiverMode DefaultReceiver => LoopbackSession.CanReceiveInline() ? ReceiverMode.Inline : ReceiverMode.Spin;
 
     // DOTNET_* settings that change which code runs, recorded so two runs that differ in them are never compared unawares.
     private static readonly string[] RuntimeKnobNames =

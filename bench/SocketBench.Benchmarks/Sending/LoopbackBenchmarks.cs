@@ -49,11 +49,11 @@ public abstract class LoopbackBenchmarks
     /// <summary>Opens a TLS 1.3 session over a TCP loopback pair.</summary>
     protected void OpenTls(BatchShape shape) => Use(LoopbackSession.OpenTls(shape, Options(noDelay: true)));
 
-    /// <summary>The run's receiver setting; in spin mode the benchmark thread (GlobalSetup's, which runs the workload too) takes CPU 0.</summary>
+    /// <summary>The run's receiver setting; in inline and spin modes the benchmark thread (GlobalSetup's, which runs the workload too) takes CPU 0.</summary>
     private static LoopbackOptions Options(bool noDelay)
     {
         var receiver = RunEnvironment.Receiver;
-        if (receiver == ReceiverMode.Spin)
+        if (receiver is ReceiverMode.Spin or ReceiverMode.Inline)
         {
             CpuAffinity.PinCurrentThread(CpuAffinity.SenderCpu);
         }
@@ -147,18 +147,23 @@ public abstract class LoopbackBenchmarks
         for (int batch = 0; batch < batches; batch++)
         {
             await SendStrategies.PerBufferAwait(Output, Buffers);
+            Session.AfterBatch();
         }
 
         StopCounting(counting, batches);
         Session.WaitForDelivery();
     }
 
-    protected void TaskWaitAllBatches(int batches)
+    protected void TaskWaitAllBatches(int batches) => Batches(batches, () => SendStrategies.TaskWaitAll(Output, Buffers));
+
+    /// <summary>One invocation of a method that sends a batch synchronously: the batches back to back, then the wait for delivery.</summary>
+    protected void Batches(int batches, Action sendBatch)
     {
         var counting = StartCounting();
         for (int batch = 0; batch < batches; batch++)
         {
-            SendStrategies.TaskWaitAll(Output, Buffers);
+            sendBatch();
+            Session.AfterBatch();
         }
 
         StopCounting(counting, batches);
@@ -171,6 +176,7 @@ public abstract class LoopbackBenchmarks
         for (int batch = 0; batch < batches; batch++)
         {
             await SendStrategies.FlushBatched(Output, Buffers);
+            Session.AfterBatch();
         }
 
         StopCounting(counting, batches);
@@ -184,6 +190,7 @@ public abstract class LoopbackBenchmarks
         for (int batch = 0; batch < batches; batch++)
         {
             await Session.SendBatchAsync(api);
+            Session.AfterBatch();
         }
 
         StopCounting(counting, batches);
@@ -233,15 +240,5 @@ public abstract class SendBenchmarks : LoopbackBenchmarks
     public Task FlushBatched() => FlushBatchedBatches(BatchesPerInvoke);
 
     [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly)]
-    public void SyscallPerBuffer()
-    {
-        var counting = StartCounting();
-        for (int batch = 0; batch < BatchesPerInvoke; batch++)
-        {
-            Session.SyscallPerBuffer();
-        }
-
-        StopCounting(counting, BatchesPerInvoke);
-        Session.WaitForDelivery();
-    }
+    public void SyscallPerBuffer() => Batches(BatchesPerInvoke, Session.SyscallPerBuffer);
 }

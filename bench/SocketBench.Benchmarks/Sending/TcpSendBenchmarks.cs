@@ -27,15 +27,5 @@ public class TcpSendBenchmarks : SendBenchmarks
     public void Setup() => Open(new BatchShape(Transport.Tcp, BufferSize, BufferCount), NoDelay);
 
     [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly)]
-    public void GatherSend()
-    {
-        var counting = StartCounting();
-        for (int batch = 0; batch < BatchesPerInvoke; batch++)
-        {
-            Tcp.GatherSend();
-        }
-
-        StopCounting(counting, BatchesPerInvoke);
-        Session.WaitForDelivery();
-    }
+    public void GatherSend() => Batches(BatchesPerInvoke, Tcp.GatherSend);
 }

@@ -21,28 +21,8 @@ public class UdpSendBenchmarks : SendBenchmarks
     public void Setup() => Open(new BatchShape(Transport.Udp, BufferSize, BufferCount));
 
     [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly)]
-    public void SendMmsg()
-    {
-        var counting = StartCounting();
-        for (int batch = 0; batch < BatchesPerInvoke; batch++)
-        {
-            Udp.SendMmsg();
-        }
-
-        StopCounting(counting, BatchesPerInvoke);
-        Session.WaitForDelivery();
-    }
+    public void SendMmsg() => Batches(BatchesPerInvoke, Udp.SendMmsg);
 
     [Benchmark(OperationsPerInvoke = BatchesPerInvoke), BenchmarkCategory(Categories.Reference, Categories.LinuxOnly, Categories.UdpGso)]
-    public void GsoSend()
-    {
-        var counting = StartCounting();
-        for (int batch = 0; batch < BatchesPerInvoke; batch++)
-        {
-            Udp.GsoSend();
-        }
-
-        StopCounting(counting, BatchesPerInvoke);
-        Session.WaitForDelivery();
-    }
+    public void GsoSend() => Batches(BatchesPerInvoke, Udp.GsoSend);
 }

@@ -8,7 +8,7 @@ namespace SocketBench.Core.Cases;
 /// results, so compare can say when two runs differ in them.
 /// </summary>
 /// <param name="Job">The SocketBench job: default, quick or gate (or a BenchmarkDotNet job's id).</param>
-/// <param name="Receiver">"spin" (receiver pinned to the last CPU, polling; sender on CPU 0) or "block" (blocking recv, unpinned).</param>
+/// <param name="Receiver">"inline" (the sending thread reads, on CPU 0), "spin" (receiver pinned to the last CPU, polling; sender on CPU 0) or "block" (blocking recv, unpinned).</param>
 /// <param name="Os">"linux", "windows", "macos": the OS the send paths were made on.</param>
 /// <param name="RuntimeKnobs">DOTNET_* variables that change what code runs (tiered compilation, PGO), as set for the run.</param>
 /// <param name="TestFault">A regression switched on by a test (SOCKETBENCH_TEST_FAULT), or null in a real run.</param>

@@ -74,9 +74,12 @@ public static class MarkdownReport
             return "Measured with: not recorded (results from before the run record).";
         }
 
-        string receiver = settings.Receiver == "spin"
-            ? "receiver pinned to the last CPU and polling, benchmark thread on CPU 0 (no receiver wake-up in the measured time)"
-            : "blocking receiver, threads placed by the scheduler (each send may pay for waking the receiver)";
+        string receiver = settings.Receiver switch
+        {
+            "inline" => "no receiver thread: the benchmark thread on CPU 0 reads what arrived after every 64 KiB sent (no receiver wake-up, no hand-off to another CPU; the reads are in the measured time)",
+            "spin" => "receiver pinned to the last CPU and polling, benchmark thread on CPU 0 (no receiver wake-up in the measured time)",
+            _ => "blocking receiver, threads placed by the scheduler (each send may pay for waking the receiver)",
+        };
         string runtime = settings.RuntimeKnobs.Count == 0
             ? ".NET as users run it (tiered compilation and PGO on)"
             : $"runtime settings {string.Join(", ", settings.RuntimeKnobs.Select(pair => $"{pair.Key}={pair.Value}"))}: different code runs than in a user's process";

@@ -20,6 +20,7 @@ public abstract class LoopbackSession : ISendSession
 {
     private readonly NativeSocket _native;
     private long _nextSequence;
+    private long _sentAtLastRead;
     private DotNetApiSender? _dotNet;
 
     private protected LoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput)
@@ -144,6 +145,73 @@ public abstract class LoopbackSession : ISendSession
 
     /// <summary>Blocks until the receiver has everything sent so far (UDP: or it is proven lost).</summary>
     public abstract void WaitForDelivery();
+
+    /// <summary>Inline receiver mode: the bytes sent between two reads of the benchmark thread (at most one batch more).</summary>
+    public const int InlineReadInterval = 64 << 10;
+
+    /// <summary>
+    /// Inline receiver mode: socket buffers (each side) large enough for a whole batch plus one read interval, so a
+    /// blocking send never waits for a reader that runs on its own thread. Past net.core.rmem_max, so root or CAP_NET_ADMIN.
+    /// </summary>
+    private const int InlineSocketBuffer = 16 << 20;
+
+    // Linux's SOL_SOCKET and its SO_SNDBUFFORCE / SO_RCVBUFFORCE, which pass the rmem_max/wmem_max caps when the process may.
+    private const int SolSocket = 1;
+    private protected const int SoSndBufForce = 32;
+    private protected const int SoRcvBufForce = 33;
+
+    /// <summary>
+    /// Called by the benchmark loops after every batch. In inline mode it reads what has arrived once
+    /// <see cref="InlineReadInterval"/> bytes went out since the last read; with a receiver thread it does nothing.
+    /// </summary>
+    public void AfterBatch()
+    {
+        if (Receiving.Inline && Counters.Bytes - _sentAtLastRead >= InlineReadInterval)
+        {
+            _sentAtLastRead = Counters.Bytes;
+            Receiving.ReceiveQueued();
+        }
+    }
+
+    /// <summary>Whatever counts this session's delivery: a local receiver (a thread, or inline) or a remote sink's reader.</summary>
+    private protected abstract Receiver Receiving { get; }
+
+    /// <summary>Whether this process may give sockets the buffers an inline receiver needs (Linux, root or CAP_NET_ADMIN).</summary>
+    public static bool CanReceiveInline()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        return TryForceBuffer(probe, SoSndBufForce, InlineSocketBuffer) && TryForceBuffer(probe, SoRcvBufForce, InlineSocketBuffer);
+    }
+
+    /// <summary>Sets a socket buffer past the system's cap (Linux, root or CAP_NET_ADMIN); false when it was not granted.</summary>
+    private protected static bool TryForceBuffer(Socket socket, int option, int bytes)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            socket.SetRawSocketOption(SolSocket, option, BitConverter.GetBytes(bytes));
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+
+        return (option == SoRcvBufForce ? socket.ReceiveBufferSize : socket.SendBufferSize) >= bytes;
+    }
+
+    /// <summary>Inline mode: gives both ends room for a batch and a read interval, or refuses the mode in one line.</summary>
+    private protected static void MakeRoomForInline(Socket sender, Socket receiver)
+    {
+        if (!TryForceBuffer(sender, SoSndBufForce, InlineSocketBuffer) || !TryForceBuffer(receiver, SoRcvBufForce, InlineSocketBuffer))
+        {
+            throw new NotSupportedException(
+                $"--receiver inline needs {InlineSocketBuffer >> 20} MiB socket buffers, past net.core.rmem_max/wmem_max: run as root (or with CAP_NET_ADMIN), or use --receiver spin.");
+        }
+    }
 
     /// <summary>What the .NET API rows send with: the connected socket itself here; a TLS session hands over its SslStream.</summary>
     private protected virtual DotNetApiSender CreateDotNetApiSender() =>

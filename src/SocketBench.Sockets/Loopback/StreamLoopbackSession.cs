@@ -28,6 +28,8 @@ public abstract class StreamLoopbackSession : LoopbackSession
         _receiver.Start();
     }
 
+    private protected override Receiver Receiving => _receiver;
+
     public override DeliveryReport Delivery
     {
         get
@@ -40,6 +42,13 @@ public abstract class StreamLoopbackSession : LoopbackSession
     public override void WaitForDelivery()
     {
         long target = Counters.Bytes;
+        if (_receiver is StreamReceiver { Inline: true } inline)
+        {
+            inline.ReceiveUntil(target);
+            ThrowIfReceiverFailed(_receiver);
+            return;
+        }
+
         long seen = _receiver.BytesReceived;
         long lastProgress = Stopwatch.GetTimestamp();
         var spinner = new SpinWait();

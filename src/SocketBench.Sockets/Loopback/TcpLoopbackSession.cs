@@ -20,16 +20,21 @@ public sealed class TcpLoopbackSession : StreamLoopbackSession
 
     public static TcpLoopbackSession Create(BatchShape shape, LoopbackOptions options)
     {
-        var (sender, accepted) = ConnectPair(options.NoDelay);
-        return new TcpLoopbackSession(shape, options, sender, new TcpReceiver(accepted, shape.BufferSize, options.Verify) { Spins = options.Receiver == ReceiverMode.Spin });
+        var (sender, accepted) = ConnectPair(options);
+        var receiver = new TcpReceiver(accepted, shape.BufferSize, options.Verify)
+        {
+            Spins = options.Receiver == ReceiverMode.Spin,
+            Inline = options.Receiver == ReceiverMode.Inline,
+        };
+        return new TcpLoopbackSession(shape, options, sender, receiver);
     }
 
     /// <summary>A session over a connected sender whose delivery someone else counts (a remote peer's sink, see Remote/).</summary>
     internal static TcpLoopbackSession Over(BatchShape shape, LoopbackOptions options, Socket sender, StreamCounter counter) =>
         new(shape, options, sender, counter);
 
-    /// <summary>A connected TCP pair on loopback: the sending socket (TCP_NODELAY as asked) and the accepted one.</summary>
-    internal static (Socket Sender, Socket Accepted) ConnectPair(bool noDelay)
+    /// <summary>A connected TCP pair on loopback: the sending socket (TCP_NODELAY as asked) and the accepted one, with room for an inline receiver.</summary>
+    internal static (Socket Sender, Socket Accepted) ConnectPair(LoopbackOptions options)
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -37,9 +42,15 @@ public sealed class TcpLoopbackSession : StreamLoopbackSession
 
         // The kernel completes the handshake from the backlog, so a blocking connect needs no concurrent accept.
         // Both ends stay blocking sockets: sends complete on the caller's thread, as on Linux they mostly do anyway.
-        var sender = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = noDelay };
+        var sender = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = options.NoDelay };
         sender.Connect(listener.LocalEndPoint!);
-        return (sender, listener.Accept());
+        var accepted = listener.Accept();
+        if (options.Receiver == ReceiverMode.Inline)
+        {
+            MakeRoomForInline(sender, accepted);
+        }
+
+        return (sender, accepted);
     }
 
     /// <summary>Reference row: the batch in one sendmsg with an iovec array, buffers pinned once.</summary>

@@ -33,7 +33,11 @@ internal sealed class TlsLoopbackSession : StreamLoopbackSession
                 transport.StartCounting(counters);
                 return new TlsSendOutput(client, counters);
             },
-            new TlsReceiver(accepted, server, shape.BufferSize, options.Verify) { Spins = options.Receiver == ReceiverMode.Spin })
+            new TlsReceiver(accepted, server, shape.BufferSize, options.Verify)
+            {
+                Spins = options.Receiver == ReceiverMode.Spin,
+                Inline = options.Receiver == ReceiverMode.Inline,
+            })
     {
         _server = server;
         _client = client;
@@ -49,13 +53,19 @@ internal sealed class TlsLoopbackSession : StreamLoopbackSession
 
     public static TlsLoopbackSession Create(BatchShape shape, LoopbackOptions options)
     {
-        var (sender, accepted) = TcpLoopbackSession.ConnectPair(options.NoDelay);
+        var (sender, accepted) = TcpLoopbackSession.ConnectPair(options);
         var transport = new CountingTlsTransport(new NetworkStream(sender, ownsSocket: false));
         var client = new SslStream(transport, leaveInnerStreamOpen: false);
         var server = new SslStream(new NetworkStream(accepted, ownsSocket: false), leaveInnerStreamOpen: false);
         try
         {
             Handshake(client, server);
+            if (options.Receiver == ReceiverMode.Inline)
+            {
+                // An inline read blocks on the benchmark thread: data that should already be queued and is not means a broken run.
+                accepted.ReceiveTimeout = 30_000;
+            }
+
             return new TlsLoopbackSession(shape, options, sender, accepted, transport, client, server);
         }
         catch

@@ -19,7 +19,6 @@ public sealed class UdpLoopbackSession : LoopbackSession
 {
     // Ask for a receive queue large enough that a 256-datagram batch fits; the kernel may grant less.
     private const int RequestedReceiveBuffer = 8 << 20;
-    private const int SoRcvBufForce = 33;
 
     // A marker can itself be dropped by a full queue: send another after this long.
     private static readonly TimeSpan LoopbackMarkerRetry = TimeSpan.FromMilliseconds(2);
@@ -54,7 +53,12 @@ public sealed class UdpLoopbackSession : LoopbackSession
         sender.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         sender.Connect(receiver.LocalEndPoint!);
         receiver.Connect(sender.LocalEndPoint!);
-        return new UdpLoopbackSession(shape, options, sender, new UdpReceiver(receiver, shape.BufferSize, options.Verify) { Spins = options.Receiver == ReceiverMode.Spin }, receiver.ReceiveBufferSize, LoopbackMarkerRetry);
+        var counter = new UdpReceiver(receiver, shape.BufferSize, options.Verify)
+        {
+            Spins = options.Receiver == ReceiverMode.Spin,
+            Inline = options.Receiver == ReceiverMode.Inline,
+        };
+        return new UdpLoopbackSession(shape, options, sender, counter, receiver.ReceiveBufferSize, LoopbackMarkerRetry);
     }
 
     /// <summary>
@@ -66,6 +70,8 @@ public sealed class UdpLoopbackSession : LoopbackSession
 
     /// <summary>The receive queue the kernel granted (Linux reports twice the payload room it promises).</summary>
     public int ReceiveBufferBytes { get; }
+
+    private protected override Receiver Receiving => _receiver;
 
     public override DeliveryReport Delivery =>
         new(Counters.CountedSendCalls, Counters.Buffers, Counters.Bytes, _receiver.DatagramsReceived, _receiver.BytesReceived);
@@ -108,7 +114,7 @@ public sealed class UdpLoopbackSession : LoopbackSession
                 return;
             }
 
-            spinner.SpinOnce(sleep1Threshold: -1);
+            AwaitReceiver(ref spinner);
         }
 
         long firstMarker = _markerId + 1;
@@ -125,7 +131,7 @@ public sealed class UdpLoopbackSession : LoopbackSession
                     return;
                 }
 
-                spinner.SpinOnce(sleep1Threshold: -1);
+                AwaitReceiver(ref spinner);
             }
 
             ThrowIfReceiverFailed(_receiver);
@@ -134,6 +140,19 @@ public sealed class UdpLoopbackSession : LoopbackSession
                 throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
                     $"UDP receiver counted {_receiver.DatagramsReceived} of {target} datagrams and no drain marker came through in {DrainLimit.TotalSeconds} s."));
             }
+        }
+    }
+
+    /// <summary>One turn of the wait: an inline receiver reads what has arrived; a receiver thread is given time to.</summary>
+    private void AwaitReceiver(ref SpinWait spinner)
+    {
+        if (_receiver.Inline)
+        {
+            _receiver.ReceiveQueued();
+        }
+        else
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
         }
     }
 
@@ -162,12 +181,7 @@ public sealed class UdpLoopbackSession : LoopbackSession
     /// <summary>Asks for a receive queue a whole batch fits in; the remote sink does the same for its session sockets.</summary>
     internal static void EnlargeReceiveBuffer(Socket socket)
     {
-        try
-        {
-            // SO_RCVBUFFORCE passes the rmem_max cap when the process may (root or CAP_NET_ADMIN).
-            socket.SetRawSocketOption((int)SocketOptionLevel.Socket, SoRcvBufForce, BitConverter.GetBytes(RequestedReceiveBuffer));
-        }
-        catch (SocketException)
+        if (!TryForceBuffer(socket, SoRcvBufForce, RequestedReceiveBuffer))
         {
             socket.ReceiveBufferSize = RequestedReceiveBuffer;
         }

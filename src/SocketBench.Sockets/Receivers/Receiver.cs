@@ -24,7 +24,14 @@ public abstract class Receiver : IDisposable
     /// <summary>Why the receiver stopped early (a socket error or, in verify mode, the first wrong byte), or null.</summary>
     public string? Failure => _failure;
 
-    public void Start() => _thread.Start();
+    /// <summary>Starts the receive thread; an inline receiver has none.</summary>
+    public void Start()
+    {
+        if (!Inline)
+        {
+            _thread.Start();
+        }
+    }
 
     /// <summary>Called on the receive thread once the loop has ended (peer closed, failure, or Dispose); a remote sink reports the end through it.</summary>
     public Action? Stopped { get; init; }
@@ -37,6 +44,19 @@ public abstract class Receiver : IDisposable
     /// the kernel, so no send pays for waking it. Set by the session before <see cref="Start"/>.
     /// </summary>
     public bool Spins { get; init; }
+
+    /// <summary>
+    /// <see cref="Loopback.ReceiverMode.Inline"/>: no thread; the session reads on the benchmark thread through
+    /// <see cref="ReceiveQueued"/>. Set by the session before <see cref="Start"/>.
+    /// </summary>
+    public bool Inline { get; init; }
+
+    /// <summary>How long an inline read waits for data that should already be on its way before it calls the run broken.</summary>
+    protected static readonly TimeSpan InlineStallLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>Inline mode: reads, on the calling thread, everything the socket has queued, without waiting for more.</summary>
+    public virtual void ReceiveQueued() =>
+        throw new NotSupportedException($"{GetType().Name} reads on its own thread; only a loopback receiver reads inline.");
 
     /// <summary>Spin mode: returns once the socket has something to read (or is closing), without sleeping.</summary>
     protected void SpinUntilReadable()
@@ -86,7 +106,17 @@ public abstract class Receiver : IDisposable
     {
         _stopping = true;
         Socket.Dispose();
-        _thread.Join(TimeSpan.FromSeconds(5));
+        if (!Inline)
+        {
+            _thread.Join(TimeSpan.FromSeconds(5));
+        }
+
+        ReleaseResources();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Frees what a receiver holds beyond its socket, once its loop has ended.</summary>
+    protected virtual void ReleaseResources()
+    {
     }
 }

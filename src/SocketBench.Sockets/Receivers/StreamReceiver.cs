@@ -12,6 +12,7 @@ public abstract class StreamReceiver : StreamCounter
     private readonly int _bufferSize;
     private readonly bool _verify;
     private long _bytes;
+    private byte[]? _inlineBuffer;
 
     protected StreamReceiver(Socket socket, string name, int bufferSize, bool verify)
         : base(socket, name)
@@ -34,27 +35,48 @@ public abstract class StreamReceiver : StreamCounter
     protected override void ReceiveUntilClosed()
     {
         var buffer = new byte[1 << 20];
-        while (true)
+        do
         {
             if (Spins && !SpinsInRead)
             {
                 SpinUntilReadable();
             }
-
-            int received = Read(buffer);
-            if (received == 0)
-            {
-                return;
-            }
-
-            if (_verify && !Verify(buffer.AsSpan(0, received), _bytes))
-            {
-                return;
-            }
-
-            Volatile.Write(ref _bytes, _bytes + received);
-            AfterRead?.Invoke(_bytes);
         }
+        while (Take(buffer, Read(buffer)));
+    }
+
+    public override void ReceiveQueued()
+    {
+        var buffer = _inlineBuffer ??= new byte[1 << 20];
+        while (Socket.Available > 0 && Take(buffer, Read(buffer)))
+        {
+        }
+    }
+
+    /// <summary>Inline mode: reads on the calling thread until <paramref name="target"/> bytes have arrived in all (or the check failed).</summary>
+    public void ReceiveUntil(long target)
+    {
+        var buffer = _inlineBuffer ??= new byte[1 << 20];
+        while (_bytes < target && Failure is null)
+        {
+            if (!Take(buffer, Read(buffer)) && Failure is null)
+            {
+                Fail($"the stream closed after {_bytes} of {target} bytes");
+            }
+        }
+    }
+
+    /// <summary>Counts one read (checking it in verify mode); false once the stream has ended or a byte was wrong.</summary>
+    private bool Take(byte[] buffer, int received)
+    {
+        if (received == 0 || (_verify && !Verify(buffer.AsSpan(0, received), _bytes)))
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _bytes, _bytes + received);
+        AfterRead?.Invoke(_bytes);
+        return true;
     }
 
     private bool Verify(ReadOnlySpan<byte> chunk, long streamOffset)

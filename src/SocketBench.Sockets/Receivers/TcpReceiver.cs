@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 
 namespace SocketBench.Sockets.Receivers;
@@ -10,12 +11,12 @@ public sealed class TcpReceiver : StreamReceiver
     {
     }
 
-    /// <summary>Spin mode reads without blocking (one recv per turn of the loop, as a C receiver would spin), not poll then read.</summary>
+    /// <summary>Spin and inline modes read without blocking (one recv per turn of the loop, as a C receiver would spin), not poll then read.</summary>
     protected override bool SpinsInRead => true;
 
     protected override int Read(byte[] buffer)
     {
-        if (!Spins)
+        if (!Spins && !Inline)
         {
             return Socket.Receive(buffer);
         }
@@ -26,6 +27,7 @@ public sealed class TcpReceiver : StreamReceiver
         }
 
         var spinner = default(SpinWait);
+        long started = Stopwatch.GetTimestamp();
         while (true)
         {
             int received = Socket.Receive(buffer, 0, buffer.Length, SocketFlags.None, out var error);
@@ -37,6 +39,12 @@ public sealed class TcpReceiver : StreamReceiver
             if (error != SocketError.WouldBlock || Stopping)
             {
                 throw new SocketException((int)error);
+            }
+
+            // A receiver thread is stopped by Dispose; an inline read gives up instead, as a blocking one would time out.
+            if (Inline && spinner.Count % 1024 == 0 && Stopwatch.GetElapsedTime(started) > InlineStallLimit)
+            {
+                throw new TimeoutException($"no TCP data arrived for {InlineStallLimit.TotalSeconds:0} s.");
             }
 
             Idle(ref spinner);

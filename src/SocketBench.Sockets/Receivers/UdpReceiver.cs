@@ -20,6 +20,8 @@ public sealed class UdpReceiver : DatagramCounter
     private long _datagrams;
     private long _bytes;
     private long _lastMarker;
+    private MmsgReceiver? _inlineBatch;
+    private byte[]? _inlineBuffer;
 
     public UdpReceiver(Socket socket, int datagramSize, bool verify)
         : base(socket, "socketbench udp receiver")
@@ -97,6 +99,35 @@ public sealed class UdpReceiver : DatagramCounter
             }
         }
     }
+
+    public override void ReceiveQueued()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            var buffer = _inlineBuffer ??= new byte[65536];
+            while (Socket.Available > 0 && Accept(buffer.AsSpan(0, Socket.Receive(buffer))))
+            {
+            }
+
+            return;
+        }
+
+        // The socket stays open until Dispose, which frees this after the last read: no reference counting needed on one thread.
+        _inlineBatch ??= new MmsgReceiver((int)Socket.SafeHandle.DangerousGetHandle(), Math.Max(_datagramSize, MarkerLength));
+        int received;
+        while ((received = _inlineBatch.Receive(wait: false)) > 0)
+        {
+            for (int slot = 0; slot < received; slot++)
+            {
+                if (!Accept(_inlineBatch.Datagram(slot)))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    protected override void ReleaseResources() => _inlineBatch?.Dispose();
 
     /// <summary>Counts one datagram, or takes in a drain marker; false when the run must stop (a wrong datagram).</summary>
     private bool Accept(ReadOnlySpan<byte> datagram)
