@@ -141,22 +141,19 @@ public abstract class LoopbackBenchmarks
         }
     }
 
-    protected async Task PerBufferAwaitBatches(int batches)
-    {
-        var counting = StartCounting();
-        for (int batch = 0; batch < batches; batch++)
-        {
-            await SendStrategies.PerBufferAwait(Output, Buffers);
-            Session.AfterBatch();
-        }
-
-        StopCounting(counting, batches);
-        Session.WaitForDelivery();
-    }
+    protected Task PerBufferAwaitBatches(int batches) => BatchesAsync(batches, () => SendStrategies.PerBufferAwait(Output, Buffers));
 
     protected void TaskWaitAllBatches(int batches) => Batches(batches, () => SendStrategies.TaskWaitAll(Output, Buffers));
 
-    /// <summary>One invocation of a method that sends a batch synchronously: the batches back to back, then the wait for delivery.</summary>
+    protected Task FlushBatchedBatches(int batches) => BatchesAsync(batches, () => SendStrategies.FlushBatched(Output, Buffers));
+
+    /// <summary>The .NET API rows: batches through one of .NET's own send APIs, closed by the same wait for delivery.</summary>
+    protected Task DotNetApiBatches(DotNetApi api, int batches) => BatchesAsync(batches, () => Session.SendBatchAsync(api));
+
+    /// <summary>
+    /// One measured invocation: the batches back to back (each followed by the inline receiver's turn, when it has one),
+    /// then the wait for delivery. The delegate is made before counting starts, so its allocation is not the method's.
+    /// </summary>
     protected void Batches(int batches, Action sendBatch)
     {
         var counting = StartCounting();
@@ -170,26 +167,13 @@ public abstract class LoopbackBenchmarks
         Session.WaitForDelivery();
     }
 
-    protected async Task FlushBatchedBatches(int batches)
+    /// <inheritdoc cref="Batches"/>
+    protected async Task BatchesAsync(int batches, Func<ValueTask> sendBatch)
     {
         var counting = StartCounting();
         for (int batch = 0; batch < batches; batch++)
         {
-            await SendStrategies.FlushBatched(Output, Buffers);
-            Session.AfterBatch();
-        }
-
-        StopCounting(counting, batches);
-        Session.WaitForDelivery();
-    }
-
-    /// <summary>The .NET API rows: batches through one of .NET's own send APIs, closed by the same wait for delivery.</summary>
-    protected async Task DotNetApiBatches(DotNetApi api, int batches)
-    {
-        var counting = StartCounting();
-        for (int batch = 0; batch < batches; batch++)
-        {
-            await Session.SendBatchAsync(api);
+            await sendBatch();
             Session.AfterBatch();
         }
 
