@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Net.Security;
 using System.Net.Sockets;
 using SocketBench.Sockets.Buffers;
 
@@ -89,5 +91,88 @@ public abstract class StreamReceiver : StreamCounter
         }
 
         return true;
+    }
+}
+
+/// <summary>Counts (and in verify mode checks) the bytes a TCP stream delivers, read straight from the socket.</summary>
+public sealed class TcpReceiver : StreamReceiver
+{
+    public TcpReceiver(Socket socket, int bufferSize, bool verify)
+        : base(socket, "socketbench tcp receiver", bufferSize, verify)
+    {
+    }
+
+    /// <summary>Spin and inline modes read without blocking (one recv per turn of the loop, as a C receiver would spin), not poll then read.</summary>
+    protected override bool SpinsInRead => true;
+
+    protected override int Read(byte[] buffer)
+    {
+        if (!Spins && !Inline)
+        {
+            return Socket.Receive(buffer);
+        }
+
+        if (Socket.Blocking)
+        {
+            Socket.Blocking = false;
+        }
+
+        var spinner = default(SpinWait);
+        long started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            int received = Socket.Receive(buffer, 0, buffer.Length, SocketFlags.None, out var error);
+            if (error == SocketError.Success)
+            {
+                return received;
+            }
+
+            if (error != SocketError.WouldBlock || Stopping)
+            {
+                throw new SocketException((int)error);
+            }
+
+            // A receiver thread is stopped by Dispose; an inline read gives up instead, as a blocking one would time out.
+            if (Inline && spinner.Count % 1024 == 0 && Stopwatch.GetElapsedTime(started) > InlineStallLimit)
+            {
+                throw new TimeoutException($"no TCP data arrived for {InlineStallLimit.TotalSeconds:0} s.");
+            }
+
+            Idle(ref spinner);
+        }
+    }
+}
+
+/// <summary>
+/// Counts (and in verify mode checks) the plaintext a TLS stream delivers: the server end's SslStream
+/// decrypts each record, so delivery is what the application on the other side would read.
+/// </summary>
+public sealed class TlsReceiver : StreamReceiver
+{
+    private readonly SslStream _tls;
+
+    /// <param name="socket">The accepted socket under <paramref name="tls"/>; disposing the receiver closes it, which ends the read loop.</param>
+    public TlsReceiver(Socket socket, SslStream tls, int bufferSize, bool verify)
+        : base(socket, "socketbench tls receiver", bufferSize, verify)
+    {
+        _tls = tls;
+    }
+
+    protected override int Read(byte[] buffer) => _tls.Read(buffer, 0, buffer.Length);
+
+    protected override void ReceiveUntilClosed()
+    {
+        try
+        {
+            base.ReceiveUntilClosed();
+        }
+        catch (IOException exception)
+        {
+            // SslStream wraps the socket's failure; when the owner closed the socket on purpose there is nothing to report.
+            if (!Stopping)
+            {
+                Fail($"receiver stopped: {exception.Message}");
+            }
+        }
     }
 }
