@@ -9,19 +9,19 @@ using Perfolizer.Horology;
 namespace SocketBench.Benchmarks.Config;
 
 /// <summary>
-/// The named jobs. BenchmarkDotNet's own default job costs about 17 s a case here (a 120-case matrix
-/// would take over half an hour), so these trade iterations for a matrix that finishes.
+/// The named jobs. BenchmarkDotNet's own default job would take over half an hour for the matrix here, so these
+/// trade iterations for a matrix that finishes (the README's job table has their wall times).
 /// </summary>
 public static class SocketBenchJobs
 {
     // Declared before the jobs: static properties initialise in order.
-    /// <summary>Short enough for the whole matrix in about 2 minutes; below BenchmarkDotNet's 100 ms advice, on purpose.</summary>
+    /// <summary>Short enough for the whole matrix to be a quick look; below BenchmarkDotNet's 100 ms advice, on purpose.</summary>
     public static TimeInterval QuickIterationTime { get; } = TimeInterval.FromMilliseconds(50);
 
-    /// <summary>The main job (id "Main": BenchmarkDotNet reserves "Default" for its own): every case in its own process, 1 warmup and 6 measured 100 ms iterations (~6 minutes for the matrix).</summary>
+    /// <summary>The main job (id "Main": BenchmarkDotNet reserves "Default" for its own): every case in its own process, 1 warmup and 6 measured 100 ms iterations.</summary>
     public static Job Default { get; } = OutOfProcess(Tuned("Main", iterations: 6, iterationTime: TimeInterval.FromMilliseconds(100)));
 
-    /// <summary>The CI job: in-process (no per-case build or process start), 1 warmup and 3 measured 50 ms iterations (~2 minutes for the matrix).</summary>
+    /// <summary>The CI job: in-process (no per-case build or process start), 1 warmup and 3 measured 50 ms iterations.</summary>
     public static Job Quick { get; } = Tuned("Quick", iterations: 3, iterationTime: QuickIterationTime)
         .WithToolchain(InProcessEmitToolchain.Instance);
 

@@ -8,9 +8,8 @@ namespace SocketBench.Benchmarks.Sending;
 /// </summary>
 public abstract class DotNetSendBenchmarks : LoopbackBenchmarks
 {
-    // Two shapes only, the ones issue 12 asks figures for, so the quick job stays within its 2.5 minutes (each case costs
-    // about 0.7 s there). Both below .NET's 4 KiB buffering chunk, where the rows' send paths hold. No BufferCount 1:
-    // a batch of one buffer is one send whichever API hands it over, so those rows would not change the answer.
+    // Two shapes only, so the quick job stays short. Both below .NET's 4 KiB buffering chunk, where the rows' send paths
+    // hold. No BufferCount 1: a batch of one buffer is one send whichever API hands it over, so those rows would not change the answer.
     [Params(64, 1024)]
     public int BufferSize { get; set; }
 

@@ -14,9 +14,9 @@ namespace SocketBench.Benchmarks.Sending;
 public class TlsSendBenchmarks : LoopbackBenchmarks
 {
     /// <summary>
-    /// Fewer batches per invocation than the TCP and UDP rows' 64: encryption makes a TLS batch up to ~7 ms
-    /// (256 × 16 KiB), and 64 of them made the 27 cases take 40 s in the quick job instead of the 25 s they
-    /// may. 16 batches still amortise the final wait for delivery (at 64 B × 16 an invocation is about 1 ms).
+    /// Fewer batches per invocation than the TCP and UDP rows' 64: encryption makes the largest TLS batches slow
+    /// enough that 64 of them would stretch the quick job (docs/tls.md has the timings), and 16 still amortise the
+    /// final wait for delivery.
     /// </summary>
     public const int BatchesPerInvoke = 16;
 
