@@ -20,7 +20,7 @@ public static class ReportWriter
         }
 
         progress?.Invoke("Building charts", 0);
-        var charts = ReportCharts.All.SelectMany(builder => builder.Build(results)).ToList();
+        var charts = ReportCharts.All.SelectMany(build => build(results)).ToList();
         var saved = new List<SavedChart>();
         foreach (var (chart, index) in charts.Select((chart, index) => (chart, index)))
         {

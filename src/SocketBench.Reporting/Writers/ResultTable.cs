@@ -34,7 +34,7 @@ public static class ResultTable
     };
 
     // From the suite's own code, through .NET's, to the bare system call: the order a reader steps down towards the limit.
-    private static int GroupOrder(CaseKind kind) => kind switch
+    public static int GroupOrder(CaseKind kind) => kind switch
     {
         CaseKind.Strategy => 0,
         CaseKind.DotNetApi => 1,
