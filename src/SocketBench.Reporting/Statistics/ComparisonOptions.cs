@@ -16,40 +16,46 @@ public sealed record ComparisonOptions(Threshold Threshold, Threshold NoiseFloor
     public bool AdjustForMachineDrift { get; init; }
 
     /// <summary>Percentage points a UDP row's delivered share may drop before it fails (A/A spread in docs/gate.md).</summary>
-    public double UdpDeliveredTolerance { get; init; } = DefaultUdpDeliveredTolerance;
+    public double UdpDeliveredTolerance { get; init; } = 1.5;
 
     /// <summary>Bytes per batch BenchmarkDotNet's process-wide allocation figure may grow before it fails (A/A spread in docs/gate.md).</summary>
-    public double AllocatedTolerance { get; init; } = DefaultAllocatedTolerance;
+    public double AllocatedTolerance { get; init; } = 1024;
 
     /// <summary>
     /// Significance level for A/B verdicts on round medians. Rows of one transport and shape move together from one
-    /// process to the next, so a gate judges about ten independent groups per run: 0.01 with 5 rounds a side (the
-    /// smallest p-value is 0.004) keeps an A/A failure rare where 0.1 with 3 rounds failed one run in four here.
+    /// process to the next, so a gate judges about ten independent groups per run; why 0.01: docs/gate.md.
     /// </summary>
-    public double RoundAlpha { get; init; } = DefaultRoundAlpha;
-
-    public const double DefaultRoundAlpha = 0.01;
-
-    public const double DefaultUdpDeliveredTolerance = 1.5;
-
-    public const double DefaultAllocatedTolerance = 1024;
+    public double RoundAlpha { get; init; } = 0.01;
 
     /// <summary>
-    /// The defaults: a 5 % threshold, a 200 ns noise floor per batch, alpha 0.10 (with the quick job's 3
-    /// measurements per side the exact one-sided Mann-Whitney p-value cannot go below 0.05, so a
-    /// stricter alpha could never call anything), and rows whose relative spread exceeds 25 % are Noisy.
+    /// Parses user input (threshold "5%", noise floor "200ns", alpha "0.1", max spread "25%"); throws an
+    /// <see cref="ArgumentException"/> that quotes the bad value and shows examples.
     /// </summary>
-    public static ComparisonOptions Default { get; } = Create("5%", "200ns", 0.10, 0.25);
-
-    /// <summary>Parses user input; throws <see cref="ArgumentException"/> that quotes the bad value and shows examples.</summary>
-    public static ComparisonOptions Create(string threshold, string noise, double alpha, double maxRelativeSpread)
+    public static ComparisonOptions Parse(string threshold, string noise, string alpha, string maxSpread)
     {
-        if (alpha is <= 0 or >= 1)
+        if (!double.TryParse(alpha, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsedAlpha) || parsedAlpha is <= 0 or >= 1)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Invalid alpha '{alpha}'. Examples: 0.05, 0.1."));
+            throw new ArgumentException($"Invalid alpha '{alpha}'. Examples: 0.05, 0.1.");
         }
 
-        return new ComparisonOptions(ParseThreshold(threshold), ParseNoise(noise), alpha, maxRelativeSpread);
+        if (!maxSpread.EndsWith('%') || !double.TryParse(maxSpread.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double spread) || spread <= 0)
+        {
+            throw new ArgumentException($"Invalid max spread '{maxSpread}'. Examples: 25%, 50%.");
+        }
+
+        string trimmed = threshold.Trim();
+        if (!trimmed.EndsWith('%') || !Threshold.TryParse(trimmed, out var relative) || relative is null
+            || !double.TryParse(trimmed.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) || percent < 0)
+        {
+            throw new ArgumentException($"Invalid threshold '{threshold}'. Examples: 5%, 10%, 2.5%.");
+        }
+
+        if (noise.Trim().EndsWith('%') || !Threshold.TryParse(noise.Trim(), out var floor) || floor is null)
+        {
+            throw new ArgumentException($"Invalid noise floor '{noise}'. Examples: 0ns, 200ns, 1us.");
+        }
+
+        return new ComparisonOptions(relative, floor, parsedAlpha, spread / 100);
     }
 
     /// <summary>
@@ -62,27 +68,4 @@ public sealed record ComparisonOptions(Threshold Threshold, Threshold NoiseFloor
 
     /// <summary>The relative threshold as a fraction (0.05 for 5 %).</summary>
     public double RelativeThreshold => double.Parse(Threshold.ToString().TrimEnd('%'), CultureInfo.InvariantCulture) / 100;
-
-    public static Threshold ParseThreshold(string text)
-    {
-        string trimmed = text.Trim();
-        if (!trimmed.EndsWith('%') || !Threshold.TryParse(trimmed, out var threshold) || threshold is null
-            || !double.TryParse(trimmed.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) || percent < 0)
-        {
-            throw new ArgumentException($"Invalid threshold '{text}'. Examples: 5%, 10%, 2.5%.");
-        }
-
-        return threshold;
-    }
-
-    public static Threshold ParseNoise(string text)
-    {
-        string trimmed = text.Trim();
-        if (trimmed.EndsWith('%') || !Threshold.TryParse(trimmed, out var noise) || noise is null)
-        {
-            throw new ArgumentException($"Invalid noise floor '{text}'. Examples: 0ns, 200ns, 1us.");
-        }
-
-        return noise;
-    }
 }

@@ -30,3 +30,34 @@ public sealed record ComparisonResult(
 
     public int Count(Verdict verdict) => Rows.Count(row => row.Verdict == verdict);
 }
+
+/// <summary>
+/// One matched pair: <see cref="Ratio"/> is new time over base time (above 1 = slower), with a 95 %
+/// interval built from the two medians' Harrell-Davis intervals.
+/// </summary>
+public sealed record ComparisonRow(
+    string Id,
+    string Label,
+    double BaseNanoseconds,
+    double NewNanoseconds,
+    double Ratio,
+    double RatioLower,
+    double RatioUpper,
+    Verdict Verdict,
+    string Reason);
+
+/// <summary>What the statistics say about one benchmark pair (new against base).</summary>
+public enum Verdict
+{
+    /// <summary>Not shown to differ by more than the threshold.</summary>
+    Same,
+
+    /// <summary>New is faster by more than the threshold, with significance.</summary>
+    Faster,
+
+    /// <summary>New is slower by more than the threshold, with significance: a regression.</summary>
+    Slower,
+
+    /// <summary>Multimodal or too spread out on either side to judge.</summary>
+    Noisy,
+}

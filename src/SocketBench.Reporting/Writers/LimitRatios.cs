@@ -14,15 +14,9 @@ public static class LimitRatios
 {
     public const string ShapeLimitLabel = "limit for this batch shape";
 
-    /// <summary>Bytes the row's method hands to one send call, as its case record says.</summary>
-    public static long BytesPerSendCall(BenchmarkResult row) => row.Case.BytesPerSendCall;
-
-    /// <summary>TCP_NODELAY of a TCP or TLS row; null on UDP.</summary>
-    public static bool? NoDelay(BenchmarkResult row) => row.Case.NoDelay;
-
     public static LimitRun? Iperf3Run(BenchmarkResult row, LoopbackLimits? limits) =>
         limits is not null && row.Case.BytesPerSendCall > 0
-            ? limits.Iperf3For(LimitTransportOf(row) == CaseTransport.Udp ? TransportLabels.Udp : TransportLabels.Tcp, row.Case.BytesPerSendCall, NoDelay(row))
+            ? limits.Iperf3For(LimitTransportOf(row) == CaseTransport.Udp ? TransportLabels.Udp : TransportLabels.Tcp, row.Case.BytesPerSendCall, row.Case.NoDelay)
             : null;
 
     public static double? ToIperf3(BenchmarkResult row, LoopbackLimits? limits) =>
@@ -33,9 +27,7 @@ public static class LimitRatios
     /// <summary>The OS reference row with the same batch shape (and TCP_NODELAY) as <paramref name="row"/>.</summary>
     public static BenchmarkResult? ShapeReference(BenchmarkResult row, ResultSet results) =>
         results.Sends.FirstOrDefault(other => other.Case.IsShapeLimit && other.Case.Transport == LimitTransportOf(row)
-            && other.BufferSize == row.BufferSize && other.BufferCount == row.BufferCount && NoDelay(other) == NoDelay(row));
-
-    public static bool IsShapeLimit(BenchmarkResult row) => row.Case.IsShapeLimit;
+            && other.BufferSize == row.BufferSize && other.BufferCount == row.BufferCount && other.Case.NoDelay == row.Case.NoDelay);
 
     public static string Iperf3Cell(BenchmarkResult row, LoopbackLimits? limits) =>
         ToIperf3(row, limits) is double ratio ? Format(ratio)
@@ -43,7 +35,7 @@ public static class LimitRatios
         : "–";
 
     public static string ShapeLimitCell(BenchmarkResult row, ResultSet results) =>
-        IsShapeLimit(row) ? ShapeLimitLabel
+        row.Case.IsShapeLimit ? ShapeLimitLabel
         : ShapeReference(row, results)?.DeliveredGigabitsPerSecond is > 0 and double limit && row.DeliveredGigabitsPerSecond is double gigabits ? Format(gigabits / limit)
         : "–";
 

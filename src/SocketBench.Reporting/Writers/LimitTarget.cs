@@ -18,7 +18,7 @@ public static class LimitTarget
     public static IReadOnlyList<Judged> Batched(ResultSet results, string transport) =>
         BatchedRows(results, transport)
             .Select(row => LimitRatios.ToIperf3(row, results.Limits) is double ratio
-                ? new Judged(row, row.DeliveredGigabitsPerSecond!.Value, LimitRatios.Iperf3Run(row, results.Limits)!.GigabitsPerSecond!.Value, ratio, LimitRatios.BytesPerSendCall(row))
+                ? new Judged(row, row.DeliveredGigabitsPerSecond!.Value, LimitRatios.Iperf3Run(row, results.Limits)!.GigabitsPerSecond!.Value, ratio, row.Case.BytesPerSendCall)
                 : null)
             .OfType<Judged>()
             .ToList();
@@ -33,7 +33,7 @@ public static class LimitTarget
     /// <summary>The best batched row of each batch shape (and TCP_NODELAY), in shape order.</summary>
     public static IReadOnlyList<Judged> BestPerShape(ResultSet results, string transport) =>
         Batched(results, transport)
-            .GroupBy(judged => (judged.Row.BufferSize, judged.Row.BufferCount, NoDelay: LimitRatios.NoDelay(judged.Row)))
+            .GroupBy(judged => (judged.Row.BufferSize, judged.Row.BufferCount, NoDelay: judged.Row.Case.NoDelay))
             .OrderBy(group => group.Key.BufferSize).ThenBy(group => group.Key.BufferCount).ThenByDescending(group => group.Key.NoDelay)
             .Select(group => group.MaxBy(judged => judged.Ratio)!)
             .ToList();
@@ -70,7 +70,7 @@ public static class LimitTarget
     public static IReadOnlyList<string> Cells(Judged judged) =>
     [
         judged.Row.ShapeLabel,
-        LimitRatios.NoDelay(judged.Row) is bool noDelay ? (noDelay ? "True" : "False") : "–",
+        judged.Row.Case.NoDelay?.ToString() ?? "–",
         judged.Row.Method,
         Units.Number(judged.BytesPerSendCall, "#,0"),
         Units.Number(judged.Gigabits, "0.000"),
@@ -85,5 +85,5 @@ public static class LimitTarget
     // Three decimals where a verdict is read beside the ratio: 0.896 must not print as 0.90× next to "not met".
     private static string Precise(double ratio) => ratio.ToString("0.000", CultureInfo.InvariantCulture) + "×";
 
-    private static string NoDelayText(BenchmarkResult row) => LimitRatios.NoDelay(row) is bool noDelay ? $" (NoDelay {noDelay})" : "";
+    private static string NoDelayText(BenchmarkResult row) => row.Case.NoDelay is bool noDelay ? $" (NoDelay {noDelay})" : "";
 }

@@ -34,7 +34,7 @@ public static class MarkdownReport
             text.AppendLine($"{saved.Chart.HowToRead} ([SVG]({svg}))").AppendLine();
         }
 
-        AppendLimits(text, LimitsSection.Build(results));
+        LimitsSection.Append(text, results);
         text.AppendLine("## Results").AppendLine();
         if (results.Sends.Any())
         {
@@ -103,29 +103,5 @@ public static class MarkdownReport
         string none = sends.Count > kernel.Count ? $"; {sends.Count - kernel.Count} rows have no kernel count (e.g. WinRT, which hides its system calls)" : "";
         return string.Create(CultureInfo.InvariantCulture,
             $"Sends/buffer checked against the kernel's own count (syscall tracepoints on the sending socket, every thread, over each case's first, unmeasured invocation): equal on {agree} of {both.Count} rows{disagree}{kernelOnly}{none}.");
-    }
-
-    private static void AppendLimits(StringBuilder text, LimitsSection section)
-    {
-        text.AppendLine($"## {LimitsSection.Title}").AppendLine();
-        foreach (string paragraph in section.Intro)
-        {
-            text.AppendLine(paragraph).AppendLine();
-        }
-
-        if (section.Runs.Count > 0)
-        {
-            MarkdownTable.Append(text, LimitsSection.RunHeader, section.Runs, [false, false, true, false, true, true, true, false]);
-        }
-
-        foreach (string target in section.Targets)
-        {
-            text.AppendLine(target).AppendLine();
-        }
-
-        if (section.BestPerShape.Count > 0)
-        {
-            MarkdownTable.Append(text, LimitsSection.BestHeader, section.BestPerShape, [false, false, false, true, true, true, true, false]);
-        }
     }
 }

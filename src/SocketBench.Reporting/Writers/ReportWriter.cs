@@ -9,8 +9,11 @@ namespace SocketBench.Reporting.Writers;
 /// </summary>
 public static class ReportWriter
 {
-    /// <summary>Builds and writes everything; <paramref name="progress"/> hears each step with the fraction done.</summary>
-    public static ReportOutput Write(ResultSet results, string directory, Action<string, double>? progress = null)
+    public const string MarkdownFile = "report.md";
+    public const string HtmlFile = "index.html";
+
+    /// <summary>Builds and writes everything, returning the charts saved; <paramref name="progress"/> hears each step with the fraction done.</summary>
+    public static IReadOnlyList<SavedChart> Write(ResultSet results, string directory, Action<string, double>? progress = null)
     {
         string chartDirectory = Path.Combine(directory, "charts");
         Directory.CreateDirectory(chartDirectory);
@@ -30,13 +33,11 @@ public static class ReportWriter
         }
 
         progress?.Invoke("Writing report.md and index.html", 0.9);
-        string markdown = Path.Combine(directory, "report.md");
         string text = MarkdownReport.Render(results, saved, directory);
-        File.WriteAllText(markdown, text);
-        string html = Path.Combine(directory, "index.html");
-        File.WriteAllText(html, HtmlReport.Render(text, saved, directory));
+        File.WriteAllText(Path.Combine(directory, MarkdownFile), text);
+        File.WriteAllText(Path.Combine(directory, HtmlFile), HtmlReport.Render(text, saved, directory));
         progress?.Invoke("Done", 1);
-        return new ReportOutput(directory, markdown, html, saved.SelectMany(chart => new[] { chart.Png, chart.Svg }).ToList());
+        return saved;
     }
 }
 
