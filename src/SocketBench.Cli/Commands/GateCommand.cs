@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Runtime.InteropServices;
 using SocketBench.Cli.Commands.Ab;
 using SocketBench.Reporting.Loading;
@@ -14,13 +15,6 @@ namespace SocketBench.Cli.Commands;
 /// </summary>
 public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
 {
-    // A/A spread of the gate job's round medians on this 2-core machine is within ±10 % for most rows (docs/gate.md).
-    public const string DefaultThreshold = "10%";
-    public const string DefaultNoise = "0ns";
-
-    // Figures behind these defaults are in docs/reports.md (A/A runs on this shared 2-core machine).
-    public const string DefaultMaxSpread = "25%";
-
     /// <summary>"linux-x64", "windows-arm64", ...: the baseline folder name for this machine.</summary>
     public static string Platform =>
         (OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : OperatingSystem.IsLinux() ? "linux" : "other")
@@ -28,8 +22,9 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
 
     public override int Execute(CommandContext context, GateSettings settings, CancellationToken cancellationToken)
     {
-        // A machine-wide slowdown on this shared machine otherwise reads as a broad regression (docs/reports.md).
-        var options = settings.ToOptions(DefaultThreshold, DefaultNoise, DefaultMaxSpread) with { AdjustForMachineDrift = !settings.NoDriftAdjustment };
+        // A machine-wide slowdown otherwise reads as a broad regression (docs/reports.md).
+        // Why these defaults: the A/A figures in docs/gate.md and docs/reports.md.
+        var options = settings.ToOptions(threshold: "10%", noise: "0ns", maxSpread: "25%") with { AdjustForMachineDrift = !settings.NoDriftAdjustment };
         if (settings.Base is not null)
         {
             return AbGate.Run(console, settings, options, cancellationToken);
@@ -37,7 +32,7 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
 
         string? root = RepositoryRoot.Find();
         string baseline = settings.Baseline ?? Path.Combine(root ?? ".", "results", "baselines", Platform);
-        string results = settings.Results ?? GateJobRun.Run(console, root, settings.Filter, cancellationToken);
+        string results = settings.Results ?? RunGateJob(console, root, settings.Filter, cancellationToken);
         var newSet = ResultLoader.Load(results);
 
         if (settings.UpdateBaseline)
@@ -73,4 +68,69 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
         console.MarkupLine($"Gate: {Markup.Escape(results)} against baseline {Markup.Escape(baseline)}");
         return ComparisonPrinter.Print(console, comparison, settings);
     }
+
+    /// <summary>Runs the benchmark project's gate job into a fresh folder, showing its latest output line while it works.</summary>
+    private static string RunGateJob(IAnsiConsole console, string? root, string filter, CancellationToken cancellationToken)
+    {
+        if (root is null)
+        {
+            throw new ArgumentException($"gate runs the gate job from the SocketBench source tree, and no {RepositoryRoot.SolutionFile} is above '{Directory.GetCurrentDirectory()}'. Run it in the repository, or pass results: socketbench gate --results results/gate");
+        }
+
+        string output = Path.Combine(root, "results", "gate");
+        var (exitCode, tail) = TreeProcess.WithStatus(console, $"Running the gate job ({filter})", root,
+            ["run", "-c", "Release", "--project", Path.Combine("bench", "SocketBench.Benchmarks"), "--", "--job", "gate", "--filter", filter, "--out", output, "--limits", "off"],
+            cancellationToken);
+        if (exitCode != 0)
+        {
+            foreach (string line in tail)
+            {
+                console.WriteLine(line);
+            }
+
+            throw new InvalidOperationException($"The gate job failed (exit {exitCode}); its last lines are above.");
+        }
+
+        console.MarkupLine($"Gate job results: {Markup.Escape(output)}");
+        return output;
+    }
+}
+
+/// <summary>Options of <c>socketbench gate</c>.</summary>
+public sealed class GateSettings : JudgeSettings
+{
+    [CommandOption("--results <DIR>")]
+    [Description("Judge these results (a gate job run: bench --job gate) instead of running the gate job here.")]
+    public string? Results { get; init; }
+
+    [CommandOption("--baseline <DIR>")]
+    [Description("Baseline folder (default: results/baselines/<os>-<arch> in the repository).")]
+    public string? Baseline { get; init; }
+
+    [CommandOption("--update-baseline")]
+    [Description("Accept the results as the new baseline instead of judging them.")]
+    public bool UpdateBaseline { get; init; }
+
+    [CommandOption("--no-drift-adjustment")]
+    [Description("Judge raw times even when the OS reference rows show the whole machine ran slower or faster than the baseline (by default the new times are divided by that drift first).")]
+    public bool NoDriftAdjustment { get; init; }
+
+    [CommandOption("--filter <GLOB>")]
+    [Description("Benchmarks to run (BenchmarkDotNet --filter): the gate job's, or both sides' with --base; ignored with --results.")]
+    [DefaultValue("*")]
+    public string Filter { get; init; } = "*";
+
+    [CommandOption("--base <REF>")]
+    [Description("Same-machine A/B: build this commit (e.g. HEAD~1, origin/main) in a temporary git worktree and judge the working tree against it, both run here in alternating rounds, instead of the committed baseline.")]
+    public string? Base { get; init; }
+
+    [CommandOption("--rounds <N>")]
+    [Description("With --base: rounds of base and new runs, alternating which side goes first (base,new / new,base / ...); each side's rounds are judged as one sample.")]
+    [DefaultValue("5")]
+    public string Rounds { get; init; } = "5";
+
+    [CommandOption("--job <NAME>")]
+    [Description("With --base: the benchmark program's job for both sides (its --job: gate, quick, default).")]
+    [DefaultValue("gate")]
+    public string Job { get; init; } = "gate";
 }
