@@ -43,22 +43,24 @@ public sealed class ToolServer : IDisposable
     public bool IsReady { get; private set; }
 
     /// <summary>
-    /// A limit run: starts the server, runs the client against it and returns the client's output, or the
-    /// one-line reason when the server never got ready or the client outlived <paramref name="seconds"/> + 10 s.
+    /// A limit run: starts the server, runs the client against it and reads the client's output with
+    /// <paramref name="read"/>; a failure with its one-line reason when the server never got ready or the client
+    /// outlived <paramref name="seconds"/> + 10 s.
     /// </summary>
-    public static (ToolProcess? Client, string? Failure) RunClient(
-        LimitTool tool, IReadOnlyList<string> serverArguments, string readyMarker, bool leavesByItself, IReadOnlyList<string> clientArguments, int seconds)
+    public static LimitMeasurement Measure(
+        LimitTool tool, string command, LimitCase limit, IReadOnlyList<string> serverArguments, string readyMarker, bool leavesByItself,
+        IReadOnlyList<string> clientArguments, int seconds, Func<ToolProcess, LimitMeasurement> read)
     {
         using var server = Start(tool.Path!, serverArguments, readyMarker, TimeSpan.FromSeconds(3), leavesByItself);
         if (!server.IsReady)
         {
-            return (null, $"{tool.Name} server did not start: {server.Log}");
+            return LimitMeasurement.Failure(tool, command, limit, $"{tool.Name} server did not start: {server.Log}");
         }
 
         var client = ToolProcess.Run(tool.Path!, clientArguments, TimeSpan.FromSeconds(seconds + 10));
         return client.TimedOut
-            ? (null, string.Create(CultureInfo.InvariantCulture, $"{tool.Name} did not finish within {seconds + 10} s"))
-            : (client, null);
+            ? LimitMeasurement.Failure(tool, command, limit, string.Create(CultureInfo.InvariantCulture, $"{tool.Name} did not finish within {seconds + 10} s"))
+            : read(client);
     }
 
     /// <summary>What the server printed, on one line, for a failure's reason.</summary>
@@ -113,6 +115,36 @@ public sealed class ToolServer : IDisposable
         if (line.Contains(_readyMarker, StringComparison.Ordinal))
         {
             _ready.Set();
+        }
+    }
+}
+
+/// <summary>
+/// Runs a tool to completion with a deadline. A tool that outlives it is killed: a limit run that
+/// hangs (a server that never answers) must not hold the benchmark session, nor load the machine.
+/// </summary>
+public sealed record ToolProcess(int ExitCode, string Output, string Error, bool TimedOut)
+{
+    /// <summary>The first non-empty line of the error output, else of the output: a failure's reason.</summary>
+    public string OneLine =>
+        (Error + "\n" + Output).Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "no output";
+
+    public static ToolProcess Run(string path, IReadOnlyList<string> arguments, TimeSpan deadline)
+    {
+        // Piped into builders rather than buffered by CliWrap, so what a killed tool printed is kept.
+        StringBuilder output = new(), error = new();
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            var result = Cli.Wrap(path).WithArguments(arguments).WithValidation(CommandResultValidation.None)
+                .WithStandardOutputPipe(PipeTarget.ToStringBuilder(output)).WithStandardErrorPipe(PipeTarget.ToStringBuilder(error))
+                .ExecuteAsync(timeout.Token).GetAwaiter().GetResult();
+            return new ToolProcess(result.ExitCode, output.ToString(), error.ToString(), false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            // CliWrap has killed the tool's process tree and waited for it.
+            return new ToolProcess(-1, output.ToString(), error.ToString(), true);
         }
     }
 }
