@@ -19,12 +19,14 @@ internal static class ExportReader
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals | JsonNumberHandling.AllowReadingFromString,
     };
 
+    private const string Hint = "Export with JsonExporter.Full, e.g. scripts/bench --job quick";
+
     public static (HostInfo Host, IReadOnlyList<BenchmarkResult> Benchmarks, IReadOnlyList<string> Unrecorded) Read(string file, Func<string, CaseRecord?> caseOf)
     {
-        var export = Parse(file);
+        var export = ReadJson<Export>(file, Json, "a BenchmarkDotNet full JSON export", Hint);
         if (export?.HostEnvironmentInfo is not { } host || export.Benchmarks is not { } benchmarks)
         {
-            throw new ResultInputException($"'{file}': not a BenchmarkDotNet full JSON export (no \"HostEnvironmentInfo\" and \"Benchmarks\"). Export with JsonExporter.Full, e.g. scripts/bench --job quick");
+            throw new ResultInputException($"'{file}': not a BenchmarkDotNet full JSON export (no \"HostEnvironmentInfo\" and \"Benchmarks\"). {Hint}");
         }
 
         var results = new List<BenchmarkResult>();
@@ -45,7 +47,7 @@ internal static class ExportReader
         {
             throw new ResultInputException(unrecorded.Count > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"'{file}': none of its {unrecorded.Count} case(s) is in the {RunRecord.FileName} beside it (the two come from different runs, e.g. {unrecorded[0]}). Re-run, e.g. scripts/bench --job quick")
-                : $"'{file}': no benchmark with measurements (a brief JSON export, or every case failed). Export with JsonExporter.Full, e.g. scripts/bench --job quick");
+                : $"'{file}': no benchmark with measurements (a brief JSON export, or every case failed). {Hint}");
         }
 
         var hostInfo = new HostInfo(
@@ -67,17 +69,21 @@ internal static class ExportReader
         return parameters;
     }
 
-    private static Export? Parse(string file)
+    /// <summary>
+    /// Reads a JSON file into <typeparamref name="T"/>; anything wrong with it is one line naming the file: not
+    /// <paramref name="expected"/> (with <paramref name="hint"/>), corrupt JSON, or unreadable.
+    /// </summary>
+    internal static T? ReadJson<T>(string file, JsonSerializerOptions options, string expected, string hint)
     {
         try
         {
             using var stream = File.OpenRead(file);
-            return JsonSerializer.Deserialize<Export>(stream, Json);
+            return JsonSerializer.Deserialize<T>(stream, options);
         }
         catch (JsonException error) when (error.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
             // Well-formed JSON of another shape: say what was expected, not the reader's type names.
-            throw new ResultInputException($"'{file}': not a BenchmarkDotNet full JSON export (unexpected value at {error.Path ?? "$"}). Export with JsonExporter.Full, e.g. scripts/bench --job quick");
+            throw new ResultInputException($"'{file}': not {expected} (unexpected value at {error.Path ?? "$"}). {hint}");
         }
         catch (JsonException error)
         {
