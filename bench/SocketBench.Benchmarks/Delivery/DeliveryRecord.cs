@@ -47,20 +47,17 @@ public sealed record DeliveryRecord(
     public static DeliveryRecord From(LoopbackSession session) => From(session.Shape, session.Delivery, session.Protocol);
 
     /// <summary>A record from any backend's session: its batch shape and what it sent and delivered.</summary>
-    public static DeliveryRecord From(BatchShape shape, DeliveryReport delivery, string? protocol = null)
-    {
-        return new DeliveryRecord(
-            protocol ?? shape.Transport.ToString(),
-            shape.BufferSize,
-            shape.BufferCount,
-            delivery.SendCalls,
-            delivery.BuffersSent,
-            delivery.BytesSent,
-            delivery.BuffersDelivered,
-            delivery.BytesDelivered,
-            delivery.TlsWrites,
-            delivery.TlsRecords);
-    }
+    public static DeliveryRecord From(BatchShape shape, DeliveryReport delivery, string? protocol = null) => new(
+        protocol ?? shape.Transport.ToString(),
+        shape.BufferSize,
+        shape.BufferCount,
+        delivery.SendCalls,
+        delivery.BuffersSent,
+        delivery.BytesSent,
+        delivery.BuffersDelivered,
+        delivery.BytesDelivered,
+        delivery.TlsWrites,
+        delivery.TlsRecords);
 
     /// <summary>Send calls per buffer; null when the sends were not counted, so no figure can stand in for one.</summary>
     public double? SendsPerBuffer => SendCalls is not long calls ? null : BuffersSent == 0 ? double.NaN : (double)calls / BuffersSent;
