@@ -23,7 +23,7 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings
             .Start(progress =>
             {
                 var task = progress.AddTask("Loading", maxValue: 1);
-                charts = ReportWriter.Write(results, settings.Out, (step, done) =>
+                charts = MarkdownReport.Write(results, settings.Out, (step, done) =>
                 {
                     task.Description = Markup.Escape(step);
                     task.Value = done;
@@ -31,8 +31,8 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings
             });
 
         console.MarkupLine($"Report of {results.Benchmarks.Count} benchmarks ({charts.Count} charts): [link]{Markup.Escape(Path.GetFullPath(settings.Out))}[/]");
-        console.MarkupLine($"  {Markup.Escape(Path.GetFullPath(Path.Combine(settings.Out, ReportWriter.MarkdownFile)))}");
-        console.MarkupLine($"  {Markup.Escape(Path.GetFullPath(Path.Combine(settings.Out, ReportWriter.HtmlFile)))}");
+        console.MarkupLine($"  {Markup.Escape(Path.GetFullPath(Path.Combine(settings.Out, MarkdownReport.MarkdownFile)))}");
+        console.MarkupLine($"  {Markup.Escape(Path.GetFullPath(Path.Combine(settings.Out, MarkdownReport.HtmlFile)))}");
         return 0;
     }
 }

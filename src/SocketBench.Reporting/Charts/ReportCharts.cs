@@ -210,7 +210,7 @@ public static class ReportCharts
         var methods = ChartStyle.MethodsOf(results.Sends);
         foreach (var transport in results.Sends.GroupBy(result => result.Transport).OrderBy(group => group.Key))
         {
-            var shares = transport.Select(row => (Row: row, Share: LimitRatios.ToIperf3(row, results.Limits)))
+            var shares = transport.Select(row => (Row: row, Share: LimitsSection.ToIperf3(row, results.Limits)))
                 .Where(pair => pair.Share is > 0).Select(pair => (pair.Row, Share: pair.Share!.Value)).ToList();
             if (shares.Count == 0)
             {
@@ -228,7 +228,7 @@ public static class ReportCharts
             bool hasTarget = transport.Key == TransportLabels.Tcp;
             if (hasTarget)
             {
-                plot.Add.HorizontalLine(LimitTarget.Target, 1f, Colors.Crimson).LegendText = $"target for batched TCP rows ({LimitTarget.Target}×)";
+                plot.Add.HorizontalLine(LimitsSection.Target, 1f, Colors.Crimson).LegendText = $"target for batched TCP rows ({LimitsSection.Target}×)";
             }
 
             foreach (var (method, index) in shown.Select((method, index) => (method, index)))

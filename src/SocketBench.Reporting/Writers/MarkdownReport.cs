@@ -1,12 +1,50 @@
 using System.Globalization;
 using System.Text;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SocketBench.Reporting.Charts;
 using SocketBench.Reporting.Model;
 
 namespace SocketBench.Reporting.Writers;
 
-/// <summary>The GitHub-flavoured <c>report.md</c>: where the results come from, the charts with how to read them, then the tables.</summary>
+/// <summary>
+/// Writes a report folder: <c>charts/*.png</c> and <c>*.svg</c>, and the GitHub-flavoured <c>report.md</c> (where the results
+/// come from, the charts with how to read them, then the tables) with a self-contained <c>index.html</c> rendered from it.
+/// </summary>
 public static class MarkdownReport
 {
+    public const string MarkdownFile = "report.md";
+    public const string HtmlFile = "index.html";
+
+    /// <summary>Builds and writes everything, returning the charts saved; <paramref name="progress"/> hears each step with the fraction done.</summary>
+    public static IReadOnlyList<SavedChart> Write(ResultSet results, string directory, Action<string, double>? progress = null)
+    {
+        string chartDirectory = Path.Combine(directory, "charts");
+        Directory.CreateDirectory(chartDirectory);
+        foreach (string stale in Directory.EnumerateFiles(chartDirectory, "*.*").Where(file => file.EndsWith(".png", StringComparison.Ordinal) || file.EndsWith(".svg", StringComparison.Ordinal)))
+        {
+            File.Delete(stale);
+        }
+
+        progress?.Invoke("Building charts", 0);
+        var charts = ReportCharts.All.SelectMany(build => build(results)).ToList();
+        var saved = new List<SavedChart>();
+        foreach (var (chart, index) in charts.Select((chart, index) => (chart, index)))
+        {
+            progress?.Invoke($"Rendering {chart.FileStem}", 0.1 + 0.8 * index / Math.Max(1, charts.Count));
+            var (png, svg) = ChartStyle.Save(chart, chartDirectory);
+            saved.Add(new SavedChart(chart, png, svg));
+        }
+
+        progress?.Invoke("Writing report.md and index.html", 0.9);
+        string text = MarkdownReport.Render(results, saved, directory);
+        File.WriteAllText(Path.Combine(directory, MarkdownFile), text);
+        File.WriteAllText(Path.Combine(directory, HtmlFile), RenderHtml(text, saved, directory));
+        progress?.Invoke("Done", 1);
+        return saved;
+    }
+
     public static string Render(ResultSet results, IReadOnlyList<SavedChart> charts, string reportDirectory)
     {
         var text = new StringBuilder();
@@ -50,14 +88,14 @@ public static class MarkdownReport
                 text.AppendLine(note).AppendLine();
             }
 
-            MarkdownTable.Append(text, ResultTable.Header, rows, rightAligned);
+            AppendTable(text, ResultTable.Header, rows, rightAligned);
         }
 
         var others = ResultTable.OtherRows(results);
         if (others.Count > 0)
         {
             text.AppendLine("### Other benchmarks").AppendLine();
-            MarkdownTable.Append(text, ["Benchmark", "Mean/op", "p50", "p95"], others, [false, true, true, true]);
+            AppendTable(text, ["Benchmark", "Mean/op", "p50", "p95"], others, [false, true, true, true]);
         }
 
         return text.ToString();
@@ -104,4 +142,65 @@ public static class MarkdownReport
         return string.Create(CultureInfo.InvariantCulture,
             $"Sends/buffer checked against the kernel's own count (syscall tracepoints on the sending socket, every thread, over each case's first, unmeasured invocation): equal on {agree} of {both.Count} rows{disagree}{kernelOnly}{none}.");
     }
+
+    /// <summary>A GitHub-flavoured Markdown table; pipes in cells are escaped.</summary>
+    public static void AppendTable(StringBuilder text, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<bool>? rightAligned = null)
+    {
+        text.Append("| ").AppendJoin(" | ", header.Select(Escape)).AppendLine(" |");
+        text.Append('|').AppendJoin('|', header.Select((_, index) => rightAligned is not null && index < rightAligned.Count && rightAligned[index] ? "---:" : "---")).AppendLine("|");
+        foreach (var row in rows)
+        {
+            text.Append("| ").AppendJoin(" | ", row.Select(Escape)).AppendLine(" |");
+        }
+
+        text.AppendLine();
+    }
+
+    private static string Escape(string cell) => cell.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+    private const string Style = """
+        body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 1100px; margin: 2em auto; color: #222; }
+        table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
+        th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; }
+        th { background: #f3f3f3; } tbody tr:nth-child(even) { background: #fafafa; }
+        blockquote { margin: 1em 0; padding: 0.5em 1em; border-left: 4px solid #c60; background: #fff6ee; }
+        code { background: #f3f3f3; padding: 0 0.2em; } svg { max-width: 100%; height: auto; }
+        """;
+
+    /// <summary>
+    /// One self-contained <c>index.html</c>: <paramref name="markdown"/> rendered with Markdig (pipe tables included), each
+    /// chart's PNG reference replaced by its SVG inline, a small inline stylesheet, no external files or scripts.
+    /// </summary>
+    /// <remarks>The HTML page of <paramref name="markdown"/>, which refers to <paramref name="charts"/> relative to <paramref name="reportDirectory"/>.</remarks>
+    private static string RenderHtml(string markdown, IReadOnlyList<SavedChart> charts, string reportDirectory)
+    {
+        var svgByPng = charts.ToDictionary(saved => RelativeUrl(reportDirectory, saved.Png), saved => saved.Svg, StringComparer.Ordinal);
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var image in document.Descendants<LinkInline>().Where(link => link.IsImage && link.Url is not null && svgByPng.ContainsKey(link.Url)).ToList())
+        {
+            image.ReplaceBy(new HtmlInline(InlineSvg(svgByPng[image.Url!])), copyChildren: false);
+        }
+
+        return $"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>SocketBench report</title>
+            <style>
+            {Style}
+            </style></head><body>
+            {Markdown.ToHtml(document, Pipeline)}</body></html>
+
+            """;
+    }
+
+    private static string InlineSvg(string path)
+    {
+        string svg = File.ReadAllText(path);
+        int start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        return start >= 0 ? svg[start..] : svg;
+    }
 }
+
+/// <summary>A chart with the paths it was saved to.</summary>
+public sealed record SavedChart(Chart Chart, string Png, string Svg);

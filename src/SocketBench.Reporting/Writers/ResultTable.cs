@@ -62,8 +62,8 @@ public static class ResultTable
             Units.Number(result.BuffersPerSecond ?? 0, "#,0"),
             SendsPerBuffer(result),
             result.Metric(BenchmarkResult.DeliveredPercentMetric) is double delivered ? Units.Number(delivered, "0.00") + " %" : "–",
-            LimitRatios.Iperf3Cell(result, results.Limits),
-            LimitRatios.ShapeLimitCell(result, results),
+            LimitsSection.Iperf3Cell(result, results.Limits),
+            LimitsSection.ShapeLimitCell(result, results),
         ];
     }
 
