@@ -66,10 +66,10 @@ public static class Iperf3Limit
     /// </summary>
     public static Iperf3Rate Parse(string json)
     {
-        JsonDocument document;
+        Report? report;
         try
         {
-            document = JsonDocument.Parse(json);
+            report = JsonSerializer.Deserialize<Report>(json, Json);
         }
         catch (JsonException)
         {
@@ -77,35 +77,35 @@ public static class Iperf3Limit
             throw new FormatException($"iperf3 printed no JSON report: '{first}'");
         }
 
-        using (document)
+        if (report?.Error is { } error)
         {
-            var root = document.RootElement;
-            if (root.TryGetProperty("error", out var error))
-            {
-                throw new FormatException($"iperf3: {error.GetString()}");
-            }
-
-            if (!root.TryGetProperty("end", out var end) || !end.TryGetProperty("sum_received", out var received))
-            {
-                throw new FormatException("iperf3's report has no end.sum_received (the test did not finish)");
-            }
-
-            double bits = Number(received, "bits_per_second") ?? double.NaN;
-            if (!double.IsFinite(bits) || bits <= 0)
-            {
-                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"iperf3's receiver got no data (bits_per_second {bits})"));
-            }
-
-            // UDP only: packets sent and lost as the receiver counted them.
-            double? datagrams = Number(received, "packets") is double packets && Number(received, "lost_packets") is double lost && Number(received, "seconds") is > 0 and var elapsed
-                ? (packets - lost) / elapsed
-                : null;
-            return new Iperf3Rate(bits, datagrams, datagrams is null ? null : Number(received, "lost_percent"));
+            throw new FormatException($"iperf3: {error}");
         }
+
+        if (report?.End?.SumReceived is not { } received)
+        {
+            throw new FormatException("iperf3's report has no end.sum_received (the test did not finish)");
+        }
+
+        double bits = received.BitsPerSecond ?? double.NaN;
+        if (!double.IsFinite(bits) || bits <= 0)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"iperf3's receiver got no data (bits_per_second {bits})"));
+        }
+
+        // UDP only: packets sent and lost as the receiver counted them.
+        double? datagrams = received is { Packets: double packets, LostPackets: double lost, Seconds: > 0 and double elapsed } ? (packets - lost) / elapsed : null;
+        return new Iperf3Rate(bits, datagrams, datagrams is null ? null : received.LostPercent);
     }
 
-    private static double? Number(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    // The parts of iperf3's -J report the limit uses; everything else is ignored.
+    private sealed record Report(string? Error, End? End);
+
+    private sealed record End(Received? SumReceived);
+
+    private sealed record Received(double? BitsPerSecond, double? Packets, double? LostPackets, double? Seconds, double? LostPercent);
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
