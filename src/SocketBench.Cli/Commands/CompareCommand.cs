@@ -1,7 +1,10 @@
 using System.ComponentModel;
+using System.Globalization;
+using SocketBench.Reporting.Charts;
 using SocketBench.Reporting.Loading;
 using SocketBench.Reporting.Model;
 using SocketBench.Reporting.Statistics;
+using SocketBench.Reporting.Writers;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -42,4 +45,134 @@ public sealed class CompareSettings : JudgeSettings
     [CommandArgument(1, "<new>")]
     [Description("The results to judge against the reference.")]
     public string New { get; init; } = "";
+}
+
+/// <summary>How pairs are judged and where the verdicts go; shared by <c>compare</c> and <c>gate</c>.</summary>
+public class JudgeSettings : CommandSettings
+{
+    [CommandOption("--threshold <PERCENT>")]
+    [Description("Smallest relative change that counts as Faster or Slower (compare and gate: 5%).")]
+    public string? Threshold { get; init; }
+
+    [CommandOption("--noise <TIME>")]
+    [Description("Noise floor: smallest absolute change per operation (per batch) that counts (compare: 200ns, gate: 0ns).")]
+    public string? Noise { get; init; }
+
+    [CommandOption("--alpha <P>")]
+    [Description("Significance level of the Mann-Whitney test.")]
+    [DefaultValue("0.1")]
+    public string Alpha { get; init; } = "0.1";
+
+    [CommandOption("--max-spread <PERCENT>")]
+    [Description("Rows whose relative spread (either side) is above this are Noisy, not judged (compare: 25%, gate: 25%).")]
+    public string? MaxSpread { get; init; }
+
+    [CommandOption("--md <FILE>")]
+    [Description("Also write the comparison as GitHub Markdown (e.g. $GITHUB_STEP_SUMMARY).")]
+    public string? Markdown { get; init; }
+
+    [CommandOption("--chart <FILE>")]
+    [Description("Also draw the ratio chart: FILE.png and FILE.svg.")]
+    public string? Chart { get; init; }
+
+    public ComparisonOptions ToOptions(string threshold, string noise, string maxSpread) =>
+        ComparisonOptions.Parse(Threshold ?? threshold, Noise ?? noise, Alpha, MaxSpread ?? maxSpread);
+}
+
+/// <summary>Prints a comparison (warnings, table, missing IDs, regressions) and writes the Markdown and chart when asked; returns the exit code.</summary>
+internal static class ComparisonPrinter
+{
+    public const int NoRegression = 0;
+    public const int Regression = 1;
+
+    /// <summary>Prints the comparison; any slower row, failing counter or contradicted send path is a regression (exit 1).</summary>
+    public static int Print(IAnsiConsole console, ComparisonResult comparison, JudgeSettings settings)
+    {
+        foreach (string warning in comparison.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (string column in ComparisonMarkdown.Header)
+        {
+            table.AddColumn(column == "Benchmark" ? new TableColumn(column) : new TableColumn(column).RightAligned());
+        }
+
+        foreach (var row in comparison.Rows)
+        {
+            var cells = ComparisonMarkdown.Cells(row).Select(Markup.Escape).ToArray();
+            cells[^1] = $"[{Style(row.Verdict)}]{cells[^1]}[/]";
+            table.AddRow(cells);
+        }
+
+        console.Write(table);
+        PrintMissing(console, "Only in base", comparison.OnlyInBase);
+        PrintMissing(console, "Only in new", comparison.OnlyInNew);
+        console.WriteLine(ComparisonMarkdown.Rule(comparison));
+        console.WriteLine(ComparisonMarkdown.Summary(comparison));
+
+        if (settings.Markdown is { } markdown)
+        {
+            File.AppendAllText(markdown, ComparisonMarkdown.Render(comparison));
+            console.MarkupLine($"Markdown: {Markup.Escape(Path.GetFullPath(markdown))}");
+        }
+
+        if (settings.Chart is { } chartPath)
+        {
+            string stem = Path.ChangeExtension(chartPath, null);
+            var chart = RatioChart.Build(comparison) with { FileStem = Path.GetFileName(stem) };
+            var (png, _) = ChartStyle.Save(chart, Path.GetDirectoryName(Path.GetFullPath(stem))!, height: RatioChart.HeightFor(comparison));
+            console.MarkupLine($"Chart: {Markup.Escape(png)} (and .svg)");
+        }
+
+        foreach (var change in comparison.CounterChanges)
+        {
+            console.MarkupLine($"[{(change.Fails ? "red" : "yellow")}]counter:[/] {Markup.Escape(change.ToString())}");
+        }
+
+        foreach (string mismatch in comparison.SendPathMismatches)
+        {
+            console.MarkupLine($"[red]send path:[/] {Markup.Escape(mismatch)}");
+        }
+
+        if (!comparison.HasRegression)
+        {
+            console.MarkupLine("[green]No regression.[/]");
+            return NoRegression;
+        }
+
+        var regressions = comparison.Regressions.ToList();
+        int counters = comparison.FailingCounters.Count();
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"[red]Regression: {regressions.Count} slower row(s), {counters} failing counter(s), {comparison.SendPathMismatches.Count} contradicted send path(s).[/]"));
+        foreach (var row in regressions)
+        {
+            console.MarkupLine($"  [red]{Markup.Escape(row.Label)}: {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))} slower[/] ({Markup.Escape(row.Id)})");
+        }
+
+        return Regression;
+    }
+
+    private static void PrintMissing(IAnsiConsole console, string title, IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        console.MarkupLine($"[yellow]{title} ({ids.Count}):[/]");
+        foreach (string id in ids)
+        {
+            console.MarkupLine($"  {Markup.Escape(id)}");
+        }
+    }
+
+    private static string Style(Verdict verdict) => verdict switch
+    {
+        Verdict.Slower => "red",
+        Verdict.Faster => "green",
+        Verdict.Noisy => "yellow",
+        _ => "default",
+    };
 }
