@@ -33,7 +33,7 @@ internal static class AbRunner
         {
             var roundTime = Stopwatch.StartNew();
             var sides = new List<string>();
-            foreach (var side in AbSchedule.Order(round))
+            foreach (var side in Order(round))
             {
                 var tree = side == AbSide.Base ? baseTree : newTree;
                 string folder = Path.Combine(plan.Output, tree.Name, string.Create(CultureInfo.InvariantCulture, $"round-{round}"));
@@ -58,6 +58,13 @@ internal static class AbRunner
         console.MarkupLine($"A/B total: {Seconds(total.Elapsed)} (builds {Seconds(builds)}, rounds {Seconds(total.Elapsed - builds)})");
         return folders.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value);
     }
+
+    /// <summary>
+    /// Which side runs first in 1-based <paramref name="round"/>: base,new / new,base / base,new ... On a shared machine
+    /// the load drifts over minutes, and a side that always ran first would always get the earlier machine.
+    /// </summary>
+    public static IReadOnlyList<AbSide> Order(int round) =>
+        round % 2 == 1 ? [AbSide.Base, AbSide.New] : [AbSide.New, AbSide.Base];
 
     /// <summary>Shows the process's last lines, then the one-line error: a base that cannot run is bad input (exit 2), a new tree that cannot is a failure.</summary>
     private static Exception Failure(IAnsiConsole console, AbTree tree, IReadOnlyList<string> tail, string what, string? baseHint)
@@ -107,14 +114,3 @@ internal sealed record AbTree(AbSide Side, string Root, string Commit, string De
 /// <summary>What each A/B round runs: the benchmark program's job and filter, how many rounds, and where the round folders go.</summary>
 /// <param name="Output">results/gate-ab/&lt;timestamp&gt; in the new tree; rounds go to base/round-N and new/round-N below it.</param>
 internal sealed record AbRunPlan(string Job, string Filter, int Rounds, string Output);
-
-/// <summary>
-/// Which side runs first in each round: base,new / new,base / base,new ... On a shared machine the
-/// load drifts over minutes, and a side that always ran first would always get the earlier machine.
-/// </summary>
-internal static class AbSchedule
-{
-    /// <param name="round">1-based round number.</param>
-    public static IReadOnlyList<AbSide> Order(int round) =>
-        round % 2 == 1 ? [AbSide.Base, AbSide.New] : [AbSide.New, AbSide.Base];
-}
