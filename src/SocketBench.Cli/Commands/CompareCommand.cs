@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using SocketBench.Reporting.Charts;
 using SocketBench.Reporting.Loading;
@@ -33,50 +32,6 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
 
         return ComparisonPrinter.Print(console, comparison!, settings);
     }
-}
-
-/// <summary>Options of <c>socketbench compare</c>; the judging options are shared with <c>gate</c>.</summary>
-public sealed class CompareSettings : JudgeSettings
-{
-    [CommandArgument(0, "<base>")]
-    [Description("The reference results: a full JSON file or a folder of them.")]
-    public string Base { get; init; } = "";
-
-    [CommandArgument(1, "<new>")]
-    [Description("The results to judge against the reference.")]
-    public string New { get; init; } = "";
-}
-
-/// <summary>How pairs are judged and where the verdicts go; shared by <c>compare</c> and <c>gate</c>.</summary>
-public class JudgeSettings : CommandSettings
-{
-    [CommandOption("--threshold <PERCENT>")]
-    [Description("Smallest relative change that counts as Faster or Slower (compare and gate: 5%).")]
-    public string? Threshold { get; init; }
-
-    [CommandOption("--noise <TIME>")]
-    [Description("Noise floor: smallest absolute change per operation (per batch) that counts (compare: 200ns, gate: 0ns).")]
-    public string? Noise { get; init; }
-
-    [CommandOption("--alpha <P>")]
-    [Description("Significance level of the Mann-Whitney test.")]
-    [DefaultValue("0.1")]
-    public string Alpha { get; init; } = "0.1";
-
-    [CommandOption("--max-spread <PERCENT>")]
-    [Description("Rows whose relative spread (either side) is above this are Noisy, not judged (compare: 25%, gate: 25%).")]
-    public string? MaxSpread { get; init; }
-
-    [CommandOption("--md <FILE>")]
-    [Description("Also write the comparison as GitHub Markdown (e.g. $GITHUB_STEP_SUMMARY).")]
-    public string? Markdown { get; init; }
-
-    [CommandOption("--chart <FILE>")]
-    [Description("Also draw the ratio chart: FILE.png and FILE.svg.")]
-    public string? Chart { get; init; }
-
-    public ComparisonOptions ToOptions(string threshold, string noise, string maxSpread) =>
-        ComparisonOptions.Parse(Threshold ?? threshold, Noise ?? noise, Alpha, MaxSpread ?? maxSpread);
 }
 
 /// <summary>Prints a comparison (warnings, table, missing IDs, regressions) and writes the Markdown and chart when asked; returns the exit code.</summary>

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using SocketBench.Reporting.Loading;
 using SocketBench.Reporting.Writers;
 using Spectre.Console;
@@ -35,17 +34,4 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings
         console.MarkupLine($"  {Markup.Escape(Path.GetFullPath(Path.Combine(settings.Out, MarkdownReport.HtmlFile)))}");
         return 0;
     }
-}
-
-/// <summary>Options of <c>socketbench report</c>.</summary>
-public sealed class ReportSettings : CommandSettings
-{
-    [CommandArgument(0, "<results>")]
-    [Description("BenchmarkDotNet full JSON files, or folders of *-report-full.json (e.g. results/default).")]
-    public string[] Results { get; init; } = [];
-
-    [CommandOption("-o|--out <DIR>")]
-    [Description("Report folder to write (charts/, report.md, index.html).")]
-    [DefaultValue("results/report")]
-    public string Out { get; init; } = "results/report";
 }

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using SocketBench.Reporting.Charts;
 using SocketBench.Reporting.Model;
 
@@ -40,7 +37,7 @@ public static class MarkdownReport
         progress?.Invoke("Writing report.md and index.html", 0.9);
         string text = MarkdownReport.Render(results, saved, directory);
         File.WriteAllText(Path.Combine(directory, MarkdownFile), text);
-        File.WriteAllText(Path.Combine(directory, HtmlFile), RenderHtml(text, saved, directory));
+        File.WriteAllText(Path.Combine(directory, HtmlFile), HtmlReport.Render(text, saved, directory));
         progress?.Invoke("Done", 1);
         return saved;
     }
@@ -158,48 +155,6 @@ public static class MarkdownReport
 
     private static string Escape(string cell) => cell.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-
-    private const string Style = """
-        body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 1100px; margin: 2em auto; color: #222; }
-        table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
-        th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; }
-        th { background: #f3f3f3; } tbody tr:nth-child(even) { background: #fafafa; }
-        blockquote { margin: 1em 0; padding: 0.5em 1em; border-left: 4px solid #c60; background: #fff6ee; }
-        code { background: #f3f3f3; padding: 0 0.2em; } svg { max-width: 100%; height: auto; }
-        """;
-
-    /// <summary>
-    /// One self-contained <c>index.html</c>: <paramref name="markdown"/> rendered with Markdig (pipe tables included), each
-    /// chart's PNG reference replaced by its SVG inline, a small inline stylesheet, no external files or scripts.
-    /// </summary>
-    /// <remarks>The HTML page of <paramref name="markdown"/>, which refers to <paramref name="charts"/> relative to <paramref name="reportDirectory"/>.</remarks>
-    private static string RenderHtml(string markdown, IReadOnlyList<SavedChart> charts, string reportDirectory)
-    {
-        var svgByPng = charts.ToDictionary(saved => RelativeUrl(reportDirectory, saved.Png), saved => saved.Svg, StringComparer.Ordinal);
-        var document = Markdown.Parse(markdown, Pipeline);
-        foreach (var image in document.Descendants<LinkInline>().Where(link => link.IsImage && link.Url is not null && svgByPng.ContainsKey(link.Url)).ToList())
-        {
-            image.ReplaceBy(new HtmlInline(InlineSvg(svgByPng[image.Url!])), copyChildren: false);
-        }
-
-        return $"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>SocketBench report</title>
-            <style>
-            {Style}
-            </style></head><body>
-            {Markdown.ToHtml(document, Pipeline)}</body></html>
-
-            """;
-    }
-
-    private static string InlineSvg(string path)
-    {
-        string svg = File.ReadAllText(path);
-        int start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        return start >= 0 ? svg[start..] : svg;
-    }
 }
 
 /// <summary>A chart with the paths it was saved to.</summary>

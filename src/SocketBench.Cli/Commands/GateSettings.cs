@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace SocketBench.Cli.Commands;
+
+/// <summary>Options of <c>socketbench gate</c>.</summary>
+public sealed class GateSettings : JudgeSettings
+{
+    [CommandOption("--results <DIR>")]
+    [Description("Judge these results (a gate job run: bench --job gate) instead of running the gate job here.")]
+    public string? Results { get; init; }
+
+    [CommandOption("--baseline <DIR>")]
+    [Description("Baseline folder (default: results/baselines/<os>-<arch> in the repository).")]
+    public string? Baseline { get; init; }
+
+    [CommandOption("--update-baseline")]
+    [Description("Accept the results as the new baseline instead of judging them.")]
+    public bool UpdateBaseline { get; init; }
+
+    [CommandOption("--no-drift-adjustment")]
+    [Description("Judge raw times even when the OS reference rows show the whole machine ran slower or faster than the baseline (by default the new times are divided by that drift first).")]
+    public bool NoDriftAdjustment { get; init; }
+
+    [CommandOption("--filter <GLOB>")]
+    [Description("Benchmarks to run (BenchmarkDotNet --filter): the gate job's, or both sides' with --base; ignored with --results.")]
+    [DefaultValue("*")]
+    public string Filter { get; init; } = "*";
+
+    [CommandOption("--base <REF>")]
+    [Description("Same-machine A/B: build this commit (e.g. HEAD~1, origin/main) in a temporary git worktree and judge the working tree against it, both run here in alternating rounds, instead of the committed baseline.")]
+    public string? Base { get; init; }
+
+    [CommandOption("--rounds <N>")]
+    [Description("With --base: rounds of base and new runs, alternating which side goes first (base,new / new,base / ...); each side's rounds are judged as one sample.")]
+    [DefaultValue("5")]
+    public string Rounds { get; init; } = "5";
+
+    [CommandOption("--job <NAME>")]
+    [Description("With --base: the benchmark program's job for both sides (its --job: gate, quick, default).")]
+    [DefaultValue("gate")]
+    public string Job { get; init; } = "gate";
+}
