@@ -57,17 +57,10 @@ internal static class ExportReader
     }
 
     /// <summary>"BufferSize=64&amp;BufferCount=16&amp;NoDelay=True" into its pairs, in order.</summary>
-    internal static IReadOnlyDictionary<string, string> ParseParameters(string? text)
-    {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string pair in (text ?? "").Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            string[] parts = pair.Split('=', 2);
-            parameters[parts[0]] = parts.Length > 1 ? parts[1] : "";
-        }
-
-        return parameters;
-    }
+    internal static IReadOnlyDictionary<string, string> ParseParameters(string? text) =>
+        (text ?? "").Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2))
+            .GroupBy(parts => parts[0], StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Last().ElementAtOrDefault(1) ?? "", StringComparer.Ordinal);
 
     /// <summary>
     /// Reads a JSON file into <typeparamref name="T"/>; anything wrong with it is one line naming the file: not
@@ -127,18 +120,10 @@ internal static class ExportReader
     }
 
     /// <summary>"TcpSendBenchmarks.FlushBatched: Main(IterationCount=6, ...) [BufferSize=64, ...]" is job "Main".</summary>
-    private static string JobOf(string? displayInfo)
-    {
-        int colon = displayInfo?.IndexOf(": ", StringComparison.Ordinal) ?? -1;
-        if (colon < 0)
-        {
-            return "?";
-        }
-
-        string rest = displayInfo![(colon + 2)..];
-        int end = rest.IndexOfAny(['(', ' ']);
-        return end > 0 ? rest[..end] : rest;
-    }
+    private static string JobOf(string? displayInfo) =>
+        displayInfo?.IndexOf(": ", StringComparison.Ordinal) is >= 0 and int colon
+            ? (displayInfo[(colon + 2)..] is var rest && rest.IndexOfAny(['(', ' ']) is > 0 and int end ? rest[..end] : rest)
+            : "?";
 
     // The parts of BenchmarkDotNet's full JSON export the reports use; everything else in the file is ignored.
     private sealed record Export(Host? HostEnvironmentInfo, List<Benchmark>? Benchmarks);
