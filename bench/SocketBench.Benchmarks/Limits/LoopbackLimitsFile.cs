@@ -73,18 +73,9 @@ public sealed record LimitTool(string Name, string? Path, string? Version, strin
     }
 
     /// <summary>"iperf 3.12 (cJSON 1.7.15)" is 3.12; "sockperf, version 3.7-no.git" is 3.7-no.git.</summary>
-    internal static string? VersionIn(string text)
-    {
-        foreach (string word in text.Split([' ', '\n', '\r', '\t', ','], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (word.Length > 2 && char.IsAsciiDigit(word[0]) && word.Contains('.', StringComparison.Ordinal))
-            {
-                return word;
-            }
-        }
-
-        return null;
-    }
+    internal static string? VersionIn(string text) =>
+        text.Split([' ', '\n', '\r', '\t', ','], StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(word => word.Length > 2 && char.IsAsciiDigit(word[0]) && word.Contains('.', StringComparison.Ordinal));
 }
 
 /// <summary>

@@ -50,7 +50,7 @@ internal sealed class GitRepo(string directory)
         var (exitCode, output, errors) = Run(arguments);
         if (exitCode != 0)
         {
-            throw new InvalidOperationException($"'git {string.Join(' ', arguments)}' failed in '{Directory}' (exit {exitCode}): {FirstLine(errors)}");
+            throw new InvalidOperationException($"'git {string.Join(' ', arguments)}' failed in '{Directory}' (exit {exitCode}): {errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message"}");
         }
 
         return output;
@@ -69,7 +69,4 @@ internal sealed class GitRepo(string directory)
             throw new InvalidOperationException($"gate --base needs git on PATH ({error.Message}). Without git, gate against the committed baseline: socketbench gate");
         }
     }
-
-    private static string FirstLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message";
 }
