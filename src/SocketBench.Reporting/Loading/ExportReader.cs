@@ -29,19 +29,9 @@ internal static class ExportReader
             throw new ResultInputException($"'{file}': not a BenchmarkDotNet full JSON export (no \"HostEnvironmentInfo\" and \"Benchmarks\"). {Hint}");
         }
 
-        var results = new List<BenchmarkResult>();
-        var unrecorded = new List<string>();
-        foreach (var benchmark in benchmarks.Where(benchmark => benchmark.FullName is not null))
-        {
-            if (caseOf(benchmark.FullName!) is not { } identity)
-            {
-                unrecorded.Add(benchmark.FullName!);
-            }
-            else if (Result(benchmark, identity, file) is { } result)
-            {
-                results.Add(result);
-            }
-        }
+        var named = benchmarks.Where(benchmark => benchmark.FullName is not null).Select(benchmark => (Benchmark: benchmark, Case: caseOf(benchmark.FullName!))).ToList();
+        var unrecorded = named.Where(pair => pair.Case is null).Select(pair => pair.Benchmark.FullName!).ToList();
+        var results = named.Where(pair => pair.Case is not null).Select(pair => Result(pair.Benchmark, pair.Case!, file)).OfType<BenchmarkResult>().ToList();
 
         if (results.Count == 0)
         {
