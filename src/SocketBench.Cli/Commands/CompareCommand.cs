@@ -77,8 +77,8 @@ internal static class ComparisonPrinter
         {
             string stem = Path.ChangeExtension(chartPath, null);
             var chart = RatioChart.Build(comparison) with { FileStem = Path.GetFileName(stem) };
-            var (png, _) = ChartStyle.Save(chart, Path.GetDirectoryName(Path.GetFullPath(stem))!, height: RatioChart.HeightFor(comparison));
-            console.MarkupLine($"Chart: {Markup.Escape(png)} (and .svg)");
+            var saved = ChartStyle.Save(chart, Path.GetDirectoryName(Path.GetFullPath(stem))!, height: RatioChart.HeightFor(comparison));
+            console.MarkupLine($"Chart: {Markup.Escape(saved.Png)} (and .svg)");
         }
 
         foreach (var change in comparison.CounterChanges)

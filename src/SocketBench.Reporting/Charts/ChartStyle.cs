@@ -108,14 +108,13 @@ public static class ChartStyle
 
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
-    /// <summary>Writes PNG and SVG side by side; returns the two paths.</summary>
-    public static (string Png, string Svg) Save(Chart chart, string directory, int width = Width, int height = Height)
+    /// <summary>Writes PNG and SVG side by side.</summary>
+    public static Writers.SavedChart Save(Chart chart, string directory, int width = Width, int height = Height)
     {
         Directory.CreateDirectory(directory);
-        string png = Path.Combine(directory, chart.FileStem + ".png");
-        string svg = Path.Combine(directory, chart.FileStem + ".svg");
-        chart.Plot.SavePng(png, width, height);
-        chart.Plot.SaveSvg(svg, width, height);
-        return (png, svg);
+        var saved = new Writers.SavedChart(chart, Path.Combine(directory, chart.FileStem + ".png"), Path.Combine(directory, chart.FileStem + ".svg"));
+        chart.Plot.SavePng(saved.Png, width, height);
+        chart.Plot.SaveSvg(saved.Svg, width, height);
+        return saved;
     }
 }

@@ -26,13 +26,11 @@ public static class MarkdownReport
 
         progress?.Invoke("Building charts", 0);
         var charts = ReportCharts.All.SelectMany(build => build(results)).ToList();
-        var saved = new List<SavedChart>();
-        foreach (var (chart, index) in charts.Select((chart, index) => (chart, index)))
+        var saved = charts.Select((chart, index) =>
         {
             progress?.Invoke($"Rendering {chart.FileStem}", 0.1 + 0.8 * index / Math.Max(1, charts.Count));
-            var (png, svg) = ChartStyle.Save(chart, chartDirectory);
-            saved.Add(new SavedChart(chart, png, svg));
-        }
+            return ChartStyle.Save(chart, chartDirectory);
+        }).ToList();
 
         progress?.Invoke("Writing report.md and index.html", 0.9);
         string text = MarkdownReport.Render(results, saved, directory);
