@@ -73,24 +73,12 @@ public static class LoopbackLimitStep
         new(LoopbackLimitsFile.FormatName, DateTime.UtcNow, 0, secondsPerRun, reason, [], []);
 
     /// <summary>The runs in order: iperf3 TCP and UDP for each limit, sockperf beside iperf3 for UDP (for 1 s: it adds time of its own, docs/reports.md).</summary>
-    private static List<(Func<LimitMeasurement> Measure, string Label)> Plan(IReadOnlyList<LimitCase> cases, LimitTool iperf3, LimitTool sockperf, int seconds)
-    {
-        var runs = new List<(Func<LimitMeasurement>, string)>();
-        foreach (var limit in cases)
+    private static List<(Func<LimitMeasurement> Measure, string Label)> Plan(IReadOnlyList<LimitCase> cases, LimitTool iperf3, LimitTool sockperf, int seconds) =>
+        cases.SelectMany(limit => new (bool Runs, Func<LimitMeasurement> Measure, string Label)[]
         {
-            if (iperf3.Available)
-            {
-                runs.Add((() => Iperf3Limit.Measure(iperf3, limit, seconds), $"iperf3 {limit.Label}"));
-            }
-
-            if (sockperf.Available && limit.Transport == Transport.Udp)
-            {
-                runs.Add((() => SockperfLimit.Measure(sockperf, limit, 1), $"sockperf udp -m {limit.BytesPerSendCall}"));
-            }
-        }
-
-        return runs;
-    }
+            (iperf3.Available, () => Iperf3Limit.Measure(iperf3, limit, seconds), $"iperf3 {limit.Label}"),
+            (sockperf.Available && limit.Transport == Transport.Udp, () => SockperfLimit.Measure(sockperf, limit, 1), $"sockperf udp -m {limit.BytesPerSendCall}"),
+        }).Where(run => run.Runs).Select(run => (run.Measure, run.Label)).ToList();
 
     private static string Describe(LimitMeasurement measurement) => measurement.Status == LimitMeasurement.Measured
         ? string.Create(CultureInfo.InvariantCulture, $"{measurement.GigabitsPerSecond:0.###} Gbit/s{Datagrams(measurement)}")

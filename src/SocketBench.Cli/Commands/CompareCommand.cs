@@ -1,7 +1,6 @@
 using System.Globalization;
 using SocketBench.Reporting.Charts;
 using SocketBench.Reporting.Loading;
-using SocketBench.Reporting.Model;
 using SocketBench.Reporting.Statistics;
 using SocketBench.Reporting.Writers;
 using Spectre.Console;
@@ -15,15 +14,14 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
         var options = settings.ToOptions(threshold: "5%", noise: "200ns", maxSpread: "25%");
-        ResultSet? baseSet = null, newSet = null;
         ComparisonResult? comparison = null;
         console.Progress().Start(progress =>
         {
             var task = progress.AddTask("Loading base", maxValue: 3);
-            baseSet = ResultLoader.Load(settings.Base);
+            var baseSet = ResultLoader.Load(settings.Base);
             task.Increment(1);
             task.Description = "Loading new";
-            newSet = ResultLoader.Load(settings.New);
+            var newSet = ResultLoader.Load(settings.New);
             task.Increment(1);
             task.Description = "Judging pairs";
             comparison = ResultComparer.Compare(baseSet, newSet, options);

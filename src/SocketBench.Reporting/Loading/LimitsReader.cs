@@ -12,20 +12,11 @@ public static class LimitsReader
     public const string FileName = "loopback-limits.json";
 
     /// <summary>The limits file in the first of <paramref name="paths"/> (a results folder, or the folder of an export file) that has one.</summary>
-    public static LoopbackLimits? ReadBeside(IEnumerable<string> paths)
-    {
-        foreach (string path in paths)
-        {
-            string folder = Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-            string file = Path.Combine(folder, FileName);
-            if (File.Exists(file))
-            {
-                return Read(file);
-            }
-        }
-
-        return null;
-    }
+    public static LoopbackLimits? ReadBeside(IEnumerable<string> paths) => paths
+        .Select(path => Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", FileName))
+        .Where(File.Exists)
+        .Select(Read)
+        .FirstOrDefault();
 
     public static LoopbackLimits Read(string file)
     {
