@@ -12,28 +12,16 @@ namespace SocketBench.Benchmarks;
 public sealed record RunCheck(IReadOnlyList<string> Problems)
 {
     /// <param name="expectKernelCounts">The kernel counter works here: every portable send row must then carry its kernel count.</param>
-    public static RunCheck Inspect(IEnumerable<Summary> summaries, bool expectKernelCounts)
-    {
-        var problems = new List<string>();
-        foreach (var summary in summaries)
-        {
-            foreach (var benchmarkCase in summary.BenchmarksCases)
-            {
-                var report = summary[benchmarkCase];
-                if (ProblemOf(benchmarkCase.DisplayInfo, report?.ResultStatistics is not null, report?.Metrics) is { } problem)
-                {
-                    problems.Add(problem);
-                }
-                else if (expectKernelCounts && Config.CaseRecords.Of(benchmarkCase) is { Backend: Core.Sending.Backend.Sockets, Kind: not Core.Cases.CaseKind.RoundTrip }
-                    && report?.Metrics.ContainsKey(DeliveryMetrics.KernelSendsPerBuffer.Id) != true)
-                {
-                    problems.Add($"{benchmarkCase.DisplayInfo}: no kernel send count (its counter did not open), so its Sends/buffer is unchecked");
-                }
-            }
-        }
-
-        return new RunCheck(problems);
-    }
+    public static RunCheck Inspect(IEnumerable<Summary> summaries, bool expectKernelCounts) => new((
+        from summary in summaries
+        from benchmarkCase in summary.BenchmarksCases
+        let report = summary[benchmarkCase]
+        select ProblemOf(benchmarkCase.DisplayInfo, report?.ResultStatistics is not null, report?.Metrics)
+            ?? (expectKernelCounts && Config.CaseRecords.Of(benchmarkCase) is { Backend: Core.Sending.Backend.Sockets, Kind: not Core.Cases.CaseKind.RoundTrip }
+                && report?.Metrics.ContainsKey(DeliveryMetrics.KernelSendsPerBuffer.Id) != true
+                ? $"{benchmarkCase.DisplayInfo}: no kernel send count (its counter did not open), so its Sends/buffer is unchecked"
+                : null))
+        .OfType<string>().ToList());
 
     /// <summary>
     /// What is wrong with one case's outcome: not measured, no delivery count, nothing delivered, or send counts the

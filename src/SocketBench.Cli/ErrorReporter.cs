@@ -1,5 +1,4 @@
 using SocketBench.Core.Errors;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace SocketBench.Cli;
@@ -13,23 +12,15 @@ internal static class ErrorReporter
     public const int BadInput = 2;
     public const int Failure = 1;
 
-    public static int Report(Exception exception, ITypeResolver? resolver) => Report(exception, Console.Error);
-
-    /// <summary>Writes the one line to <paramref name="errors"/> (stderr, or a test's writer).</summary>
+    /// <summary>Writes the one line to <paramref name="errors"/> (stderr, or a test's writer) and returns the exit code.</summary>
     public static int Report(Exception exception, TextWriter errors)
     {
-        var (message, exitCode) = Describe(exception);
-        errors.WriteLine($"error: {message}");
-        return exitCode;
+        errors.WriteLine($"error: {exception.Message.ReplaceLineEndings(" ").Trim()}");
+        return exception switch
+        {
+            SocketStatusException status => status.IsBadInput ? BadInput : Failure,
+            CommandParseException or CommandRuntimeException or ArgumentException => BadInput,
+            _ => Failure,
+        };
     }
-
-    private static (string Message, int ExitCode) Describe(Exception exception) => exception switch
-    {
-        SocketStatusException status => (OneLine(status.Message), status.IsBadInput ? BadInput : Failure),
-        CommandParseException or CommandRuntimeException => (OneLine(exception.Message), BadInput),
-        ArgumentException => (OneLine(exception.Message), BadInput),
-        _ => (OneLine(exception.Message), Failure),
-    };
-
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

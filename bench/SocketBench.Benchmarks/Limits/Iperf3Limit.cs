@@ -1,9 +1,13 @@
 using System.Globalization;
+using System.Text.Json;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Cases;
 using SocketBench.Sockets;
 
 namespace SocketBench.Benchmarks.Limits;
+
+/// <summary>What one iperf3 run measured at the receiver: bits per second, and for UDP datagrams per second and loss.</summary>
+public sealed record Iperf3Rate(double BitsPerSecond, double? DatagramsPerSecond, double? LossPercent);
 
 /// <summary>
 /// One iperf3 run on 127.0.0.1 for a limit: TCP with <c>-l</c> = bytes per send call (<c>-N</c> when the rows
@@ -11,6 +15,9 @@ namespace SocketBench.Benchmarks.Limits;
 /// </summary>
 public static class Iperf3Limit
 {
+    /// <summary>The recorded reason for a batch above <see cref="Iperf3Limits.MaxBytesPerCall"/>.</summary>
+    public const string Iperf3BlockLimit = "not run: iperf3 writes at most 1 MiB (1048576 bytes) per call";
+
     public static LimitMeasurement Measure(LimitTool iperf3, LimitCase limit, int seconds)
     {
         int port = ToolServer.FreePort();
@@ -18,25 +25,23 @@ public static class Iperf3Limit
         string command = "iperf3 " + string.Join(' ', arguments);
         if (limit.BytesPerSendCall > Iperf3Limits.MaxBytesPerCall)
         {
-            return LimitRecord.Failed(iperf3, command, limit, Iperf3BlockLimit);
-        }
-        // --forceflush: into a pipe, iperf3 would hold its "Server listening" line in a buffer until it exits.
-        var (run, failure) = ToolServer.RunClient(iperf3, ["-s", "-1", "-B", "127.0.0.1", "-p", Text(port), "--forceflush"], "Server listening", leavesByItself: true, arguments, seconds);
-        if (run is null)
-        {
-            return LimitRecord.Failed(iperf3, command, limit, failure!);
+            return LimitMeasurement.Failure(iperf3, command, limit, Iperf3BlockLimit);
         }
 
-        try
+        // --forceflush: into a pipe, iperf3 would hold its "Server listening" line in a buffer until it exits.
+        return ToolServer.Measure(iperf3, command, limit, ["-s", "-1", "-B", "127.0.0.1", "-p", Text(port), "--forceflush"], "Server listening", leavesByItself: true, arguments, seconds, run =>
         {
-            var rate = Iperf3Output.Parse(run.Output);
-            return LimitRecord.Measured(iperf3, command, limit, rate.BitsPerSecond / 1e9, rate.DatagramsPerSecond, rate.LossPercent, "received");
-        }
-        catch (FormatException error)
-        {
-            // A refused option is a line on stderr (the usage text follows on stdout); a failed test is JSON with "error".
-            return LimitRecord.Failed(iperf3, command, limit, run.Error.Trim().Length > 0 ? run.OneLine : error.Message);
-        }
+            try
+            {
+                var rate = Parse(run.Output);
+                return LimitMeasurement.Rate(iperf3, command, limit, rate.BitsPerSecond / 1e9, rate.DatagramsPerSecond, rate.LossPercent, "received");
+            }
+            catch (FormatException error)
+            {
+                // A refused option is a line on stderr (the usage text follows on stdout); a failed test is JSON with "error".
+                return LimitMeasurement.Failure(iperf3, command, limit, run.Error.Trim().Length > 0 ? run.OneLine : error.Message);
+            }
+        });
     }
 
     public static IReadOnlyList<string> ClientArguments(LimitCase limit, int port, int seconds)
@@ -54,8 +59,53 @@ public static class Iperf3Limit
         return arguments;
     }
 
-    /// <summary>The recorded reason for a batch above <see cref="Iperf3Limits.MaxBytesPerCall"/>.</summary>
-    public const string Iperf3BlockLimit = "not run: iperf3 writes at most 1 MiB (1048576 bytes) per call";
+    /// <summary>
+    /// Reads the client's <c>-J</c> report. The receiver's sum (<c>end.sum_received</c>) is the figure: like the
+    /// benchmark rows, it counts only what arrived. Throws <see cref="FormatException"/> with a one-line reason when it
+    /// holds no rate; a failed run's JSON carries <c>"error"</c>, which becomes the reason.
+    /// </summary>
+    public static Iperf3Rate Parse(string json)
+    {
+        Report? report;
+        try
+        {
+            report = JsonSerializer.Deserialize<Report>(json, Json);
+        }
+        catch (JsonException)
+        {
+            string first = json.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "nothing";
+            throw new FormatException($"iperf3 printed no JSON report: '{first}'");
+        }
+
+        if (report?.Error is { } error)
+        {
+            throw new FormatException($"iperf3: {error}");
+        }
+
+        if (report?.End?.SumReceived is not { } received)
+        {
+            throw new FormatException("iperf3's report has no end.sum_received (the test did not finish)");
+        }
+
+        double bits = received.BitsPerSecond ?? double.NaN;
+        if (!double.IsFinite(bits) || bits <= 0)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"iperf3's receiver got no data (bits_per_second {bits})"));
+        }
+
+        // UDP only: packets sent and lost as the receiver counted them.
+        double? datagrams = received is { Packets: double packets, LostPackets: double lost, Seconds: > 0 and double elapsed } ? (packets - lost) / elapsed : null;
+        return new Iperf3Rate(bits, datagrams, datagrams is null ? null : received.LostPercent);
+    }
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    // The parts of iperf3's -J report the limit uses; everything else is ignored.
+    private sealed record Report(string? Error, End? End);
+
+    private sealed record End(Received? SumReceived);
+
+    private sealed record Received(double? BitsPerSecond, double? Packets, double? LostPackets, double? Seconds, double? LostPercent);
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -21,4 +21,14 @@ public sealed record LimitMeasurement(
 {
     public const string Measured = "measured";
     public const string Failed = "failed";
+
+    /// <summary>A rate the tool reported.</summary>
+    public static LimitMeasurement Rate(LimitTool tool, string command, LimitCase limit, double gigabits, double? datagrams, double? loss, string side) =>
+        new(tool.Name, tool.Version!, command, limit.Transport.ToString().ToUpperInvariant(), limit.BytesPerSendCall, limit.NoDelay,
+            Measured, gigabits, datagrams, loss, side, null, DateTime.UtcNow);
+
+    /// <summary>A run that failed, with its one-line reason.</summary>
+    public static LimitMeasurement Failure(LimitTool tool, string command, LimitCase limit, string reason) =>
+        new(tool.Name, tool.Version!, command, limit.Transport.ToString().ToUpperInvariant(), limit.BytesPerSendCall, limit.NoDelay,
+            Failed, null, null, null, null, reason, DateTime.UtcNow);
 }

@@ -15,8 +15,8 @@ public static class LoopbackLimitStep
 {
     /// <summary>
     /// The step as the benchmark program runs it, for the cases that have measurements. The quick job keeps it
-    /// short: iperf3 for 1 s a run and no sockperf (a sockperf run costs about 3 s whatever its -t); otherwise 2 s
-    /// a run and sockperf beside iperf3 for UDP.
+    /// short: iperf3 for 1 s a run and no sockperf (its cost: docs/reports.md); otherwise 2 s a run and sockperf
+    /// beside iperf3 for UDP.
     /// </summary>
     public static LoopbackLimitsFile Run(BenchSwitches switches, IEnumerable<Summary> summaries, TextWriter log)
     {
@@ -72,25 +72,13 @@ public static class LoopbackLimitStep
     private static LoopbackLimitsFile NotMeasured(string reason, int secondsPerRun) =>
         new(LoopbackLimitsFile.FormatName, DateTime.UtcNow, 0, secondsPerRun, reason, [], []);
 
-    /// <summary>The runs in order: iperf3 TCP and UDP for each limit, sockperf beside iperf3 for UDP (for 1 s: it adds about 2 s of its own).</summary>
-    private static List<(Func<LimitMeasurement> Measure, string Label)> Plan(IReadOnlyList<LimitCase> cases, LimitTool iperf3, LimitTool sockperf, int seconds)
-    {
-        var runs = new List<(Func<LimitMeasurement>, string)>();
-        foreach (var limit in cases)
+    /// <summary>The runs in order: iperf3 TCP and UDP for each limit, sockperf beside iperf3 for UDP (for 1 s: it adds time of its own, docs/reports.md).</summary>
+    private static List<(Func<LimitMeasurement> Measure, string Label)> Plan(IReadOnlyList<LimitCase> cases, LimitTool iperf3, LimitTool sockperf, int seconds) =>
+        cases.SelectMany(limit => new (bool Runs, Func<LimitMeasurement> Measure, string Label)[]
         {
-            if (iperf3.Available)
-            {
-                runs.Add((() => Iperf3Limit.Measure(iperf3, limit, seconds), $"iperf3 {limit.Label}"));
-            }
-
-            if (sockperf.Available && limit.Transport == Transport.Udp)
-            {
-                runs.Add((() => SockperfLimit.Measure(sockperf, limit, 1), $"sockperf udp -m {limit.BytesPerSendCall}"));
-            }
-        }
-
-        return runs;
-    }
+            (iperf3.Available, () => Iperf3Limit.Measure(iperf3, limit, seconds), $"iperf3 {limit.Label}"),
+            (sockperf.Available && limit.Transport == Transport.Udp, () => SockperfLimit.Measure(sockperf, limit, 1), $"sockperf udp -m {limit.BytesPerSendCall}"),
+        }).Where(run => run.Runs).Select(run => (run.Measure, run.Label)).ToList();
 
     private static string Describe(LimitMeasurement measurement) => measurement.Status == LimitMeasurement.Measured
         ? string.Create(CultureInfo.InvariantCulture, $"{measurement.GigabitsPerSecond:0.###} Gbit/s{Datagrams(measurement)}")

@@ -1,5 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BenchmarkDotNet.Running;
+using SocketBench.Core.Batches;
+using SocketBench.Core.Cases;
 
 namespace SocketBench.Benchmarks.Limits;
 
@@ -37,4 +41,63 @@ public sealed record LoopbackLimitsFile(
 
     public static LoopbackLimitsFile Read(string path) =>
         JsonSerializer.Deserialize<LoopbackLimitsFile>(File.ReadAllText(path), Options) ?? throw new FormatException($"'{path}' is empty.");
+}
+
+/// <summary>A limit tool as found on PATH: where it is and its version, or why it cannot be used.</summary>
+public sealed record LimitTool(string Name, string? Path, string? Version, string? Reason)
+{
+    public const string InstallHint = "install with scripts/install-limit-tools.sh";
+
+    public bool Available => Path is not null && Reason is null;
+
+    /// <summary>A tool this run leaves out on purpose, with the reason the report shows.</summary>
+    public static LimitTool NotRun(string name, string reason) => new(name, null, null, reason);
+
+    /// <summary>Looks the tool up on <paramref name="pathVariable"/> (a PATH value) and asks it for its version.</summary>
+    public static LimitTool Find(string name, string? pathVariable)
+    {
+        string? path = (pathVariable ?? "")
+            .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => System.IO.Path.Combine(directory, name))
+            .FirstOrDefault(File.Exists);
+        if (path is null)
+        {
+            return new LimitTool(name, null, null, $"{name} is not on PATH ({InstallHint})");
+        }
+
+        var run = ToolProcess.Run(path, ["--version"], TimeSpan.FromSeconds(5));
+        string? version = VersionIn(run.Output + "\n" + run.Error);
+        return version is null
+            ? new LimitTool(name, path, null, $"'{path} --version' printed no version: {run.OneLine}")
+            : new LimitTool(name, path, version, null);
+    }
+
+    /// <summary>"iperf 3.12 (cJSON 1.7.15)" is 3.12; "sockperf, version 3.7-no.git" is 3.7-no.git.</summary>
+    internal static string? VersionIn(string text) =>
+        text.Split([' ', '\n', '\r', '\t', ','], StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(word => word.Length > 2 && char.IsAsciiDigit(word[0]) && word.Contains('.', StringComparison.Ordinal));
+}
+
+/// <summary>
+/// One loopback limit to measure: a transport, the bytes per send call, and for TCP whether Nagle is
+/// off (TCP_NODELAY, iperf3 <c>-N</c>), so each row meets a tool run that does the same work per call.
+/// </summary>
+public sealed record LimitCase(Transport Transport, long BytesPerSendCall, bool? NoDelay)
+{
+    /// <summary>The distinct limits the cases that ran need, TCP first, then by bytes per call.</summary>
+    public static IReadOnlyList<LimitCase> For(IEnumerable<BenchmarkCase> cases) =>
+        cases.Select(From).OfType<LimitCase>().Distinct()
+            .OrderBy(limit => limit.Transport).ThenBy(limit => limit.BytesPerSendCall).ThenByDescending(limit => limit.NoDelay)
+            .ToList();
+
+    /// <summary>The limit one send case is compared with, from its case record; null for anything that is not a send case (echo, other types).</summary>
+    /// <remarks>TLS rows are held against plain TCP with TCP_NODELAY: no tool measures TLS over loopback.</remarks>
+    public static LimitCase? From(BenchmarkCase benchmarkCase) =>
+        Config.CaseRecords.Of(benchmarkCase) is { Kind: not CaseKind.RoundTrip } identity
+            ? new LimitCase(identity.Transport == CaseTransport.Udp ? Transport.Udp : Transport.Tcp, identity.BytesPerSendCall, identity.NoDelay)
+            : null;
+
+    public string Label => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Transport.ToString().ToLowerInvariant()} -l {BytesPerSendCall}{(NoDelay == true ? " -N" : "")}");
 }

@@ -7,70 +7,71 @@ using CliWrap;
 namespace SocketBench.Benchmarks.Limits;
 
 /// <summary>
-/// The receiving side of a limit run (<c>iperf3 -s</c>, <c>sockperf sr</c>), started before its client
-/// and considered ready once it prints its ready line; disposing it stops it if it is still running.
+/// A limit run: the receiving side (<c>iperf3 -s</c>, <c>sockperf sr</c>) started before its client and considered
+/// ready once it prints its ready line, then the client against it; the server is stopped if it is still running.
 /// </summary>
-public sealed class ToolServer : IDisposable
+public static class ToolServer
 {
-    private readonly StringBuilder _log = new();
-    private readonly ManualResetEventSlim _ready = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly string _readyMarker;
-    private readonly bool _leavesByItself;
-    private readonly Task _run;
-
-    private ToolServer(string path, IReadOnlyList<string> arguments, string readyMarker, bool leavesByItself)
-    {
-        _readyMarker = readyMarker;
-        _leavesByItself = leavesByItself;
-        var heard = PipeTarget.ToDelegate(Heard);
-        // Cancelling _stop kills the server's process tree; its exit code is of no interest.
-        _run = Cli.Wrap(path).WithArguments(arguments).WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(heard).WithStandardErrorPipe(heard).ExecuteAsync(_stop.Token);
-    }
-
     /// <summary>
-    /// Starts the server and waits up to <paramref name="deadline"/> for <paramref name="readyMarker"/> in its output.
-    /// <paramref name="leavesByItself"/>: it exits after its client (iperf3 -s -1), so disposing waits a moment before stopping it.
+    /// Runs the server and the client and reads the client's output with <paramref name="read"/>; a failure with its
+    /// one-line reason when the server never got ready within 3 s or the client outlived <paramref name="seconds"/> + 10 s.
+    /// <paramref name="leavesByItself"/>: the server exits after its client (iperf3 -s -1), so it gets a moment before it is stopped.
     /// </summary>
-    public static ToolServer Start(string path, IReadOnlyList<string> arguments, string readyMarker, TimeSpan deadline, bool leavesByItself)
+    public static LimitMeasurement Measure(
+        LimitTool tool, string command, LimitCase limit, IReadOnlyList<string> serverArguments, string readyMarker, bool leavesByItself,
+        IReadOnlyList<string> clientArguments, int seconds, Func<ToolProcess, LimitMeasurement> read)
     {
-        var server = new ToolServer(path, arguments, readyMarker, leavesByItself);
-        server.IsReady = server._ready.Wait(deadline);
-        return server;
-    }
-
-    public bool IsReady { get; private set; }
-
-    /// <summary>
-    /// A limit run: starts the server, runs the client against it and returns the client's output, or the
-    /// one-line reason when the server never got ready or the client outlived <paramref name="seconds"/> + 10 s.
-    /// </summary>
-    public static (ToolProcess? Client, string? Failure) RunClient(
-        LimitTool tool, IReadOnlyList<string> serverArguments, string readyMarker, bool leavesByItself, IReadOnlyList<string> clientArguments, int seconds)
-    {
-        using var server = Start(tool.Path!, serverArguments, readyMarker, TimeSpan.FromSeconds(3), leavesByItself);
-        if (!server.IsReady)
+        var log = new StringBuilder();
+        using var ready = new ManualResetEventSlim();
+        using var stop = new CancellationTokenSource();
+        var heard = PipeTarget.ToDelegate(line =>
         {
-            return (null, $"{tool.Name} server did not start: {server.Log}");
-        }
-
-        var client = ToolProcess.Run(tool.Path!, clientArguments, TimeSpan.FromSeconds(seconds + 10));
-        return client.TimedOut
-            ? (null, string.Create(CultureInfo.InvariantCulture, $"{tool.Name} did not finish within {seconds + 10} s"))
-            : (client, null);
-    }
-
-    /// <summary>What the server printed, on one line, for a failure's reason.</summary>
-    public string Log
-    {
-        get
-        {
-            lock (_log)
+            lock (log)
             {
-                return _log.ToString().ReplaceLineEndings(" ").Trim();
+                log.AppendLine(line);
+            }
+
+            if (line.Contains(readyMarker, StringComparison.Ordinal))
+            {
+                ready.Set();
+            }
+        });
+        // Cancelling stop kills the server's process tree; its exit code is of no interest.
+        var server = Cli.Wrap(tool.Path!).WithArguments(serverArguments).WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(heard).WithStandardErrorPipe(heard).ExecuteAsync(stop.Token).Task;
+        ToolProcess client;
+        try
+        {
+            if (!ready.Wait(TimeSpan.FromSeconds(3)))
+            {
+                lock (log)
+                {
+                    return LimitMeasurement.Failure(tool, command, limit, $"{tool.Name} server did not start: {log.ToString().ReplaceLineEndings(" ").Trim()}");
+                }
+            }
+
+            client = ToolProcess.Run(tool.Path!, clientArguments, TimeSpan.FromSeconds(seconds + 10));
+        }
+        finally
+        {
+            if (!server.Wait(TimeSpan.FromMilliseconds(leavesByItself ? 500 : 0)))
+            {
+                stop.Cancel();
+            }
+
+            try
+            {
+                server.Wait();
+            }
+            catch (AggregateException stopped) when (stopped.InnerException is OperationCanceledException)
+            {
+                // Killed above, as intended.
             }
         }
+
+        return client.TimedOut
+            ? LimitMeasurement.Failure(tool, command, limit, string.Create(CultureInfo.InvariantCulture, $"{tool.Name} did not finish within {seconds + 10} s"))
+            : read(client);
     }
 
     /// <summary>A port nothing listens on now, for one server (TCP and UDP: iperf3 uses both on the same number).</summary>
@@ -82,37 +83,34 @@ public sealed class ToolServer : IDisposable
         listener.Stop();
         return port;
     }
+}
 
-    public void Dispose()
+/// <summary>
+/// Runs a tool to completion with a deadline. A tool that outlives it is killed: a limit run that
+/// hangs (a server that never answers) must not hold the benchmark session, nor load the machine.
+/// </summary>
+public sealed record ToolProcess(int ExitCode, string Output, string Error, bool TimedOut)
+{
+    /// <summary>The first non-empty line of the error output, else of the output: a failure's reason.</summary>
+    public string OneLine =>
+        (Error + "\n" + Output).Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "no output";
+
+    public static ToolProcess Run(string path, IReadOnlyList<string> arguments, TimeSpan deadline)
     {
-        if (!_run.Wait(TimeSpan.FromMilliseconds(_leavesByItself ? 500 : 0)))
-        {
-            _stop.Cancel();
-        }
-
+        // Piped into builders rather than buffered by CliWrap, so what a killed tool printed is kept.
+        StringBuilder output = new(), error = new();
+        using var timeout = new CancellationTokenSource(deadline);
         try
         {
-            _run.Wait();
+            var result = Cli.Wrap(path).WithArguments(arguments).WithValidation(CommandResultValidation.None)
+                .WithStandardOutputPipe(PipeTarget.ToStringBuilder(output)).WithStandardErrorPipe(PipeTarget.ToStringBuilder(error))
+                .ExecuteAsync(timeout.Token).GetAwaiter().GetResult();
+            return new ToolProcess(result.ExitCode, output.ToString(), error.ToString(), false);
         }
-        catch (AggregateException stopped) when (stopped.InnerException is OperationCanceledException)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            // Killed above, as intended.
-        }
-
-        _stop.Dispose();
-        _ready.Dispose();
-    }
-
-    private void Heard(string line)
-    {
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
-
-        if (line.Contains(_readyMarker, StringComparison.Ordinal))
-        {
-            _ready.Set();
+            // CliWrap has killed the tool's process tree and waited for it.
+            return new ToolProcess(-1, output.ToString(), error.ToString(), true);
         }
     }
 }

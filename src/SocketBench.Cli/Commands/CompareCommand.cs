@@ -1,6 +1,8 @@
+using System.Globalization;
+using SocketBench.Reporting.Charts;
 using SocketBench.Reporting.Loading;
-using SocketBench.Reporting.Model;
 using SocketBench.Reporting.Statistics;
+using SocketBench.Reporting.Writers;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -9,22 +11,17 @@ namespace SocketBench.Cli.Commands;
 /// <summary><c>socketbench compare &lt;base&gt; &lt;new&gt;</c>: exit 0 no regression, 1 at least one regression, 2 bad input.</summary>
 public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettings>
 {
-    public const string DefaultThreshold = "5%";
-    public const string DefaultNoise = "200ns";
-    public const string DefaultMaxSpread = "25%";
-
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
-        var options = settings.ToOptions(DefaultThreshold, DefaultNoise, DefaultMaxSpread);
-        ResultSet? baseSet = null, newSet = null;
+        var options = settings.ToOptions(threshold: "5%", noise: "200ns", maxSpread: "25%");
         ComparisonResult? comparison = null;
         console.Progress().Start(progress =>
         {
             var task = progress.AddTask("Loading base", maxValue: 3);
-            baseSet = ResultLoader.Load(settings.Base);
+            var baseSet = ResultLoader.Load(settings.Base);
             task.Increment(1);
             task.Description = "Loading new";
-            newSet = ResultLoader.Load(settings.New);
+            var newSet = ResultLoader.Load(settings.New);
             task.Increment(1);
             task.Description = "Judging pairs";
             comparison = ResultComparer.Compare(baseSet, newSet, options);
@@ -33,4 +30,102 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
 
         return ComparisonPrinter.Print(console, comparison!, settings);
     }
+}
+
+/// <summary>Prints a comparison (warnings, table, missing IDs, regressions) and writes the Markdown and chart when asked; returns the exit code.</summary>
+internal static class ComparisonPrinter
+{
+    public const int NoRegression = 0;
+    public const int Regression = 1;
+
+    /// <summary>Prints the comparison; any slower row, failing counter or contradicted send path is a regression (exit 1).</summary>
+    public static int Print(IAnsiConsole console, ComparisonResult comparison, JudgeSettings settings)
+    {
+        foreach (string warning in comparison.Warnings)
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (string column in ComparisonMarkdown.Header)
+        {
+            table.AddColumn(column == "Benchmark" ? new TableColumn(column) : new TableColumn(column).RightAligned());
+        }
+
+        foreach (var row in comparison.Rows)
+        {
+            var cells = ComparisonMarkdown.Cells(row).Select(Markup.Escape).ToArray();
+            cells[^1] = $"[{Style(row.Verdict)}]{cells[^1]}[/]";
+            table.AddRow(cells);
+        }
+
+        console.Write(table);
+        PrintMissing(console, "Only in base", comparison.OnlyInBase);
+        PrintMissing(console, "Only in new", comparison.OnlyInNew);
+        console.WriteLine(ComparisonMarkdown.Rule(comparison));
+        console.WriteLine(ComparisonMarkdown.Summary(comparison));
+
+        if (settings.Markdown is { } markdown)
+        {
+            File.AppendAllText(markdown, ComparisonMarkdown.Render(comparison));
+            console.MarkupLine($"Markdown: {Markup.Escape(Path.GetFullPath(markdown))}");
+        }
+
+        if (settings.Chart is { } chartPath)
+        {
+            string stem = Path.ChangeExtension(chartPath, null);
+            var chart = RatioChart.Build(comparison) with { FileStem = Path.GetFileName(stem) };
+            var saved = ChartStyle.Save(chart, Path.GetDirectoryName(Path.GetFullPath(stem))!, height: RatioChart.HeightFor(comparison));
+            console.MarkupLine($"Chart: {Markup.Escape(saved.Png)} (and .svg)");
+        }
+
+        foreach (var change in comparison.CounterChanges)
+        {
+            console.MarkupLine($"[{(change.Fails ? "red" : "yellow")}]counter:[/] {Markup.Escape(change.ToString())}");
+        }
+
+        foreach (string mismatch in comparison.SendPathMismatches)
+        {
+            console.MarkupLine($"[red]send path:[/] {Markup.Escape(mismatch)}");
+        }
+
+        if (!comparison.HasRegression)
+        {
+            console.MarkupLine("[green]No regression.[/]");
+            return NoRegression;
+        }
+
+        var regressions = comparison.Regressions.ToList();
+        int counters = comparison.FailingCounters.Count();
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"[red]Regression: {regressions.Count} slower row(s), {counters} failing counter(s), {comparison.SendPathMismatches.Count} contradicted send path(s).[/]"));
+        foreach (var row in regressions)
+        {
+            console.MarkupLine($"  [red]{Markup.Escape(row.Label)}: {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))} slower[/] ({Markup.Escape(row.Id)})");
+        }
+
+        return Regression;
+    }
+
+    private static void PrintMissing(IAnsiConsole console, string title, IReadOnlyList<string> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        console.MarkupLine($"[yellow]{title} ({ids.Count}):[/]");
+        foreach (string id in ids)
+        {
+            console.MarkupLine($"  {Markup.Escape(id)}");
+        }
+    }
+
+    private static string Style(Verdict verdict) => verdict switch
+    {
+        Verdict.Slower => "red",
+        Verdict.Faster => "green",
+        Verdict.Noisy => "yellow",
+        _ => "default",
+    };
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using SocketBench.Reporting.Statistics;
 using Spectre.Console.Cli;
 
@@ -33,20 +32,6 @@ public class JudgeSettings : CommandSettings
     [Description("Also draw the ratio chart: FILE.png and FILE.svg.")]
     public string? Chart { get; init; }
 
-    public ComparisonOptions ToOptions(string threshold, string noise, string maxSpread)
-    {
-        if (!double.TryParse(Alpha, NumberStyles.Float, CultureInfo.InvariantCulture, out double alpha))
-        {
-            throw new ArgumentException($"Invalid alpha '{Alpha}'. Examples: 0.05, 0.1.");
-        }
-
-        string spreadText = MaxSpread ?? maxSpread;
-        if (!spreadText.EndsWith('%')
-            || !double.TryParse(spreadText.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double spread) || spread <= 0)
-        {
-            throw new ArgumentException($"Invalid max spread '{spreadText}'. Examples: 25%, 50%.");
-        }
-
-        return ComparisonOptions.Create(Threshold ?? threshold, Noise ?? noise, alpha, spread / 100);
-    }
+    public ComparisonOptions ToOptions(string threshold, string noise, string maxSpread) =>
+        ComparisonOptions.Parse(Threshold ?? threshold, Noise ?? noise, Alpha, MaxSpread ?? maxSpread);
 }

@@ -16,22 +16,22 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         }
 
-        ReportOutput? output = null;
+        IReadOnlyList<SavedChart> charts = [];
         console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
             .Start(progress =>
             {
                 var task = progress.AddTask("Loading", maxValue: 1);
-                output = ReportWriter.Write(results, settings.Out, (step, done) =>
+                charts = MarkdownReport.Write(results, settings.Out, (step, done) =>
                 {
                     task.Description = Markup.Escape(step);
                     task.Value = done;
                 });
             });
 
-        console.MarkupLine($"Report of {results.Benchmarks.Count} benchmarks ({output!.ChartFiles.Count / 2} charts): [link]{Markup.Escape(Path.GetFullPath(output.Directory))}[/]");
-        console.MarkupLine($"  {Markup.Escape(Path.GetFullPath(output.Markdown))}");
-        console.MarkupLine($"  {Markup.Escape(Path.GetFullPath(output.Html))}");
+        console.MarkupLine($"Report of {results.Benchmarks.Count} benchmarks ({charts.Count} charts): [link]{Markup.Escape(Path.GetFullPath(settings.Out))}[/]");
+        console.MarkupLine($"  {Markup.Escape(Path.GetFullPath(Path.Combine(settings.Out, MarkdownReport.MarkdownFile)))}");
+        console.MarkupLine($"  {Markup.Escape(Path.GetFullPath(Path.Combine(settings.Out, MarkdownReport.HtmlFile)))}");
         return 0;
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using ScottPlot;
-using SocketBench.Core.Cases;
 using SocketBench.Reporting.Model;
 
 namespace SocketBench.Reporting.Charts;
+
+/// <summary>A built chart: the file name it is saved under (without extension), what it shows in one sentence, and the plot.</summary>
+public sealed record Chart(string FileStem, string Title, string HowToRead, Plot Plot);
 
 /// <summary>What every chart shares: size, title, axis labels with units, the machine caption, one colour per method, log axes.</summary>
 public static class ChartStyle
@@ -35,7 +37,7 @@ public static class ChartStyle
 
     /// <summary>The same colour for a method in every chart of a report.</summary>
     public static Color ColorOf(string method, IReadOnlyList<string> methods) =>
-        (methods.Count > 10 ? WidePalette : Palette).GetColor(Math.Max(0, IndexOf(methods, method)));
+        (methods.Count > 10 ? WidePalette : Palette).GetColor(Math.Max(0, methods.ToList().IndexOf(method)));
 
     public static Color ColorAt(int index) => Palette.GetColor(index);
 
@@ -45,7 +47,7 @@ public static class ChartStyle
     /// </summary>
     public static IReadOnlyList<string> MethodsOf(IEnumerable<BenchmarkResult> results) =>
         results.Select((result, index) => (result, index))
-            .OrderBy(pair => pair.result.Case.Kind switch { CaseKind.Strategy => 0, CaseKind.DotNetApi => 1, CaseKind.OsReference => 2, _ => 3 })
+            .OrderBy(pair => Writers.ResultTable.GroupOrder(pair.result.Case.Kind))
             .ThenBy(pair => pair.index)
             .Select(pair => pair.result.Series).Distinct().ToList();
 
@@ -67,33 +69,52 @@ public static class ChartStyle
         LogTicks(axis, Enumerable.Range(low, high - low + 1).Select(exponent => Math.Pow(10, exponent)), label);
     }
 
+    /// <summary>
+    /// One series of grouped bars: a bar per (category, value), the series side by side within a category, as the
+    /// <paramref name="series"/>-th of <paramref name="seriesCount"/>.
+    /// </summary>
+    public static ScottPlot.Plottables.BarPlot AddBars(Plot plot, string legend, Color color, int series, int seriesCount, IEnumerable<(int Category, double Value)> values)
+    {
+        double width = 0.8 / seriesCount;
+        var bars = plot.Add.Bars(values.Select(value => new Bar
+        {
+            Position = value.Category - 0.4 + width * (series + 0.5),
+            Value = value.Value,
+            Size = width * 0.95,
+            FillColor = color,
+        }).ToList());
+        bars.LegendText = legend;
+        return bars;
+    }
+
+    /// <summary>One method's line with markers, x already on the axis's scale.</summary>
+    public static ScottPlot.Plottables.Scatter AddLine(Plot plot, string legend, Color color, IEnumerable<(double X, double Y)> points)
+    {
+        var list = points.ToList();
+        var line = plot.Add.Scatter(list.Select(point => point.X).ToArray(), list.Select(point => point.Y).ToArray(), color);
+        line.LineWidth = 2;
+        line.MarkerSize = 8;
+        line.LegendText = legend;
+        return line;
+    }
+
+    /// <summary>Category labels under grouped bars, at 0, 1, 2, ...</summary>
+    public static void CategoryTicks(IAxis axis, IReadOnlyList<string> labels) =>
+        CategoryTicks(axis, labels.Select((_, index) => (double)index).ToList(), labels);
+
     /// <summary>Category labels under grouped bars.</summary>
     public static void CategoryTicks(IAxis axis, IReadOnlyList<double> positions, IReadOnlyList<string> labels) =>
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.ToArray(), labels.ToArray());
 
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
-    /// <summary>Writes PNG and SVG side by side; returns the two paths.</summary>
-    public static (string Png, string Svg) Save(Chart chart, string directory, int width = Width, int height = Height)
+    /// <summary>Writes PNG and SVG side by side.</summary>
+    public static Writers.SavedChart Save(Chart chart, string directory, int width = Width, int height = Height)
     {
         Directory.CreateDirectory(directory);
-        string png = Path.Combine(directory, chart.FileStem + ".png");
-        string svg = Path.Combine(directory, chart.FileStem + ".svg");
-        chart.Plot.SavePng(png, width, height);
-        chart.Plot.SaveSvg(svg, width, height);
-        return (png, svg);
-    }
-
-    private static int IndexOf(IReadOnlyList<string> list, string item)
-    {
-        for (int index = 0; index < list.Count; index++)
-        {
-            if (list[index] == item)
-            {
-                return index;
-            }
-        }
-
-        return -1;
+        var saved = new Writers.SavedChart(chart, Path.Combine(directory, chart.FileStem + ".png"), Path.Combine(directory, chart.FileStem + ".svg"));
+        chart.Plot.SavePng(saved.Png, width, height);
+        chart.Plot.SaveSvg(saved.Svg, width, height);
+        return saved;
     }
 }

@@ -19,33 +19,25 @@ internal static class ExportReader
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals | JsonNumberHandling.AllowReadingFromString,
     };
 
+    private const string Hint = "Export with JsonExporter.Full, e.g. scripts/bench --job quick";
+
     public static (HostInfo Host, IReadOnlyList<BenchmarkResult> Benchmarks, IReadOnlyList<string> Unrecorded) Read(string file, Func<string, CaseRecord?> caseOf)
     {
-        var export = Parse(file);
+        var export = ReadJson<Export>(file, Json, "a BenchmarkDotNet full JSON export", Hint);
         if (export?.HostEnvironmentInfo is not { } host || export.Benchmarks is not { } benchmarks)
         {
-            throw new ResultInputException($"'{file}': not a BenchmarkDotNet full JSON export (no \"HostEnvironmentInfo\" and \"Benchmarks\"). Export with JsonExporter.Full, e.g. scripts/bench --job quick");
+            throw new ResultInputException($"'{file}': not a BenchmarkDotNet full JSON export (no \"HostEnvironmentInfo\" and \"Benchmarks\"). {Hint}");
         }
 
-        var results = new List<BenchmarkResult>();
-        var unrecorded = new List<string>();
-        foreach (var benchmark in benchmarks.Where(benchmark => benchmark.FullName is not null))
-        {
-            if (caseOf(benchmark.FullName!) is not { } identity)
-            {
-                unrecorded.Add(benchmark.FullName!);
-            }
-            else if (Result(benchmark, identity, file) is { } result)
-            {
-                results.Add(result);
-            }
-        }
+        var named = benchmarks.Where(benchmark => benchmark.FullName is not null).Select(benchmark => (Benchmark: benchmark, Case: caseOf(benchmark.FullName!))).ToList();
+        var unrecorded = named.Where(pair => pair.Case is null).Select(pair => pair.Benchmark.FullName!).ToList();
+        var results = named.Where(pair => pair.Case is not null).Select(pair => Result(pair.Benchmark, pair.Case!, file)).OfType<BenchmarkResult>().ToList();
 
         if (results.Count == 0)
         {
             throw new ResultInputException(unrecorded.Count > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"'{file}': none of its {unrecorded.Count} case(s) is in the {RunRecord.FileName} beside it (the two come from different runs, e.g. {unrecorded[0]}). Re-run, e.g. scripts/bench --job quick")
-                : $"'{file}': no benchmark with measurements (a brief JSON export, or every case failed). Export with JsonExporter.Full, e.g. scripts/bench --job quick");
+                : $"'{file}': no benchmark with measurements (a brief JSON export, or every case failed). {Hint}");
         }
 
         var hostInfo = new HostInfo(
@@ -55,29 +47,26 @@ internal static class ExportReader
     }
 
     /// <summary>"BufferSize=64&amp;BufferCount=16&amp;NoDelay=True" into its pairs, in order.</summary>
-    internal static IReadOnlyDictionary<string, string> ParseParameters(string? text)
-    {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string pair in (text ?? "").Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            string[] parts = pair.Split('=', 2);
-            parameters[parts[0]] = parts.Length > 1 ? parts[1] : "";
-        }
+    internal static IReadOnlyDictionary<string, string> ParseParameters(string? text) =>
+        (text ?? "").Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2))
+            .GroupBy(parts => parts[0], StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Last().ElementAtOrDefault(1) ?? "", StringComparer.Ordinal);
 
-        return parameters;
-    }
-
-    private static Export? Parse(string file)
+    /// <summary>
+    /// Reads a JSON file into <typeparamref name="T"/>; anything wrong with it is one line naming the file: not
+    /// <paramref name="expected"/> (with <paramref name="hint"/>), corrupt JSON, or unreadable.
+    /// </summary>
+    internal static T? ReadJson<T>(string file, JsonSerializerOptions options, string expected, string hint)
     {
         try
         {
             using var stream = File.OpenRead(file);
-            return JsonSerializer.Deserialize<Export>(stream, Json);
+            return JsonSerializer.Deserialize<T>(stream, options);
         }
         catch (JsonException error) when (error.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
             // Well-formed JSON of another shape: say what was expected, not the reader's type names.
-            throw new ResultInputException($"'{file}': not a BenchmarkDotNet full JSON export (unexpected value at {error.Path ?? "$"}). Export with JsonExporter.Full, e.g. scripts/bench --job quick");
+            throw new ResultInputException($"'{file}': not {expected} (unexpected value at {error.Path ?? "$"}). {hint}");
         }
         catch (JsonException error)
         {
@@ -121,18 +110,10 @@ internal static class ExportReader
     }
 
     /// <summary>"TcpSendBenchmarks.FlushBatched: Main(IterationCount=6, ...) [BufferSize=64, ...]" is job "Main".</summary>
-    private static string JobOf(string? displayInfo)
-    {
-        int colon = displayInfo?.IndexOf(": ", StringComparison.Ordinal) ?? -1;
-        if (colon < 0)
-        {
-            return "?";
-        }
-
-        string rest = displayInfo![(colon + 2)..];
-        int end = rest.IndexOfAny(['(', ' ']);
-        return end > 0 ? rest[..end] : rest;
-    }
+    private static string JobOf(string? displayInfo) =>
+        displayInfo?.IndexOf(": ", StringComparison.Ordinal) is >= 0 and int colon
+            ? (displayInfo[(colon + 2)..] is var rest && rest.IndexOfAny(['(', ' ']) is > 0 and int end ? rest[..end] : rest)
+            : "?";
 
     // The parts of BenchmarkDotNet's full JSON export the reports use; everything else in the file is ignored.
     private sealed record Export(Host? HostEnvironmentInfo, List<Benchmark>? Benchmarks);

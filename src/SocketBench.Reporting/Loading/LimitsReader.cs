@@ -12,65 +12,28 @@ public static class LimitsReader
     public const string FileName = "loopback-limits.json";
 
     /// <summary>The limits file in the first of <paramref name="paths"/> (a results folder, or the folder of an export file) that has one.</summary>
-    public static LoopbackLimits? ReadBeside(IEnumerable<string> paths)
-    {
-        foreach (string path in paths)
-        {
-            string folder = Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-            string file = Path.Combine(folder, FileName);
-            if (File.Exists(file))
-            {
-                return Read(file);
-            }
-        }
-
-        return null;
-    }
+    public static LoopbackLimits? ReadBeside(IEnumerable<string> paths) => paths
+        .Select(path => Path.Combine(Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", FileName))
+        .Where(File.Exists)
+        .Select(Read)
+        .FirstOrDefault();
 
     public static LoopbackLimits Read(string file)
     {
-        try
+        const string hint = "Make one with: scripts/bench --job quick";
+        var limits = ExportReader.ReadJson<LimitsFile>(file, Json, "a SocketBench loopback limits file", hint);
+        if (limits?.Measurements is not { } runs)
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("measurements", out var measurements) || measurements.ValueKind != JsonValueKind.Array)
-            {
-                throw new ResultInputException($"'{file}': not a SocketBench loopback limits file (no \"measurements\"). Make one with: scripts/bench --job quick");
-            }
+            throw new ResultInputException($"'{file}': not a SocketBench loopback limits file (no \"measurements\"). {hint}");
+        }
 
-            return new LoopbackLimits(
-                file,
-                Number(root, "secondsTaken") ?? 0,
-                (int)(Number(root, "secondsPerRun") ?? 0),
-                String(root, "notMeasured"),
-                Array(root, "tools").Select(tool => new LimitToolInfo(String(tool, "name") ?? "?", String(tool, "version"), String(tool, "reason"))).ToList(),
-                measurements.EnumerateArray().Select(ReadRun).ToList());
-        }
-        catch (JsonException error)
-        {
-            throw new ResultInputException($"'{file}': corrupt or truncated JSON: {error.Message.Split(" Path:", 2)[0].TrimEnd('.')}.");
-        }
+        // Only a measured run has a rate.
+        return new LoopbackLimits(file, limits.SecondsTaken, limits.SecondsPerRun, limits.NotMeasured, limits.Tools ?? [],
+            runs.Select(run => run.Status == "measured" ? run : run with { GigabitsPerSecond = null }).ToList());
     }
 
-    private static LimitRun ReadRun(JsonElement run) => new(
-        String(run, "tool") ?? "?",
-        String(run, "toolVersion") ?? "?",
-        String(run, "command") ?? "",
-        String(run, "transport") ?? "?",
-        (long)(Number(run, "bytesPerSendCall") ?? 0),
-        run.TryGetProperty("noDelay", out var noDelay) && noDelay.ValueKind is JsonValueKind.True or JsonValueKind.False ? noDelay.GetBoolean() : null,
-        String(run, "status") == "measured" ? Number(run, "gigabitsPerSecond") : null,
-        Number(run, "datagramsPerSecond"),
-        Number(run, "lossPercent"),
-        String(run, "rateSide"),
-        String(run, "reason"));
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];
-
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static double? Number(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+    // The parts of the file the report uses, as the benchmark program writes them (camelCase).
+    private sealed record LimitsFile(double SecondsTaken, int SecondsPerRun, string? NotMeasured, List<LimitToolInfo>? Tools, List<LimitRun>? Measurements);
 }

@@ -17,19 +17,8 @@ internal static class RoundMerge
 
     public static ResultSet Merge(IReadOnlyList<ResultSet> rounds, string source)
     {
-        var order = new List<string>();
-        var byId = new Dictionary<string, List<BenchmarkResult>>(StringComparer.Ordinal);
-        foreach (var result in rounds.SelectMany(round => round.Benchmarks))
-        {
-            if (!byId.TryGetValue(result.FullName, out var list))
-            {
-                byId[result.FullName] = list = [];
-                order.Add(result.FullName);
-            }
-
-            list.Add(result);
-        }
-
+        // In the order the benchmarks first appear, each with its results in round order.
+        var byId = rounds.SelectMany(round => round.Benchmarks).GroupBy(result => result.FullName, StringComparer.Ordinal).Select(group => group.ToList()).ToList();
         var warnings = rounds.SelectMany(round => round.Warnings).Distinct().ToList();
         var hosts = rounds.Select(round => round.Host).Distinct().ToList();
         if (hosts.Count > 1)
@@ -38,12 +27,12 @@ internal static class RoundMerge
         }
 
         // A case missing from a round (it failed there) still counts, but its sample is smaller than the others'.
-        foreach (string id in order.Where(id => byId[id].Count < rounds.Count))
+        foreach (var results in byId.Where(results => results.Count < rounds.Count))
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{id} ran in {byId[id].Count} of {rounds.Count} rounds."));
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{results[0].FullName} ran in {results.Count} of {rounds.Count} rounds."));
         }
 
-        var merged = order.Select(id => Combine(byId[id])).ToList();
+        var merged = byId.Select(Combine).ToList();
         return new ResultSet(source, rounds[0].Host, merged, rounds.SelectMany(round => round.Files).ToList(), warnings)
         {
             Limits = rounds[0].Limits,

@@ -82,3 +82,6 @@ public sealed record BenchmarkResult(
     private int? IntParameter(string name) =>
         Parameters.TryGetValue(name, out string? text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : null;
 }
+
+/// <summary>Mean nanoseconds per operation with BenchmarkDotNet's confidence interval (99.9 % by default).</summary>
+public readonly record struct MeanInterval(double Mean, double Lower, double Upper, string Level);

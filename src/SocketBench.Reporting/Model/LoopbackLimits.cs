@@ -22,7 +22,7 @@ public sealed record LoopbackLimits(
 /// <summary>A limit tool as the run found it: its version, or why it could not be used.</summary>
 public sealed record LimitToolInfo(string Name, string? Version, string? Reason);
 
-/// <summary>One tool run: its command line, the limit it stands for, and its rate or its failure's reason.</summary>
+/// <summary>One tool run: its command line, the limit it stands for, and its rate ("measured") or its failure's reason.</summary>
 public sealed record LimitRun(
     string Tool,
     string ToolVersion,
@@ -34,4 +34,5 @@ public sealed record LimitRun(
     double? DatagramsPerSecond,
     double? LossPercent,
     string? RateSide,
-    string? Reason);
+    string? Reason,
+    string? Status = null);

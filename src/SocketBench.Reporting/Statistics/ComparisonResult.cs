@@ -1,3 +1,5 @@
+using System.Globalization;
+using Perfolizer.Metrology;
 using SocketBench.Reporting.Model;
 
 namespace SocketBench.Reporting.Statistics;
@@ -29,4 +31,102 @@ public sealed record ComparisonResult(
     public bool HasRegression => Regressions.Any() || FailingCounters.Any() || SendPathMismatches.Count > 0;
 
     public int Count(Verdict verdict) => Rows.Count(row => row.Verdict == verdict);
+}
+
+/// <summary>
+/// One matched pair: <see cref="Ratio"/> is new time over base time (above 1 = slower), with a 95 %
+/// interval built from the two medians' Harrell-Davis intervals.
+/// </summary>
+public sealed record ComparisonRow(
+    string Id,
+    string Label,
+    double BaseNanoseconds,
+    double NewNanoseconds,
+    double Ratio,
+    double RatioLower,
+    double RatioUpper,
+    Verdict Verdict,
+    string Reason);
+
+/// <summary>What the statistics say about one benchmark pair (new against base).</summary>
+public enum Verdict
+{
+    /// <summary>Not shown to differ by more than the threshold.</summary>
+    Same,
+
+    /// <summary>New is faster by more than the threshold, with significance.</summary>
+    Faster,
+
+    /// <summary>New is slower by more than the threshold, with significance: a regression.</summary>
+    Slower,
+
+    /// <summary>Multimodal or too spread out on either side to judge.</summary>
+    Noisy,
+}
+
+/// <summary>
+/// How a pair is judged. <see cref="Threshold"/> is the smallest change that counts (relative),
+/// <see cref="NoiseFloor"/> the smallest absolute change per operation that counts; the larger wins.
+/// </summary>
+public sealed record ComparisonOptions(Threshold Threshold, Threshold NoiseFloor, double Alpha, double MaxRelativeSpread)
+{
+    /// <summary>
+    /// When the OS reference rows moved as a whole (the machine, not the code), divide every new measurement
+    /// by their median ratio before judging, so verdicts are relative to the machine's own speed. The gate does.
+    /// </summary>
+    public bool AdjustForMachineDrift { get; init; }
+
+    /// <summary>Percentage points a UDP row's delivered share may drop before it fails (A/A spread in docs/gate.md).</summary>
+    public double UdpDeliveredTolerance { get; init; } = 1.5;
+
+    /// <summary>Bytes per batch BenchmarkDotNet's process-wide allocation figure may grow before it fails (A/A spread in docs/gate.md).</summary>
+    public double AllocatedTolerance { get; init; } = 1024;
+
+    /// <summary>
+    /// Significance level for A/B verdicts on round medians. Rows of one transport and shape move together from one
+    /// process to the next, so a gate judges about ten independent groups per run; why 0.01: docs/gate.md.
+    /// </summary>
+    public double RoundAlpha { get; init; } = 0.01;
+
+    /// <summary>
+    /// Parses user input (threshold "5%", noise floor "200ns", alpha "0.1", max spread "25%"); throws an
+    /// <see cref="ArgumentException"/> that quotes the bad value and shows examples.
+    /// </summary>
+    public static ComparisonOptions Parse(string threshold, string noise, string alpha, string maxSpread)
+    {
+        if (!double.TryParse(alpha, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsedAlpha) || parsedAlpha is <= 0 or >= 1)
+        {
+            throw new ArgumentException($"Invalid alpha '{alpha}'. Examples: 0.05, 0.1.");
+        }
+
+        if (!maxSpread.EndsWith('%') || !double.TryParse(maxSpread.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double spread) || spread <= 0)
+        {
+            throw new ArgumentException($"Invalid max spread '{maxSpread}'. Examples: 25%, 50%.");
+        }
+
+        string trimmed = threshold.Trim();
+        if (!trimmed.EndsWith('%') || !Threshold.TryParse(trimmed, out var relative) || relative is null
+            || !double.TryParse(trimmed.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) || percent < 0)
+        {
+            throw new ArgumentException($"Invalid threshold '{threshold}'. Examples: 5%, 10%, 2.5%.");
+        }
+
+        if (noise.Trim().EndsWith('%') || !Threshold.TryParse(noise.Trim(), out var floor) || floor is null)
+        {
+            throw new ArgumentException($"Invalid noise floor '{noise}'. Examples: 0ns, 200ns, 1us.");
+        }
+
+        return new ComparisonOptions(relative, floor, parsedAlpha, spread / 100);
+    }
+
+    /// <summary>
+    /// The threshold the test applies to this base sample: whichever of the relative threshold and the
+    /// noise floor shifts it more. (A combined "5%|200ns" threshold is not used: Perfolizer 0.6.1's
+    /// equivalence test does not take the larger of the two.)
+    /// </summary>
+    public Threshold For(Pragmastat.Sample baseSample) =>
+        Math.Abs(NoiseFloor.EffectiveShift(baseSample)) > Math.Abs(Threshold.EffectiveShift(baseSample)) ? NoiseFloor : Threshold;
+
+    /// <summary>The relative threshold as a fraction (0.05 for 5 %).</summary>
+    public double RelativeThreshold => double.Parse(Threshold.ToString().TrimEnd('%'), CultureInfo.InvariantCulture) / 100;
 }

@@ -98,11 +98,11 @@ public static class ResultComparer
         }
     }
 
-    private static Sample NewSample(BenchmarkResult newResult, double newScale) =>
-        new(newResult.NanosecondsPerOperation.Select(nanoseconds => nanoseconds / newScale).ToList(), TimeUnit.Nanosecond);
+    private static Sample Scaled(IReadOnlyList<double> nanoseconds, double scale) =>
+        new(nanoseconds.Select(value => value / scale).ToList(), TimeUnit.Nanosecond);
 
     private static double Ratio(BenchmarkResult baseResult, BenchmarkResult newResult, double newScale) =>
-        Toolkit.Ratio(NewSample(newResult, newScale), new Sample(baseResult.NanosecondsPerOperation, TimeUnit.Nanosecond)).NominalValue;
+        Toolkit.Ratio(Scaled(newResult.NanosecondsPerOperation, newScale), new Sample(baseResult.NanosecondsPerOperation, TimeUnit.Nanosecond)).NominalValue;
 
     /// <summary>Judges one pair; <paramref name="newScale"/> divides every new measurement first (the machine's drift, 1 for none).</summary>
     public static ComparisonRow Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options, double newScale = 1)
@@ -111,9 +111,7 @@ public static class ResultComparer
         // state, placement and memory layout and would make a difference between two processes look significant.
         bool byRound = baseResult.RoundMedians.Count >= MinRounds && newResult.RoundMedians.Count >= MinRounds;
         var baseSample = new Sample(byRound ? baseResult.RoundMedians : baseResult.NanosecondsPerOperation, TimeUnit.Nanosecond);
-        var newSample = byRound
-            ? new Sample(newResult.RoundMedians.Select(nanoseconds => nanoseconds / newScale).ToList(), TimeUnit.Nanosecond)
-            : NewSample(newResult, newScale);
+        var newSample = Scaled(byRound ? newResult.RoundMedians : newResult.NanosecondsPerOperation, newScale);
         double ratio = Toolkit.Ratio(newSample, baseSample).NominalValue;
         var baseMedian = MedianInterval(baseSample);
         var newMedian = MedianInterval(newSample);
@@ -132,10 +130,7 @@ public static class ResultComparer
             lower,
             upper,
             verdict,
-            reason)
-        {
-            IsOsReference = baseResult.IsOsReference,
-        };
+            reason);
     }
 
     /// <summary>Rounds per side below which an A/B side is judged on its raw measurements instead.</summary>
@@ -153,12 +148,8 @@ public static class ResultComparer
         double needed = new[] { options.RelativeThreshold, Spread(baseSample), iterationNoise }.Max();
         var threshold = needed > options.RelativeThreshold ? Threshold.Parse(string.Create(CultureInfo.InvariantCulture, $"{needed * 100:0.#}%")) : options.Threshold;
         string reason = string.Create(CultureInfo.InvariantCulture, $"{newSample.Size} rounds, needs {needed:P0}");
-        return EquivalenceTest.Perform(baseSample, newSample, threshold, options.RoundAlpha) switch
-        {
-            Perfolizer.Mathematics.Common.ComparisonResult.Lesser => (Verdict.Slower, reason),
-            Perfolizer.Mathematics.Common.ComparisonResult.Greater => (Verdict.Faster, reason),
-            _ => (Verdict.Same, needed > options.RelativeThreshold ? reason : ""),
-        };
+        var verdict = VerdictOf(EquivalenceTest.Perform(baseSample, newSample, threshold, options.RoundAlpha));
+        return (verdict, verdict != Verdict.Same || needed > options.RelativeThreshold ? reason : "");
     }
 
     /// <summary>How far one side's rounds disagree: the slowest round over the fastest, minus one (0.2 for 1.2×).</summary>
@@ -184,15 +175,16 @@ public static class ResultComparer
             }
         }
 
-        // Perform(x, y): Lesser means x is below y, i.e. the base was faster and new is slower.
-        var comparison = EquivalenceTest.Perform(baseSample, newSample, options.For(baseSample), options.Alpha);
-        return comparison switch
-        {
-            Perfolizer.Mathematics.Common.ComparisonResult.Lesser => (Verdict.Slower, ""),
-            Perfolizer.Mathematics.Common.ComparisonResult.Greater => (Verdict.Faster, ""),
-            _ => (Verdict.Same, ""),
-        };
+        return (VerdictOf(EquivalenceTest.Perform(baseSample, newSample, options.For(baseSample), options.Alpha)), "");
     }
+
+    // Perform(x, y): Lesser means x is below y, i.e. the base was faster and new is slower.
+    private static Verdict VerdictOf(Perfolizer.Mathematics.Common.ComparisonResult comparison) => comparison switch
+    {
+        Perfolizer.Mathematics.Common.ComparisonResult.Lesser => Verdict.Slower,
+        Perfolizer.Mathematics.Common.ComparisonResult.Greater => Verdict.Faster,
+        _ => Verdict.Same,
+    };
 
     private static ConfidenceInterval MedianInterval(Sample sample) =>
         sample.Size < 2

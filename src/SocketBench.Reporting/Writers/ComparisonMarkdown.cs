@@ -29,11 +29,11 @@ public static class ComparisonMarkdown
         if (regressions.Count > 0)
         {
             text.AppendLine("### Regressions").AppendLine();
-            MarkdownTable.Append(text, Header, regressions.Select(Cells), rightAligned);
+            MarkdownReport.AppendTable(text, Header, regressions.Select(Cells), rightAligned);
         }
 
         text.AppendLine("<details><summary>All matched benchmarks</summary>").AppendLine();
-        MarkdownTable.Append(text, Header, comparison.Rows.Select(Cells), rightAligned);
+        MarkdownReport.AppendTable(text, Header, comparison.Rows.Select(Cells), rightAligned);
         text.AppendLine("</details>").AppendLine();
         AppendMissing(text, "Only in base", comparison.OnlyInBase);
         AppendMissing(text, "Only in new", comparison.OnlyInNew);

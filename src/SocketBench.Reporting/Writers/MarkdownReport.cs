@@ -1,12 +1,45 @@
 using System.Globalization;
 using System.Text;
+using SocketBench.Reporting.Charts;
 using SocketBench.Reporting.Model;
 
 namespace SocketBench.Reporting.Writers;
 
-/// <summary>The GitHub-flavoured <c>report.md</c>: where the results come from, the charts with how to read them, then the tables.</summary>
+/// <summary>
+/// Writes a report folder: <c>charts/*.png</c> and <c>*.svg</c>, and the GitHub-flavoured <c>report.md</c> (where the results
+/// come from, the charts with how to read them, then the tables) with a self-contained <c>index.html</c> rendered from it.
+/// </summary>
 public static class MarkdownReport
 {
+    public const string MarkdownFile = "report.md";
+    public const string HtmlFile = "index.html";
+
+    /// <summary>Builds and writes everything, returning the charts saved; <paramref name="progress"/> hears each step with the fraction done.</summary>
+    public static IReadOnlyList<SavedChart> Write(ResultSet results, string directory, Action<string, double>? progress = null)
+    {
+        string chartDirectory = Path.Combine(directory, "charts");
+        Directory.CreateDirectory(chartDirectory);
+        foreach (string stale in Directory.EnumerateFiles(chartDirectory, "*.*").Where(file => file.EndsWith(".png", StringComparison.Ordinal) || file.EndsWith(".svg", StringComparison.Ordinal)))
+        {
+            File.Delete(stale);
+        }
+
+        progress?.Invoke("Building charts", 0);
+        var charts = ReportCharts.All.SelectMany(build => build(results)).ToList();
+        var saved = charts.Select((chart, index) =>
+        {
+            progress?.Invoke($"Rendering {chart.FileStem}", 0.1 + 0.8 * index / Math.Max(1, charts.Count));
+            return ChartStyle.Save(chart, chartDirectory);
+        }).ToList();
+
+        progress?.Invoke("Writing report.md and index.html", 0.9);
+        string text = MarkdownReport.Render(results, saved, directory);
+        File.WriteAllText(Path.Combine(directory, MarkdownFile), text);
+        File.WriteAllText(Path.Combine(directory, HtmlFile), HtmlReport.Render(text, saved, directory));
+        progress?.Invoke("Done", 1);
+        return saved;
+    }
+
     public static string Render(ResultSet results, IReadOnlyList<SavedChart> charts, string reportDirectory)
     {
         var text = new StringBuilder();
@@ -34,7 +67,7 @@ public static class MarkdownReport
             text.AppendLine($"{saved.Chart.HowToRead} ([SVG]({svg}))").AppendLine();
         }
 
-        AppendLimits(text, LimitsSection.Build(results));
+        LimitsSection.Append(text, results);
         text.AppendLine("## Results").AppendLine();
         if (results.Sends.Any())
         {
@@ -50,14 +83,14 @@ public static class MarkdownReport
                 text.AppendLine(note).AppendLine();
             }
 
-            MarkdownTable.Append(text, ResultTable.Header, rows, rightAligned);
+            AppendTable(text, ResultTable.Header, rows, rightAligned);
         }
 
         var others = ResultTable.OtherRows(results);
         if (others.Count > 0)
         {
             text.AppendLine("### Other benchmarks").AppendLine();
-            MarkdownTable.Append(text, ["Benchmark", "Mean/op", "p50", "p95"], others, [false, true, true, true]);
+            AppendTable(text, ["Benchmark", "Mean/op", "p50", "p95"], others, [false, true, true, true]);
         }
 
         return text.ToString();
@@ -108,27 +141,22 @@ public static class MarkdownReport
             $"Sends/buffer checked against the kernel's own count (syscall tracepoints on the sending socket, every thread, over each case's first, unmeasured invocation): equal on {agree} of {both.Count} rows{disagree}{kernelOnly}{none}.");
     }
 
-    private static void AppendLimits(StringBuilder text, LimitsSection section)
+    /// <summary>A GitHub-flavoured Markdown table; pipes in cells are escaped.</summary>
+    public static void AppendTable(StringBuilder text, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<bool>? rightAligned = null)
     {
-        text.AppendLine($"## {LimitsSection.Title}").AppendLine();
-        foreach (string paragraph in section.Intro)
+        text.Append("| ").AppendJoin(" | ", header.Select(Escape)).AppendLine(" |");
+        text.Append('|').AppendJoin('|', header.Select((_, index) => rightAligned is not null && index < rightAligned.Count && rightAligned[index] ? "---:" : "---")).AppendLine("|");
+        foreach (var row in rows)
         {
-            text.AppendLine(paragraph).AppendLine();
+            text.Append("| ").AppendJoin(" | ", row.Select(Escape)).AppendLine(" |");
         }
 
-        if (section.Runs.Count > 0)
-        {
-            MarkdownTable.Append(text, LimitsSection.RunHeader, section.Runs, [false, false, true, false, true, true, true, false]);
-        }
-
-        foreach (string target in section.Targets)
-        {
-            text.AppendLine(target).AppendLine();
-        }
-
-        if (section.BestPerShape.Count > 0)
-        {
-            MarkdownTable.Append(text, LimitsSection.BestHeader, section.BestPerShape, [false, false, false, true, true, true, true, false]);
-        }
+        text.AppendLine();
     }
+
+    private static string Escape(string cell) => cell.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+
 }
+
+/// <summary>A chart with the paths it was saved to.</summary>
+public sealed record SavedChart(Chart Chart, string Png, string Svg);

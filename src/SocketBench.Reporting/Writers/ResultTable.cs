@@ -24,6 +24,9 @@ public static class ResultTable
                 .OrderBy(result => result.BufferSize).ThenBy(result => result.BufferCount).ThenBy(result => GroupOrder(result.Case.Kind)).ThenBy(result => result.Case.Backend)
                 .Select(result => Row(result, results)).ToList()));
 
+    // From the suite's own code, through .NET's, to the bare system call: the order a reader steps down towards the limit.
+    private static readonly CaseKind[] Groups = [CaseKind.Strategy, CaseKind.DotNetApi, CaseKind.OsReference];
+
     /// <summary>The Group column's text for a send row's kind.</summary>
     public static string GroupOf(CaseKind kind) => kind switch
     {
@@ -33,14 +36,8 @@ public static class ResultTable
         _ => kind.ToString(),
     };
 
-    // From the suite's own code, through .NET's, to the bare system call: the order a reader steps down towards the limit.
-    private static int GroupOrder(CaseKind kind) => kind switch
-    {
-        CaseKind.Strategy => 0,
-        CaseKind.DotNetApi => 1,
-        CaseKind.OsReference => 2,
-        _ => 3,
-    };
+    /// <summary>A row's place among the groups; any other kind comes last.</summary>
+    public static int GroupOrder(CaseKind kind) => Array.IndexOf(Groups, kind) is >= 0 and var index ? index : Groups.Length;
 
     /// <summary>Benchmarks that are not sends (echo and any future type): ID and time per operation.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> OtherRows(ResultSet results) =>
@@ -65,8 +62,8 @@ public static class ResultTable
             Units.Number(result.BuffersPerSecond ?? 0, "#,0"),
             SendsPerBuffer(result),
             result.Metric(BenchmarkResult.DeliveredPercentMetric) is double delivered ? Units.Number(delivered, "0.00") + " %" : "–",
-            LimitRatios.Iperf3Cell(result, results.Limits),
-            LimitRatios.ShapeLimitCell(result, results),
+            LimitsSection.Iperf3Cell(result, results.Limits),
+            LimitsSection.ShapeLimitCell(result, results),
         ];
     }
 

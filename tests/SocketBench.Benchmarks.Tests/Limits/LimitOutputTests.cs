@@ -10,7 +10,7 @@ public sealed class LimitOutputTests
     [Fact]
     public void Iperf3_tcp_rate_is_the_receivers_sum()
     {
-        var rate = Iperf3Output.Parse(Sample("iperf3-tcp-4096-N.json"));
+        var rate = Iperf3Limit.Parse(Sample("iperf3-tcp-4096-N.json"));
 
         Assert.Equal(8963273213.41614, rate.BitsPerSecond, 3);
         Assert.Null(rate.DatagramsPerSecond);
@@ -20,7 +20,7 @@ public sealed class LimitOutputTests
     [Fact]
     public void Iperf3_udp_counts_datagrams_that_arrived_and_the_loss()
     {
-        var rate = Iperf3Output.Parse(Sample("iperf3-udp-1472.json"));
+        var rate = Iperf3Limit.Parse(Sample("iperf3-udp-1472.json"));
 
         // end.sum_received: 354,610,688 bytes in 1.000076 s; 245,880 datagrams of which 4,976 lost.
         Assert.Equal(2836669917.0863013, rate.BitsPerSecond, 3);
@@ -32,7 +32,7 @@ public sealed class LimitOutputTests
     [Fact]
     public void Iperf3_error_becomes_the_one_line_reason()
     {
-        var error = Assert.Throws<FormatException>(() => Iperf3Output.Parse(Sample("iperf3-refused.json")));
+        var error = Assert.Throws<FormatException>(() => Iperf3Limit.Parse(Sample("iperf3-refused.json")));
 
         Assert.Equal("iperf3: unable to connect to server: Connection refused", error.Message);
     }
@@ -40,7 +40,7 @@ public sealed class LimitOutputTests
     [Fact]
     public void Iperf3_text_instead_of_json_is_quoted()
     {
-        var error = Assert.Throws<FormatException>(() => Iperf3Output.Parse("iperf3: parameter error - block size too large (maximum = 1048576 bytes)\n\nUsage: ..."));
+        var error = Assert.Throws<FormatException>(() => Iperf3Limit.Parse("iperf3: parameter error - block size too large (maximum = 1048576 bytes)\n\nUsage: ..."));
 
         Assert.Contains("'iperf3: parameter error - block size too large (maximum = 1048576 bytes)'", error.Message, StringComparison.Ordinal);
     }
@@ -48,8 +48,8 @@ public sealed class LimitOutputTests
     [Fact]
     public void Sockperf_message_rate_is_read_from_its_summary()
     {
-        Assert.Equal(209265, SockperfOutput.MessagesPerSecond(Sample("sockperf-tp-1472.txt")));
-        Assert.Throws<FormatException>(() => SockperfOutput.MessagesPerSecond("sockperf: ERROR: connection refused"));
+        Assert.Equal(209265, SockperfLimit.MessagesPerSecond(Sample("sockperf-tp-1472.txt")));
+        Assert.Throws<FormatException>(() => SockperfLimit.MessagesPerSecond("sockperf: ERROR: connection refused"));
     }
 
     [Theory]

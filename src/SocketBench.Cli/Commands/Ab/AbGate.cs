@@ -32,12 +32,15 @@ internal static class AbGate
         string root = RepositoryRoot.Find()
             ?? throw new ArgumentException($"gate --base builds the SocketBench source tree, and no {RepositoryRoot.SolutionFile} is above '{Directory.GetCurrentDirectory()}'. Run it in the repository, e.g. socketbench gate --base HEAD~1");
         var git = new GitRepo(root);
-        string prefix = git.Prefix();
+        // The path from the top of the git checkout to the SocketBench root ("" at the top, else "sub/dir/").
+        string prefix = git.Check("rev-parse", "--show-prefix").Trim();
         string baseCommit = git.ResolveCommit(reference)
             ?? throw new ArgumentException($"'{reference}' is not a commit in '{root}'. Examples: --base HEAD~1, --base origin/main (fetch it first).");
-        string head = git.Head();
-        var newTree = new AbTree(AbSide.New, root, head, $"{head[..7]} (HEAD){(git.HasUncommittedChanges() ? " with uncommitted changes" : "")}");
-        string subject = git.Subject(baseCommit);
+        string head = git.Check("rev-parse", "HEAD").Trim();
+        // Uncommitted: tracked files differ from HEAD or untracked files exist (what git status --porcelain lists).
+        bool uncommitted = git.Check("status", "--porcelain").Trim().Length > 0;
+        var newTree = new AbTree(AbSide.New, root, head, $"{head[..7]} (HEAD){(uncommitted ? " with uncommitted changes" : "")}");
+        string subject = git.Check("log", "-1", "--format=%s", baseCommit).Trim();
         // A long subject would wrap every line that names the base; its start is enough to recognise it.
         string baseDescription = $"{baseCommit[..7]} \"{(subject.Length > 72 ? subject[..71] + "…" : subject)}\"";
         console.MarkupLine($"A/B on this machine: base {Markup.Escape(baseDescription)} ({Markup.Escape(reference)}), new {Markup.Escape(newTree.Description)}");
@@ -48,15 +51,22 @@ internal static class AbGate
         // Ctrl+C and SIGTERM (a cancelled CI job) cancel instead of killing this process, so the worktree is removed.
         using var signals = new ShutdownSignals(cancellationToken);
         IReadOnlyDictionary<AbSide, IReadOnlyList<string>> folders;
+        // The base commit goes into a temporary, detached worktree, removed (with its build output) however the run
+        // ends, so a failed or cancelled A/B run leaves no worktree registered in the repository.
+        string worktree = Path.Combine(Path.GetTempPath(), "socketbench-gate-base-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            using var worktree = BaseWorktree.Add(git, baseCommit);
-            var baseTree = new AbTree(AbSide.Base, Path.Combine(worktree.Path, prefix), baseCommit, baseDescription);
+            git.Check("worktree", "add", "--detach", worktree, baseCommit);
+            var baseTree = new AbTree(AbSide.Base, Path.Combine(worktree, prefix), baseCommit, baseDescription);
             folders = AbRunner.Run(console, baseTree, newTree, plan, signals.Token);
         }
         catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
         {
             throw new OperationCanceledException($"gate --base was cancelled; the base worktree is removed, finished rounds are in '{plan.Output}'.", signals.Token);
+        }
+        finally
+        {
+            git.RemoveWorktree(worktree);
         }
 
         var baseSet = ResultLoader.LoadRounds(folders[AbSide.Base]);

@@ -33,7 +33,7 @@ internal static class AbRunner
         {
             var roundTime = Stopwatch.StartNew();
             var sides = new List<string>();
-            foreach (var side in AbSchedule.Order(round))
+            foreach (var side in Order(round))
             {
                 var tree = side == AbSide.Base ? baseTree : newTree;
                 string folder = Path.Combine(plan.Output, tree.Name, string.Create(CultureInfo.InvariantCulture, $"round-{round}"));
@@ -59,6 +59,13 @@ internal static class AbRunner
         return folders.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value);
     }
 
+    /// <summary>
+    /// Which side runs first in 1-based <paramref name="round"/>: base,new / new,base / base,new ... On a shared machine
+    /// the load drifts over minutes, and a side that always ran first would always get the earlier machine.
+    /// </summary>
+    public static IReadOnlyList<AbSide> Order(int round) =>
+        round % 2 == 1 ? [AbSide.Base, AbSide.New] : [AbSide.New, AbSide.Base];
+
     /// <summary>Shows the process's last lines, then the one-line error: a base that cannot run is bad input (exit 2), a new tree that cannot is a failure.</summary>
     private static Exception Failure(IAnsiConsole console, AbTree tree, IReadOnlyList<string> tail, string what, string? baseHint)
     {
@@ -76,3 +83,34 @@ internal static class AbRunner
 
     private static string Seconds(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.0} s");
 }
+
+/// <summary>The two sides of a same-machine A/B gate.</summary>
+internal enum AbSide
+{
+    /// <summary>The commit given with --base, built in a temporary worktree.</summary>
+    Base,
+
+    /// <summary>The working tree the tool runs in, uncommitted changes included.</summary>
+    New,
+}
+
+/// <summary>One side of an A/B gate: a SocketBench source tree, the commit it holds and how to name it.</summary>
+/// <param name="Root">The folder holding SocketBench.sln in this tree; the bench program runs from here.</param>
+/// <param name="Commit">The full commit id (HEAD for the working tree).</param>
+/// <param name="Description">"1a2b3c4 subject" for the base, "1a2b3c4 (HEAD) with uncommitted changes" for new.</param>
+internal sealed record AbTree(AbSide Side, string Root, string Commit, string Description)
+{
+    /// <summary>The benchmark project, relative to <see cref="Root"/>, as both sides build it.</summary>
+    public const string Project = "bench/SocketBench.Benchmarks";
+
+    public string Name => Side == AbSide.Base ? "base" : "new";
+
+    public string ShortCommit => Commit.Length > 7 ? Commit[..7] : Commit;
+
+    /// <summary>The Release build's entry assembly, run with plain <c>dotnet</c> so each side runs its own build.</summary>
+    public string Program => Path.Combine(Root, "bench", "SocketBench.Benchmarks", "bin", "Release", "net10.0", "SocketBench.Benchmarks.dll");
+}
+
+/// <summary>What each A/B round runs: the benchmark program's job and filter, how many rounds, and where the round folders go.</summary>
+/// <param name="Output">results/gate-ab/&lt;timestamp&gt; in the new tree; rounds go to base/round-N and new/round-N below it.</param>
+internal sealed record AbRunPlan(string Job, string Filter, int Rounds, string Output);

@@ -21,15 +21,28 @@ internal sealed class GitRepo(string directory)
         return exitCode == 0 ? output.Trim() : null;
     }
 
-    public string Subject(string commit) => Check("log", "-1", "--format=%s", commit).Trim();
+    /// <summary>
+    /// Removes a worktree this tool added. --force: the build left untracked bin/ and obj/ folders, which plain remove
+    /// refuses to delete. A process still holding a file (or a half-made worktree) can make remove fail: then the folder
+    /// is deleted and git forgets it.
+    /// </summary>
+    public void RemoveWorktree(string path)
+    {
+        if (Run("worktree", "remove", "--force", path).ExitCode == 0)
+        {
+            return;
+        }
 
-    public string Head() => Check("rev-parse", "HEAD").Trim();
+        try
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+        }
 
-    /// <summary>The path from the top of the git checkout to <see cref="Directory"/> ("" at the top, else "sub/dir/").</summary>
-    public string Prefix() => Check("rev-parse", "--show-prefix").Trim();
-
-    /// <summary>True when tracked files differ from HEAD or untracked files exist (what <c>git status --porcelain</c> lists).</summary>
-    public bool HasUncommittedChanges() => Check("status", "--porcelain").Trim().Length > 0;
+        Run("worktree", "prune");
+    }
 
     /// <summary>Runs git and returns its output; a non-zero exit is an error quoting the command and git's message.</summary>
     public string Check(params string[] arguments)
@@ -37,7 +50,7 @@ internal sealed class GitRepo(string directory)
         var (exitCode, output, errors) = Run(arguments);
         if (exitCode != 0)
         {
-            throw new InvalidOperationException($"'git {string.Join(' ', arguments)}' failed in '{Directory}' (exit {exitCode}): {FirstLine(errors)}");
+            throw new InvalidOperationException($"'git {string.Join(' ', arguments)}' failed in '{Directory}' (exit {exitCode}): {errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message"}");
         }
 
         return output;
@@ -56,7 +69,4 @@ internal sealed class GitRepo(string directory)
             throw new InvalidOperationException($"gate --base needs git on PATH ({error.Message}). Without git, gate against the committed baseline: socketbench gate");
         }
     }
-
-    private static string FirstLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message";
 }

@@ -1,7 +1,0 @@
-namespace SocketBench.Reporting.Model;
-
-/// <summary>Mean nanoseconds per operation with BenchmarkDotNet's confidence interval (99.9 % by default).</summary>
-public readonly record struct MeanInterval(double Mean, double Lower, double Upper, string Level)
-{
-    public MeanInterval Scale(double factor) => new(Mean * factor, Lower * factor, Upper * factor, Level);
-}
