@@ -31,7 +31,7 @@ public sealed class EchoContractTests
         var echo = EchoBackends.For(backend);
         var log = new ListLog();
         await using var server = await echo.StartServerAsync(new EchoServerOptions(protocol), log);
-        await using var client = await echo.ConnectAsync(Loopback(protocol, server.LocalEndPoint.Port));
+        await using var client = await echo.ConnectAsync(Loopback(protocol, server.LocalEndPoint.Port), default);
 
         foreach (string text in new[] { "Hello, World!", NonAscii })
         {
@@ -49,7 +49,7 @@ public sealed class EchoContractTests
     {
         var echo = EchoBackends.For(backend);
 
-        var failure = await Assert.ThrowsAsync<SocketStatusException>(() => echo.ConnectAsync(Loopback(protocol, ClosedPort())));
+        var failure = await Assert.ThrowsAsync<SocketStatusException>(() => echo.ConnectAsync(Loopback(protocol, ClosedPort()), default));
 
         Assert.Equal(SocketStatus.ConnectionRefused, failure.Status);
     }
@@ -62,7 +62,7 @@ public sealed class EchoContractTests
         // The port is closed: a client that tried to connect would fail with ConnectionRefused (TCP) instead.
         var options = Loopback(protocol, ClosedPort()) with { Host = "not a host!" };
 
-        var failure = await Assert.ThrowsAsync<SocketStatusException>(() => echo.ConnectAsync(options));
+        var failure = await Assert.ThrowsAsync<SocketStatusException>(() => echo.ConnectAsync(options, default));
 
         Assert.Equal(SocketStatus.InvalidHostName, failure.Status);
         Assert.Contains("'not a host!'", failure.Message, StringComparison.Ordinal);

@@ -8,7 +8,8 @@ namespace SocketBench.Echo.Tls;
 public static class SelfSignedCertificates
 {
     private const string ServerAuth = "1.3.6.1.5.5.7.3.1";
-    private const string ClientAuth = "1.3.6.1.5.5.7.3.2";
+    /// <summary>The extended key usage of a TLS client certificate.</summary>
+    public const string ClientAuth = "1.3.6.1.5.5.7.3.2";
 
     /// <summary>A self-signed server certificate naming localhost, 127.0.0.1 and ::1, valid for a day.</summary>
     public static X509Certificate2 CreateLocalhostServer()

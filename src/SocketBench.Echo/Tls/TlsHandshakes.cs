@@ -108,14 +108,23 @@ public static class TlsHandshakes
         return new SocketStatusException(SocketStatus.TlsHandshakeFailed, $"TLS handshake with '{host}' failed: {(e.InnerException ?? e).Message.TrimEnd('.')}", e);
     }
 
-    /// <summary>Why <paramref name="certificate"/> does not chain to one of <paramref name="authorities"/> (only those), or null when it does.</summary>
-    public static string? ChainProblem(X509Certificate certificate, X509Certificate2Collection authorities)
+    /// <summary>
+    /// Why <paramref name="certificate"/> does not chain to one of <paramref name="authorities"/> (only those), or is
+    /// not valid for <paramref name="usage"/> when one is given; null when it is accepted.
+    /// </summary>
+    public static string? ChainProblem(X509Certificate certificate, X509Certificate2Collection authorities, string? usage = null)
     {
         using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
+        // Local test CAs publish no revocation lists.
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (usage is not null)
+        {
+            chain.ChainPolicy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid(usage));
+        }
+
         return chain.Build(leaf) ? null : string.Join(", ", chain.ChainStatus.Select(s => s.Status.ToString()));
     }
 }

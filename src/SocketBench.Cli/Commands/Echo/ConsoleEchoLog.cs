@@ -25,3 +25,12 @@ internal sealed class ConsoleEchoLog(IAnsiConsole console) : IEchoLog
         }
     }
 }
+
+/// <summary>
+/// Log lines go straight to the console's writer: no markup parsing (a request may contain '['), and no
+/// wrapping at the console width, so each event stays one line that grep and tests can match.
+/// </summary>
+internal static class PlainLines
+{
+    public static void Line(this IAnsiConsole console, string text) => console.Profile.Out.Writer.WriteLine(text);
+}
