@@ -61,7 +61,7 @@ public class EchoRoundTripBenchmarks
         {
             _server = EchoServer.Start(
                 new EchoServerOptions(protocol) { LogMessages = false, Tls = certificate is null ? null : new TlsServerSettings(certificate) },
-                NullEchoLog.Instance);
+                EchoLog.None);
         }
 
         var client = new EchoClientOptions(protocol)

@@ -11,7 +11,7 @@ namespace SocketBench.Echo.Backends;
 /// <param name="StartServerAsync">Starts a server; it is bound (and a taken port has failed) when the task completes.</param>
 /// <param name="ConnectAsync">Connects a client. A malformed host fails with InvalidHostName before any lookup or connection.</param>
 public sealed record EchoBackend(
-    Func<EchoServerOptions, IEchoLog, Task<EchoServer>> StartServerAsync,
+    Func<EchoServerOptions, EchoLog, Task<EchoServer>> StartServerAsync,
     Func<EchoClientOptions, CancellationToken, Task<EchoClient>> ConnectAsync)
 {
     /// <summary>The echo harness on System.Net.Sockets, on every OS.</summary>

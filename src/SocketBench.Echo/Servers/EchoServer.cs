@@ -13,7 +13,7 @@ namespace SocketBench.Echo.Servers;
 /// TCP connection cap, the loop each connection runs, what becomes of one datagram, and the log lines; a backend
 /// binds, accepts and moves bytes. Disposing it stops accepting, closes every connection and waits for them.
 /// </summary>
-public abstract class EchoServer(EchoServerOptions options, IEchoLog log) : IAsyncDisposable
+public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<long, Task> _serving = new();
     private long _nextId;
@@ -29,7 +29,7 @@ public abstract class EchoServer(EchoServerOptions options, IEchoLog log) : IAsy
 
     protected EchoServerOptions Options => options;
 
-    protected IEchoLog Log => log;
+    protected EchoLog Log => log;
 
     /// <summary>
     /// Cancelled by <see cref="DisposeAsync"/>, or by the one request with Once. Never disposed: it has no timer, and
@@ -38,7 +38,7 @@ public abstract class EchoServer(EchoServerOptions options, IEchoLog log) : IAsy
     protected CancellationTokenSource Stop { get; } = new();
 
     /// <summary>Starts the portable server for a protocol. Binding happens before this returns, so a taken port fails here.</summary>
-    public static EchoServer Start(EchoServerOptions options, IEchoLog log)
+    public static EchoServer Start(EchoServerOptions options, EchoLog log)
     {
         Check(options);
         return options.Protocol.IsTcp() ? TcpEchoServer.Start(options, log) : UdpEchoServer.Start(options, log);

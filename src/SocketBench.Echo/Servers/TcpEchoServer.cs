@@ -13,7 +13,7 @@ public sealed class TcpEchoServer : EchoServer
 {
     private readonly Socket _listener;
 
-    private TcpEchoServer(Socket listener, EchoServerOptions options, IEchoLog log)
+    private TcpEchoServer(Socket listener, EchoServerOptions options, EchoLog log)
         : base(options, log)
     {
         _listener = listener;
@@ -21,7 +21,7 @@ public sealed class TcpEchoServer : EchoServer
         Completion = RunAsync();
     }
 
-    public static new TcpEchoServer Start(EchoServerOptions options, IEchoLog log)
+    public static new TcpEchoServer Start(EchoServerOptions options, EchoLog log)
     {
         var listener = new Socket(options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try

@@ -14,7 +14,7 @@ public sealed class UdpEchoServer : EchoServer
 {
     private readonly Socket _socket;
 
-    private UdpEchoServer(Socket socket, EchoServerOptions options, IEchoLog log)
+    private UdpEchoServer(Socket socket, EchoServerOptions options, EchoLog log)
         : base(options, log)
     {
         _socket = socket;
@@ -22,7 +22,7 @@ public sealed class UdpEchoServer : EchoServer
         Completion = RunAsync();
     }
 
-    public static new UdpEchoServer Start(EchoServerOptions options, IEchoLog log) =>
+    public static new UdpEchoServer Start(EchoServerOptions options, EchoLog log) =>
         new(Bind(new IPEndPoint(options.Address, options.Port), options.SharePort), options, log);
 
     /// <summary>Binds a UDP socket, optionally sharing the port, for servers and clients alike.</summary>

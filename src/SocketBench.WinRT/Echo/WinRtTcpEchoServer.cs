@@ -18,7 +18,7 @@ public sealed class WinRtTcpEchoServer : EchoServer
     private readonly StreamSocketListener _listener = new();
     private int _accepted;
 
-    private WinRtTcpEchoServer(EchoServerOptions options, IEchoLog log)
+    private WinRtTcpEchoServer(EchoServerOptions options, EchoLog log)
         : base(options, log)
     {
         // Before binding, as in the guide: a connection may arrive the moment the bind completes.
@@ -26,7 +26,7 @@ public sealed class WinRtTcpEchoServer : EchoServer
         _listener.Control.NoDelay = true;
     }
 
-    public static async Task<WinRtTcpEchoServer> StartAsync(EchoServerOptions options, IEchoLog log)
+    public static async Task<WinRtTcpEchoServer> StartAsync(EchoServerOptions options, EchoLog log)
     {
         Check(options);
         var server = new WinRtTcpEchoServer(options, log);

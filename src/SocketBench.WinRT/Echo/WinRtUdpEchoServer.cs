@@ -25,7 +25,7 @@ public sealed class WinRtUdpEchoServer : EchoServer
     private readonly TaskCompletionSource _echoesDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _echoesRunning;
 
-    private WinRtUdpEchoServer(EchoServerOptions options, IEchoLog log)
+    private WinRtUdpEchoServer(EchoServerOptions options, EchoLog log)
         : base(options, log)
     {
         // Both before binding: the guide sets MulticastOnly before bind or connect, and a datagram may arrive at once.
@@ -33,7 +33,7 @@ public sealed class WinRtUdpEchoServer : EchoServer
         _socket.MessageReceived += OnMessageReceived;
     }
 
-    public static async Task<WinRtUdpEchoServer> StartAsync(EchoServerOptions options, IEchoLog log)
+    public static async Task<WinRtUdpEchoServer> StartAsync(EchoServerOptions options, EchoLog log)
     {
         Check(options);
         var server = new WinRtUdpEchoServer(options, log);

@@ -11,8 +11,8 @@ namespace SocketBench.Echo.Tests.Tls;
 public sealed class TlsEchoTests
 {
     private static readonly X509Certificate2 ServerCertificate = SelfSignedCertificates.CreateLocalhostServer();
-    private static readonly X509Certificate2 Authority = SelfSignedCertificates.CreateAuthority("SocketBench test CA");
-    private static readonly X509Certificate2 OtherAuthority = SelfSignedCertificates.CreateAuthority("Someone else's CA");
+    private static readonly X509Certificate2 Authority = TestCertificates.CreateAuthority("SocketBench test CA");
+    private static readonly X509Certificate2 OtherAuthority = TestCertificates.CreateAuthority("Someone else's CA");
 
     [Theory]
     [InlineData(EchoProtocol.TcpLine, SslProtocols.Tls12)]
@@ -44,7 +44,7 @@ public sealed class TlsEchoTests
     [Fact]
     public async Task A_client_certificate_from_the_required_ca_is_accepted()
     {
-        using var clientCertificate = SelfSignedCertificates.CreateClient("good client", Authority);
+        using var clientCertificate = TestCertificates.CreateClient("good client", Authority);
         await using var server = StartRequiringClientCertificates(new RecordingLog(), new ClientCertificatePolicy([Authority], null));
 
         await using var client = await EchoClient.ConnectAsync(ClientOptions(server, clientCertificate));
@@ -55,7 +55,7 @@ public sealed class TlsEchoTests
     [Fact]
     public async Task A_client_certificate_matching_the_thumbprint_is_accepted()
     {
-        using var clientCertificate = SelfSignedCertificates.CreateClient("pinned client", OtherAuthority);
+        using var clientCertificate = TestCertificates.CreateClient("pinned client", OtherAuthority);
         var sha256 = Convert.ToHexString(clientCertificate.GetCertHash(HashAlgorithmName.SHA256));
         await using var server = StartRequiringClientCertificates(new RecordingLog(), new ClientCertificatePolicy(null, sha256));
 
@@ -69,7 +69,7 @@ public sealed class TlsEchoTests
     [InlineData(true)]
     public async Task A_missing_or_foreign_client_certificate_is_refused_with_a_logged_reason(bool foreign)
     {
-        using var clientCertificate = foreign ? SelfSignedCertificates.CreateClient("stranger", OtherAuthority) : null;
+        using var clientCertificate = foreign ? TestCertificates.CreateClient("stranger", OtherAuthority) : null;
         var log = new RecordingLog();
         await using var server = StartRequiringClientCertificates(log, new ClientCertificatePolicy([Authority], null));
 

@@ -26,7 +26,7 @@ public sealed class EchoServerCommand(IAnsiConsole console) : AsyncCommand<EchoS
         };
 
         using var signals = new ShutdownSignals(cancellationToken);
-        var server = await EchoBackendChoice.For(settings.ParsedBackend).StartServerAsync(options, new ConsoleEchoLog(console)).ConfigureAwait(false);
+        var server = await EchoBackendChoice.For(settings.ParsedBackend).StartServerAsync(options, console.EchoLog()).ConfigureAwait(false);
         await using (server.ConfigureAwait(false))
         {
             string scope = System.Net.IPAddress.IsLoopback(options.Address) ? "loopback" : "NOT loopback: reachable from other machines";

@@ -25,7 +25,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
         var listen = settings.ListenEndPoint;
-        var log = new ConsoleEchoLog(console);
+        var log = console.EchoLog();
         using var signals = new ShutdownSignals(cancellationToken);
         using var sink = StartSink(listen, settings.Quiet ? _ => { } : log.Info);
         var servers = new List<EchoServer>();
