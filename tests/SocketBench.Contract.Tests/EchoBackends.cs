@@ -8,12 +8,12 @@ namespace SocketBench.Contract.Tests;
 internal static class EchoBackends
 {
     /// <summary>The backend's echo harness; reports the running test as skipped when this OS does not offer it.</summary>
-    public static IEchoBackend For(Backend backend)
+    public static EchoBackend For(Backend backend)
     {
         Backends.SkipUnlessOffered(backend);
         return backend switch
         {
-            Backend.Sockets => PortableEchoBackend.Instance,
+            Backend.Sockets => EchoBackend.Portable,
             Backend.WinRT => WinRtBackend.CreateEchoBackend(),
             _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Unknown backend."),
         };

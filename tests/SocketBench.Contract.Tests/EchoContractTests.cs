@@ -29,9 +29,10 @@ public sealed class EchoContractTests
     public async Task Echo_returns_each_message_byte_for_byte(Backend backend, EchoProtocol protocol)
     {
         var echo = EchoBackends.For(backend);
-        var log = new ListLog();
+        var lines = new ConcurrentQueue<string>();
+        var log = new EchoLog(lines.Enqueue);
         await using var server = await echo.StartServerAsync(new EchoServerOptions(protocol), log);
-        await using var client = await echo.ConnectAsync(Loopback(protocol, server.LocalEndPoint.Port));
+        await using var client = await echo.ConnectAsync(Loopback(protocol, server.LocalEndPoint.Port), default);
 
         foreach (string text in new[] { "Hello, World!", NonAscii })
         {
@@ -39,7 +40,7 @@ public sealed class EchoContractTests
             var response = await client.EchoAsync(request);
 
             Assert.Equal(request, response.ToArray());
-            Assert.Contains($"server received the request: \"{text}\"", log.Lines);
+            Assert.Contains($"server received the request: \"{text}\"", lines);
         }
     }
 
@@ -49,7 +50,7 @@ public sealed class EchoContractTests
     {
         var echo = EchoBackends.For(backend);
 
-        var failure = await Assert.ThrowsAsync<SocketStatusException>(() => echo.ConnectAsync(Loopback(protocol, ClosedPort())));
+        var failure = await Assert.ThrowsAsync<SocketStatusException>(() => echo.ConnectAsync(Loopback(protocol, ClosedPort()), default));
 
         Assert.Equal(SocketStatus.ConnectionRefused, failure.Status);
     }
@@ -62,7 +63,7 @@ public sealed class EchoContractTests
         // The port is closed: a client that tried to connect would fail with ConnectionRefused (TCP) instead.
         var options = Loopback(protocol, ClosedPort()) with { Host = "not a host!" };
 
-        var failure = await Assert.ThrowsAsync<SocketStatusException>(() => echo.ConnectAsync(options));
+        var failure = await Assert.ThrowsAsync<SocketStatusException>(() => echo.ConnectAsync(options, default));
 
         Assert.Equal(SocketStatus.InvalidHostName, failure.Status);
         Assert.Contains("'not a host!'", failure.Message, StringComparison.Ordinal);
@@ -77,17 +78,5 @@ public sealed class EchoContractTests
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
-
-    /// <summary>Records log lines from any thread.</summary>
-    private sealed class ListLog : IEchoLog
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-
-        public IReadOnlyCollection<string> Lines => _lines;
-
-        public void Info(string line) => _lines.Enqueue(line);
-
-        public void Warn(string line) => _lines.Enqueue($"warning: {line}");
     }
 }

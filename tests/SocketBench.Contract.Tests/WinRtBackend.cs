@@ -38,9 +38,9 @@ internal static class WinRtBackend
         return (ISendSession)pending.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(pending)!;
     }
 
-    /// <summary>The WinRT echo harness; it shares SocketBench.Echo with this process, so it is an <see cref="IEchoBackend"/> here.</summary>
-    public static IEchoBackend CreateEchoBackend() =>
-        (IEchoBackend)Activator.CreateInstance(WinRtAssembly.Value.GetType(EchoBackendTypeName, throwOnError: true)!)!;
+    /// <summary>The WinRT echo harness; it shares SocketBench.Echo with this process, so it is an <see cref="EchoBackend"/> here.</summary>
+    public static EchoBackend CreateEchoBackend() =>
+        (EchoBackend)WinRtAssembly.Value.GetType(EchoBackendTypeName, throwOnError: true)!.GetProperty("Instance")!.GetValue(null)!;
 
     /// <summary>WinRtSocketErrors.ToSocketStatus, the one table from WinRT's SocketErrorStatus to the shared statuses.</summary>
     public static MethodInfo StatusTable() =>

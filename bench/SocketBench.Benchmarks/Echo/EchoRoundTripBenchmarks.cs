@@ -23,8 +23,8 @@ public class EchoRoundTripBenchmarks
     public const int RequestsPerInvoke = 32;
 
     private readonly Queue<double> _samples = new();
-    private IEchoServer? _server;
-    private IEchoClient? _client;
+    private EchoServer? _server;
+    private EchoClient? _client;
     private byte[] _payload = [];
     private long _requests;
     private long _bytesEchoed;
@@ -59,18 +59,18 @@ public class EchoRoundTripBenchmarks
         var peer = PeerAddress.FromEnvironment();
         if (peer is null)
         {
-            _server = EchoServers.Start(
+            _server = EchoServer.Start(
                 new EchoServerOptions(protocol) { LogMessages = false, Tls = certificate is null ? null : new TlsServerSettings(certificate) },
-                NullEchoLog.Instance);
+                EchoLog.None);
         }
 
         var client = new EchoClientOptions(protocol)
         {
             Host = peer?.Host ?? "localhost",
-            Port = peer is null ? _server!.LocalEndPoint.Port : PeerEchoPorts.For(peer, protocol),
+            Port = peer is null ? _server!.LocalEndPoint.Port : EchoProtocols.PeerPort(peer, protocol),
             Tls = certificate is null ? null : new TlsClientSettings(TrustedAuthorities: [certificate]),
         };
-        _client = EchoClients.ConnectAsync(client).GetAwaiter().GetResult();
+        _client = EchoClient.ConnectAsync(client).GetAwaiter().GetResult();
         // Printable ASCII: valid UTF-8 and free of newlines, so every protocol carries it unchanged.
         _payload = Enumerable.Range(0, BufferSize).Select(i => (byte)('a' + i % 26)).ToArray();
         if (RoundTripSamples.PathFor(Protocol, BufferSize) is { } stale)
@@ -121,4 +121,19 @@ public class EchoRoundTripBenchmarks
         _client = null;
         _server = null;
     }
+}
+
+/// <summary>The round-trip rows: the three echo protocols, and length-prefixed TCP inside TLS.</summary>
+public enum RoundTripCase
+{
+    TcpLine,
+    TcpLength,
+    Udp,
+    TcpLengthTls,
+}
+
+/// <summary>Category names for the echo benchmarks (filter with --anyCategories RoundTrip).</summary>
+public static class EchoCategories
+{
+    public const string RoundTrip = "RoundTrip";
 }

@@ -1,10 +1,18 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
 namespace SocketBench.Benchmarks.Echo;
+
+/// <summary>Adds the per-request percentile columns to the round-trip benchmarks only.</summary>
+public sealed class RoundTripConfig : ManualConfig
+{
+    public RoundTripConfig() => AddColumn(RoundTripPercentileColumn.P50, RoundTripPercentileColumn.P90, RoundTripPercentileColumn.P99);
+}
 
 /// <summary>
 /// A percentile of single requests' round-trip times, over the last N requests of the case, where N is
@@ -75,4 +83,25 @@ public sealed class RoundTripPercentileColumn(double percentile) : IColumn
         int rank = (int)Math.Ceiling(percentile / 100 * sorted.Length);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
+}
+
+/// <summary>
+/// Every request's own round-trip time, carried from the process that ran the case to the host's columns
+/// (BenchmarkDotNet's percentiles are of iteration means, not of requests). The file sits beside the
+/// delivery ledger, which the host points every benchmark process at, and is named after the case.
+/// </summary>
+public static class RoundTripSamples
+{
+    /// <summary>Enough for every request of a default-job case; older samples (pilot, warmup) are dropped first.</summary>
+    public const int Capacity = 1 << 20;
+
+    public static string? PathFor(RoundTripCase protocol, int bufferSize) =>
+        Environment.GetEnvironmentVariable(Delivery.DeliveryLedger.PathVariable) is { Length: > 0 } ledger
+            ? Path.Combine(Path.GetDirectoryName(ledger)!, $"echo-rtt-{protocol}-{bufferSize}.bin")
+            : null;
+
+    /// <summary>Writes samples oldest first, in nanoseconds, as raw little-endian doubles.</summary>
+    public static void Write(string path, IEnumerable<double> nanoseconds) => File.WriteAllBytes(path, MemoryMarshal.AsBytes(nanoseconds.ToArray().AsSpan()));
+
+    public static double[] Read(string path) => MemoryMarshal.Cast<byte, double>(File.ReadAllBytes(path)).ToArray();
 }

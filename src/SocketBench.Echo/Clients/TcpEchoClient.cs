@@ -9,28 +9,22 @@ namespace SocketBench.Echo.Clients;
 
 /// <summary>A TCP echo client over either framing, optionally in TLS.</summary>
 [Speaks(EchoProtocol.TcpLine, EchoProtocol.TcpLength)]
-public sealed class TcpEchoClient : IEchoClient
+public sealed class TcpEchoClient : EchoClient
 {
     private readonly Stream _stream;
-    private readonly IMessageFraming _framing;
-    private readonly FrameReader _reader;
-    private readonly EchoClientOptions _options;
-    private long _exchanges;
+    private readonly StreamMessageChannel _channel;
 
     private TcpEchoClient(Stream stream, EndPoint remote, EchoClientOptions options)
+        : base(options)
     {
         _stream = stream;
-        _options = options;
-        RemoteEndPoint = remote;
-        _framing = MessageFramings.For(options.Protocol, options.MaxMessageBytes);
-        _reader = new FrameReader(stream, _framing);
+        _channel = new StreamMessageChannel(stream, stream, new MessageFraming(options.Protocol, options.MaxMessageBytes));
+        // As people write it: a dual-mode socket's [::ffff:127.0.0.1] shows as 127.0.0.1.
+        RemoteEndPoint = remote is IPEndPoint { Address.IsIPv4MappedToIPv6: true } mapped ? new IPEndPoint(mapped.Address.MapToIPv4(), mapped.Port) : remote;
     }
 
-    public EndPoint RemoteEndPoint { get; }
-
-    public static async Task<TcpEchoClient> ConnectAsync(EchoClientOptions options, CancellationToken cancellationToken)
+    public static new async Task<TcpEchoClient> ConnectAsync(EchoClientOptions options, CancellationToken cancellationToken)
     {
-        string target = $"{options.Host}:{options.Port}";
         // Dual-mode: "localhost" may resolve to ::1 and 127.0.0.1; ConnectAsync tries each address in turn.
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         Stream? stream = null;
@@ -44,7 +38,7 @@ public sealed class TcpEchoClient : IEchoClient
                 stream = await TlsHandshakes.AsClientAsync(stream, tls, options.Host, deadline.Token).ConfigureAwait(false);
             }
 
-            return new TcpEchoClient(stream, EndPoints.Readable(socket.RemoteEndPoint!), options);
+            return new TcpEchoClient(stream, socket.RemoteEndPoint!, options);
         }
         catch (Exception e)
         {
@@ -54,53 +48,24 @@ public sealed class TcpEchoClient : IEchoClient
             }
 
             socket.Dispose();
-            if (deadline.Expired)
-            {
-                throw new SocketStatusException(SocketStatus.ConnectionTimedOut, $"no connection to {target} within {options.Timeout.TotalSeconds:0.###} s", e);
-            }
-
-            throw SocketStatusMap.Wrap(e, $"connecting to {target}{(options.Tls is null ? "" : " with TLS")}");
+            throw deadline.Expired ? ConnectTimedOut(options, e) : SocketStatusMap.Wrap(e, $"connecting to {options.Host}:{options.Port}{(options.Tls is null ? "" : " with TLS")}");
         }
     }
 
-    public async ValueTask<ReadOnlyMemory<byte>> EchoAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken = default)
-    {
-        using var deadline = new Deadline(_options.Timeout, cancellationToken);
-        try
-        {
-            await FrameWriter.WriteAsync(_stream, _framing, request, deadline.Token).ConfigureAwait(false);
-            var response = await _reader.ReadAsync(deadline.Token).ConfigureAwait(false)
-                ?? throw new SocketStatusException(SocketStatus.ConnectionClosedByPeer, $"{RemoteEndPoint} closed the connection without replying");
-            _exchanges++;
-            return response;
-        }
-        catch (Exception e) when (e is not SocketStatusException || _exchanges == 0)
-        {
-            throw Describe(e, deadline);
-        }
-    }
+    protected override ValueTask<ReadOnlyMemory<byte>?> ExchangeAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken) =>
+        ExchangeAsync(_channel, request, cancellationToken);
 
-    private SocketStatusException Describe(Exception e, Deadline deadline)
-    {
-        if (deadline.Expired)
-        {
-            return new SocketStatusException(SocketStatus.ConnectionTimedOut, $"no response from {RemoteEndPoint} within {_options.Timeout.TotalSeconds:0.###} s", e);
-        }
-
-        var status = SocketStatusMap.StatusOf(e);
+    protected override SocketStatusException Describe(Exception e, bool firstExchange) =>
         // In TLS 1.3 the client's handshake ends before the server has judged the client certificate,
         // so a rejection arrives as a closed or reset session on the first exchange.
-        if (_options.Tls is not null && _exchanges == 0 && status is SocketStatus.ConnectionClosedByPeer or SocketStatus.ConnectionResetByPeer or SocketStatus.TlsHandshakeFailed or SocketStatus.Unknown)
-        {
-            return new SocketStatusException(SocketStatus.TlsHandshakeFailed, $"{RemoteEndPoint} ended the TLS session before replying: it may require or have rejected a client certificate (--client-cert)", e);
-        }
+        Options.Tls is not null && firstExchange
+            && SocketStatusMap.StatusOf(e) is SocketStatus.ConnectionClosedByPeer or SocketStatus.ConnectionResetByPeer or SocketStatus.TlsHandshakeFailed or SocketStatus.Unknown
+            ? new SocketStatusException(SocketStatus.TlsHandshakeFailed, $"{RemoteEndPoint} ended the TLS session before replying: it may require or have rejected a client certificate (--client-cert)", e)
+            : base.Describe(e, firstExchange);
 
-        return SocketStatusMap.Wrap(e, $"echo with {RemoteEndPoint}");
-    }
-
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        _reader.Dispose();
+        _channel.Dispose();
         await _stream.DisposeAsync().ConfigureAwait(false);
     }
 }

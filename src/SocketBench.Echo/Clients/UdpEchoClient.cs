@@ -11,24 +11,21 @@ namespace SocketBench.Echo.Clients;
 /// "port unreachable" surfaces as ConnectionRefused instead of silence.
 /// </summary>
 [Speaks(EchoProtocol.Udp)]
-public sealed class UdpEchoClient : IEchoClient
+public sealed class UdpEchoClient : EchoClient
 {
     private readonly Socket _socket;
-    private readonly EchoClientOptions _options;
     private readonly byte[] _buffer = new byte[ushort.MaxValue];
 
     private UdpEchoClient(Socket socket, EchoClientOptions options)
+        : base(options)
     {
         _socket = socket;
-        _options = options;
         RemoteEndPoint = socket.RemoteEndPoint!;
     }
 
-    public EndPoint RemoteEndPoint { get; }
-
     public EndPoint LocalEndPoint => _socket.LocalEndPoint!;
 
-    public static async Task<UdpEchoClient> ConnectAsync(EchoClientOptions options, CancellationToken cancellationToken)
+    public static new async Task<UdpEchoClient> ConnectAsync(EchoClientOptions options, CancellationToken cancellationToken)
     {
         IPAddress[] addresses;
         try
@@ -44,7 +41,7 @@ public sealed class UdpEchoClient : IEchoClient
         var remote = addresses.OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).FirstOrDefault()
             ?? throw new SocketStatusException(SocketStatus.NoAddressesFound, $"'{options.Host}' has no address");
         var any = remote.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
-        var socket = DatagramSockets.Bind(new IPEndPoint(any, options.LocalPort), options.SharePort);
+        var socket = UdpEchoServer.Bind(new IPEndPoint(any, options.LocalPort), options.SharePort);
         try
         {
             socket.Connect(new IPEndPoint(remote, options.Port));
@@ -58,33 +55,14 @@ public sealed class UdpEchoClient : IEchoClient
         return new UdpEchoClient(socket, options);
     }
 
-    public async ValueTask<ReadOnlyMemory<byte>> EchoAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken = default)
+    protected override async ValueTask<ReadOnlyMemory<byte>?> ExchangeAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken)
     {
-        if (request.Length > Math.Min(_options.MaxMessageBytes, EchoLimits.MaxDatagramBytes))
-        {
-            throw new SocketStatusException(SocketStatus.MessageTooLong, $"{request.Length} bytes do not fit one datagram (at most {Math.Min(_options.MaxMessageBytes, EchoLimits.MaxDatagramBytes)})");
-        }
-
-        using var deadline = new Deadline(_options.Timeout, cancellationToken);
-        try
-        {
-            await _socket.SendAsync(request, SocketFlags.None, deadline.Token).ConfigureAwait(false);
-            int received = await _socket.ReceiveAsync(_buffer, SocketFlags.None, deadline.Token).ConfigureAwait(false);
-            return _buffer.AsMemory(0, received);
-        }
-        catch (Exception e)
-        {
-            if (deadline.Expired)
-            {
-                // UDP has no connection: a missing server or a lost datagram both look like silence.
-                throw new SocketStatusException(SocketStatus.ConnectionTimedOut, $"no reply from {RemoteEndPoint} within {_options.Timeout.TotalSeconds:0.###} s", e);
-            }
-
-            throw SocketStatusMap.Wrap(e, $"echo with {RemoteEndPoint} over UDP");
-        }
+        await _socket.SendAsync(request, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        int received = await _socket.ReceiveAsync(_buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        return _buffer.AsMemory(0, received);
     }
 
-    public ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
         _socket.Dispose();
         return ValueTask.CompletedTask;

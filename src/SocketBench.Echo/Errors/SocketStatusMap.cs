@@ -31,16 +31,8 @@ public static class SocketStatusMap
     /// Wraps any failure as a <see cref="SocketStatusException"/> whose detail says what was being done
     /// ("connecting to 127.0.0.1:1337") and what the system said.
     /// </summary>
-    public static SocketStatusException Wrap(Exception exception, string doing)
-    {
-        if (exception is SocketStatusException known)
-        {
-            return known;
-        }
-
-        var status = StatusOf(exception);
-        return new SocketStatusException(status, $"{doing}: {Innermost(exception)}", exception);
-    }
+    public static SocketStatusException Wrap(Exception exception, string doing) => exception as SocketStatusException
+        ?? new SocketStatusException(StatusOf(exception), $"{doing}: {exception.GetBaseException().Message.ReplaceLineEndings(" ").TrimEnd('.', ' ')}", exception);
 
     internal static SocketStatus FromSocketError(SocketError error, int nativeErrorCode) => error switch
     {
@@ -81,15 +73,4 @@ public static class SocketStatusMap
         113 => SocketStatus.UnreachableHost,               // EHOSTUNREACH
         _ => SocketStatus.Unknown,
     };
-
-    private static string Innermost(Exception exception)
-    {
-        var message = exception.Message;
-        for (var e = exception.InnerException; e is not null; e = e.InnerException)
-        {
-            message = e.Message;
-        }
-
-        return message.ReplaceLineEndings(" ").TrimEnd('.', ' ');
-    }
 }

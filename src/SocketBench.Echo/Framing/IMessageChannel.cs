@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SocketBench.Echo.Framing;
 
 /// <summary>
@@ -16,25 +18,92 @@ public interface IMessageChannel : IDisposable
     ValueTask WriteAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 }
 
-/// <summary>A framing over a readable and a writable Stream (the same duplex stream, or a WinRT stream's two adapters).</summary>
-public sealed class StreamMessageChannel : IMessageChannel
+/// <summary>
+/// A framing over a readable and a writable Stream (the same duplex stream, such as a NetworkStream or an SslStream,
+/// or a WinRT stream's two adapters). The read buffer grows only as bytes actually arrive, and never past one frame
+/// at the framing's limit, so a peer's claims cost nothing until it sends the bytes.
+/// </summary>
+public sealed class StreamMessageChannel(Stream input, Stream output, MessageFraming framing) : IMessageChannel
 {
-    private readonly Stream _output;
-    private readonly IMessageFraming _framing;
-    private readonly FrameReader _reader;
+    private const int InitialBufferBytes = 4096;
 
-    public StreamMessageChannel(Stream input, Stream output, IMessageFraming framing)
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
+    private int _start;
+    private int _end;
+    private int _pendingConsume;
+
+    public async ValueTask<ReadOnlyMemory<byte>?> ReadAsync(CancellationToken cancellationToken)
     {
-        _output = output;
-        _framing = framing;
-        _reader = new FrameReader(input, framing);
+        _start += _pendingConsume;
+        _pendingConsume = 0;
+        while (true)
+        {
+            if (framing.TryParse(_buffer.AsSpan(_start, _end - _start), out var payload, out int consumed))
+            {
+                _pendingConsume = consumed;
+                return _buffer.AsMemory(_start, _end - _start)[payload];
+            }
+
+            MakeRoom();
+            int read = await input.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return _end == _start
+                    ? null
+                    : throw new FramingException($"peer closed the connection mid-message ({_end - _start} bytes of an unfinished message)");
+            }
+
+            _end += read;
+        }
     }
 
-    public ValueTask<ReadOnlyMemory<byte>?> ReadAsync(CancellationToken cancellationToken) => _reader.ReadAsync(cancellationToken);
+    /// <summary>Writes one framed message with a single write and flush, so header and payload leave together.</summary>
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        int length = framing.FrameLength(payload.Length);
+        var frame = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            framing.Encode(payload.Span, frame);
+            await output.WriteAsync(frame.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(frame);
+        }
+    }
 
-    public ValueTask WriteAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
-        FrameWriter.WriteAsync(_output, _framing, payload, cancellationToken);
+    private void MakeRoom()
+    {
+        if (_end < _buffer.Length)
+        {
+            return;
+        }
+
+        int held = _end - _start;
+        if (_start > 0 && held < _buffer.Length / 2)
+        {
+            // Slide the partial message to the front rather than grow.
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, held);
+        }
+        else
+        {
+            // TryParse has already thrown if the bytes held exceed one frame at the limit, so doubling stays bounded.
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, InitialBufferBytes));
+            Buffer.BlockCopy(_buffer, _start, larger, 0, held);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        _start = 0;
+        _end = held;
+    }
 
     /// <summary>Returns the read buffer; the streams belong to whoever opened the connection.</summary>
-    public void Dispose() => _reader.Dispose();
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
 }

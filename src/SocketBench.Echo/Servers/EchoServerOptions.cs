@@ -9,7 +9,7 @@ public sealed record EchoServerOptions(EchoProtocol Protocol)
     /// <summary>Loopback unless the caller chooses otherwise: the harness is not meant to face a network by accident.</summary>
     public IPAddress Address { get; init; } = IPAddress.Loopback;
 
-    /// <summary>0 lets the system pick a free port (read it back from <see cref="IEchoServer.LocalEndPoint"/>).</summary>
+    /// <summary>0 lets the system pick a free port (read it back from <see cref="EchoServer.LocalEndPoint"/>).</summary>
     public int Port { get; init; }
 
     public int MaxMessageBytes { get; init; } = EchoLimits.DefaultMaxMessageBytes;

@@ -1,38 +1,27 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using SocketBench.Echo.Errors;
+using SocketBench.Echo.Framing;
 using SocketBench.Echo.Logging;
 
 namespace SocketBench.Echo.Servers;
 
 /// <summary>Accepts TCP clients and serves each on its own task, up to a connection cap.</summary>
 [Speaks(EchoProtocol.TcpLine, EchoProtocol.TcpLength)]
-public sealed class TcpEchoServer : IEchoServer
+public sealed class TcpEchoServer : EchoServer
 {
     private readonly Socket _listener;
-    private readonly EchoServerOptions _options;
-    private readonly IEchoLog _log;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly EchoConnections _connections;
 
-    private TcpEchoServer(Socket listener, EchoServerOptions options, IEchoLog log)
+    private TcpEchoServer(Socket listener, EchoServerOptions options, EchoLog log)
+        : base(options, log)
     {
         _listener = listener;
-        _options = options;
-        _log = log;
-        _connections = new EchoConnections(options, log);
         LocalEndPoint = (IPEndPoint)listener.LocalEndPoint!;
         Completion = RunAsync();
     }
 
-    public IPEndPoint LocalEndPoint { get; }
-
-    public Task Completion { get; }
-
-    /// <summary>Connections being served right now.</summary>
-    public int OpenConnections => _connections.Open;
-
-    public static TcpEchoServer Start(EchoServerOptions options, IEchoLog log)
+    public static new TcpEchoServer Start(EchoServerOptions options, EchoLog log)
     {
         var listener = new Socket(options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -51,7 +40,7 @@ public sealed class TcpEchoServer : IEchoServer
 
     private async Task RunAsync()
     {
-        _log.Info("server is listening...");
+        Log.Info("server is listening...");
         try
         {
             await AcceptLoopAsync().ConfigureAwait(false);
@@ -59,41 +48,41 @@ public sealed class TcpEchoServer : IEchoServer
         finally
         {
             _listener.Dispose();
-            await _connections.WhenAllClosed().ConfigureAwait(false);
-            _log.Info("server closed its socket");
+            await WhenAllClosed().ConfigureAwait(false);
+            Log.Info("server closed its socket");
         }
     }
 
     private async Task AcceptLoopAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!Stop.IsCancellationRequested)
         {
             Socket client;
             try
             {
-                client = await _listener.AcceptAsync(_stop.Token).ConfigureAwait(false);
+                client = await _listener.AcceptAsync(Stop.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException || _stop.IsCancellationRequested)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException || Stop.IsCancellationRequested)
             {
                 return;
             }
             catch (SocketException e)
             {
                 // Out of file descriptors and the like: say so, and give the system a moment instead of spinning.
-                _log.Warn($"accept failed: {SocketStatusMap.StatusOf(e)}: {e.Message}");
-                await Task.Delay(100, _stop.Token).ConfigureAwait(false);
+                Log.Warn($"accept failed: {SocketStatusMap.StatusOf(e)}: {e.Message}");
+                await Task.Delay(100, Stop.Token).ConfigureAwait(false);
                 continue;
             }
 
-            if (!_connections.TryAdmit(client.RemoteEndPoint?.ToString() ?? "a client"))
+            string remote = client.RemoteEndPoint?.ToString() ?? "a client";
+            if (!TryAdmit(remote))
             {
                 client.Dispose();
                 continue;
             }
 
-            var connection = new TcpEchoConnection(client, _options, _log, _stop.Token);
-            var served = _connections.ServeAsync(connection.RunAsync);
-            if (_options.Once)
+            var served = TrackAsync(() => ServeAsync(client, remote));
+            if (Options.Once)
             {
                 await served.ConfigureAwait(false);
                 return;
@@ -101,10 +90,33 @@ public sealed class TcpEchoServer : IEchoServer
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Serves one client: optional TLS handshake, then the echo loop. Whatever the client does wrong ends this
+    /// connection with one logged reason; nothing escapes to the server.
+    /// </summary>
+    private async Task ServeAsync(Socket socket, string remote)
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await Completion.ConfigureAwait(false);
-        _stop.Dispose();
+        // Off the accept loop's stack: a slow handshake must not delay the next accept.
+        await Task.Yield();
+        Stream stream = new NetworkStream(socket, ownsSocket: true);
+        try
+        {
+            socket.NoDelay = true;
+            if (Options.Tls is { } tls)
+            {
+                stream = await HandshakeAsync(stream, tls, remote).ConfigureAwait(false);
+            }
+
+            using var channel = new StreamMessageChannel(stream, stream, new MessageFraming(Options.Protocol, Options.MaxMessageBytes));
+            await EchoLoopAsync(channel, remote).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or FramingException or IOException or SocketException or AuthenticationException)
+        {
+            Ended(e, SocketStatusMap.StatusOf(e), remote);
+        }
+        finally
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -10,43 +10,58 @@ namespace SocketBench.Echo.Servers;
 /// there is no connection to close, and the next sender must still be served.
 /// </summary>
 [Speaks(EchoProtocol.Udp)]
-public sealed class UdpEchoServer : IEchoServer
+public sealed class UdpEchoServer : EchoServer
 {
     private readonly Socket _socket;
-    private readonly EchoServerOptions _options;
-    private readonly IEchoLog _log;
-    private readonly CancellationTokenSource _stop = new();
 
-    private UdpEchoServer(Socket socket, EchoServerOptions options, IEchoLog log)
+    private UdpEchoServer(Socket socket, EchoServerOptions options, EchoLog log)
+        : base(options, log)
     {
         _socket = socket;
-        _options = options;
-        _log = log;
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
         Completion = RunAsync();
     }
 
-    public IPEndPoint LocalEndPoint { get; }
+    public static new UdpEchoServer Start(EchoServerOptions options, EchoLog log) =>
+        new(Bind(new IPEndPoint(options.Address, options.Port), options.SharePort), options, log);
 
-    public Task Completion { get; }
+    /// <summary>Binds a UDP socket, optionally sharing the port, for servers and clients alike.</summary>
+    internal static Socket Bind(IPEndPoint local, bool sharePort)
+    {
+        var socket = new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            if (sharePort)
+            {
+                // .NET turns this into SO_REUSEADDR (and SO_REUSEPORT on Linux), which lets several sockets bind one
+                // address and port: what WinRT's DatagramSocketControl.MulticastOnly asks of Windows.
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
 
-    public static UdpEchoServer Start(EchoServerOptions options, IEchoLog log) =>
-        new(DatagramSockets.Bind(new IPEndPoint(options.Address, options.Port), options.SharePort), options, log);
+            socket.Bind(local);
+            return socket;
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw SocketStatusMap.Wrap(e, $"binding UDP {local}{(sharePort ? " with --share-port" : "")}");
+        }
+    }
 
     private async Task RunAsync()
     {
         await Task.Yield();
-        _log.Info($"server is bound to port number {LocalEndPoint.Port}");
+        Log.Info($"server is bound to port number {LocalEndPoint.Port}");
         var buffer = new byte[ushort.MaxValue];
         EndPoint anySender = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         try
         {
-            while (!_stop.IsCancellationRequested)
+            while (!Stop.IsCancellationRequested)
             {
                 SocketReceiveFromResult received;
                 try
                 {
-                    received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, anySender, _stop.Token).ConfigureAwait(false);
+                    received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, anySender, Stop.Token).ConfigureAwait(false);
                 }
                 catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
                 {
@@ -54,34 +69,26 @@ public sealed class UdpEchoServer : IEchoServer
                     continue;
                 }
 
-                if (await EchoAsync(buffer.AsMemory(0, received.ReceivedBytes), received.RemoteEndPoint).ConfigureAwait(false) && _options.Once)
+                var payload = buffer.AsMemory(0, received.ReceivedBytes);
+                var sender = received.RemoteEndPoint;
+                bool echoed = await EchoDatagramAsync(
+                    payload,
+                    sender.ToString() ?? "a sender",
+                    async () => await _socket.SendToAsync(payload, SocketFlags.None, sender, Stop.Token).ConfigureAwait(false),
+                    e => e is SocketException ? SocketStatusMap.StatusOf(e) : null).ConfigureAwait(false);
+                if (echoed && Options.Once)
                 {
                     return;
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && _stop.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && Stop.IsCancellationRequested)
         {
         }
         finally
         {
             _socket.Dispose();
-            _log.Info("server closed its socket");
+            Log.Info("server closed its socket");
         }
-    }
-
-    private Task<bool> EchoAsync(ReadOnlyMemory<byte> payload, EndPoint sender) => DatagramEcho.EchoAsync(
-        payload,
-        sender.ToString() ?? "a sender",
-        _options,
-        _log,
-        async () => await _socket.SendToAsync(payload, SocketFlags.None, sender, _stop.Token).ConfigureAwait(false),
-        e => e is SocketException ? SocketStatusMap.StatusOf(e) : null);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await Completion.ConfigureAwait(false);
-        _stop.Dispose();
     }
 }

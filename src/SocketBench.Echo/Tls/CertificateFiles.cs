@@ -1,3 +1,5 @@
+using System.Net;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using SocketBench.Core.Errors;
 
@@ -71,6 +73,35 @@ public static class CertificateFiles
         if (!File.Exists(path))
         {
             throw new SocketStatusException(SocketStatus.CertificateIsInvalid, $"certificate file '{path}' does not exist");
+        }
+    }
+}
+
+/// <summary>A server certificate made on the fly for local use.</summary>
+public static class SelfSignedCertificates
+{
+    private const string ServerAuth = "1.3.6.1.5.5.7.3.1";
+
+    /// <summary>A self-signed server certificate naming localhost, 127.0.0.1 and ::1, valid for a day.</summary>
+    public static X509Certificate2 CreateLocalhostServer()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddIpAddress(IPAddress.IPv6Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(ServerAuth)], critical: false));
+        return Portable(request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1)));
+    }
+
+    /// <summary>Ephemeral keys do not work with SslStream on Windows; a PKCS#12 round trip makes them usable everywhere.</summary>
+    public static X509Certificate2 Portable(X509Certificate2 certificate)
+    {
+        using (certificate)
+        {
+            return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
         }
     }
 }

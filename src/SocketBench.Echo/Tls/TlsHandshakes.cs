@@ -8,38 +8,22 @@ namespace SocketBench.Echo.Tls;
 /// <summary>Wraps a connected stream in TLS, on either side, and names the failure when the handshake fails.</summary>
 public static class TlsHandshakes
 {
-    public static async Task<SslStream> AsServerAsync(Stream transport, TlsServerSettings settings, Action<string> onClientRejected, CancellationToken cancellationToken)
-    {
-        var tls = new SslStream(transport, leaveInnerStreamOpen: false);
-        var options = new SslServerAuthenticationOptions
-        {
-            ServerCertificate = settings.Certificate,
-            EnabledSslProtocols = settings.Protocols,
-            ClientCertificateRequired = settings.ClientCertificates is not null,
-            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-        };
-        if (settings.ClientCertificates is { } policy)
-        {
-            options.RemoteCertificateValidationCallback = policy.Callback(onClientRejected);
-        }
+    public static Task<SslStream> AsServerAsync(Stream transport, TlsServerSettings settings, Action<string> onClientRejected, CancellationToken cancellationToken) =>
+        AuthenticateAsync(transport, tls => tls.AuthenticateAsServerAsync(
+            new SslServerAuthenticationOptions
+            {
+                ServerCertificate = settings.Certificate,
+                EnabledSslProtocols = settings.Protocols,
+                ClientCertificateRequired = settings.ClientCertificates is not null,
+                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                RemoteCertificateValidationCallback = settings.ClientCertificates?.Callback(onClientRejected),
+            },
+            cancellationToken));
 
-        try
-        {
-            await tls.AuthenticateAsServerAsync(options, cancellationToken).ConfigureAwait(false);
-            return tls;
-        }
-        catch
-        {
-            await tls.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    public static async Task<SslStream> AsClientAsync(Stream transport, TlsClientSettings settings, string host, CancellationToken cancellationToken)
+    public static Task<SslStream> AsClientAsync(Stream transport, TlsClientSettings settings, string host, CancellationToken cancellationToken)
     {
         SslPolicyErrors seen = SslPolicyErrors.None;
         string? chainProblem = null;
-        var tls = new SslStream(transport, leaveInnerStreamOpen: false);
         var options = new SslClientAuthenticationOptions
         {
             TargetHost = host,
@@ -71,19 +55,26 @@ public static class TlsHandshakes
             options.LocalCertificateSelectionCallback = (_, _, _, _, _) => mine;
         }
 
+        return AuthenticateAsync(transport, tls => tls.AuthenticateAsClientAsync(options, cancellationToken), e => Describe(e, host, seen, chainProblem));
+    }
+
+    /// <summary>A handshake on a new SslStream over <paramref name="transport"/>; when it fails, the stream is closed and the failure named.</summary>
+    private static async Task<SslStream> AuthenticateAsync(Stream transport, Func<SslStream, Task> handshake, Func<AuthenticationException, Exception>? describe = null)
+    {
+        var tls = new SslStream(transport, leaveInnerStreamOpen: false);
         try
         {
-            await tls.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
+            await handshake(tls).ConfigureAwait(false);
             return tls;
         }
-        catch (AuthenticationException e)
+        catch (Exception e)
         {
             await tls.DisposeAsync().ConfigureAwait(false);
-            throw Describe(e, host, seen, chainProblem);
-        }
-        catch
-        {
-            await tls.DisposeAsync().ConfigureAwait(false);
+            if (e is AuthenticationException authentication && describe is not null)
+            {
+                throw describe(authentication);
+            }
+
             throw;
         }
     }
@@ -108,14 +99,23 @@ public static class TlsHandshakes
         return new SocketStatusException(SocketStatus.TlsHandshakeFailed, $"TLS handshake with '{host}' failed: {(e.InnerException ?? e).Message.TrimEnd('.')}", e);
     }
 
-    /// <summary>Why <paramref name="certificate"/> does not chain to one of <paramref name="authorities"/> (only those), or null when it does.</summary>
-    public static string? ChainProblem(X509Certificate certificate, X509Certificate2Collection authorities)
+    /// <summary>
+    /// Why <paramref name="certificate"/> does not chain to one of <paramref name="authorities"/> (only those), or is
+    /// not valid for <paramref name="usage"/> when one is given; null when it is accepted.
+    /// </summary>
+    public static string? ChainProblem(X509Certificate certificate, X509Certificate2Collection authorities, string? usage = null)
     {
         using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
+        // Local test CAs publish no revocation lists.
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (usage is not null)
+        {
+            chain.ChainPolicy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid(usage));
+        }
+
         return chain.Build(leaf) ? null : string.Join(", ", chain.ChainStatus.Select(s => s.Status.ToString()));
     }
 }

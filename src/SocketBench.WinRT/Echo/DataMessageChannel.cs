@@ -1,9 +1,24 @@
 using System.Runtime.InteropServices;
 using System.Runtime.InteropServices.WindowsRuntime;
+using SocketBench.Echo;
 using SocketBench.Echo.Framing;
 using Windows.Storage.Streams;
 
 namespace SocketBench.WinRT.Echo;
+
+/// <summary>The message channel for a TCP protocol over a connection's WinRT input and output streams.</summary>
+internal static class WinRtChannels
+{
+    public static IMessageChannel Open(EchoProtocol protocol, IInputStream input, IOutputStream output, int maxMessageBytes) => protocol switch
+    {
+        // The guide's C# sample reads and writes through AsStreamForRead/AsStreamForWrite, with StreamReader and
+        // StreamWriter on top. The shared line framing takes their place: ReadLineAsync has no length limit and
+        // turns invalid UTF-8 into replacement characters, so neither the limit nor byte-exact echo would hold.
+        EchoProtocol.TcpLine => new StreamMessageChannel(input.AsStreamForRead(), output.AsStreamForWrite(), new MessageFraming(protocol, maxMessageBytes)),
+        EchoProtocol.TcpLength => new DataMessageChannel(input, output, maxMessageBytes),
+        _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "datagrams carry their own boundaries: no channel"),
+    };
+}
 
 /// <summary>
 /// tcp-length as the guide's C++/WinRT sample writes it: <see cref="DataReader"/>.LoadAsync and ReadUInt32 for the
@@ -15,25 +30,25 @@ internal sealed class DataMessageChannel : IMessageChannel
 {
     private readonly DataReader _reader;
     private readonly DataWriter _writer;
-    private readonly LengthPrefixFraming _framing;
+    private readonly MessageFraming _framing;
 
     public DataMessageChannel(IInputStream input, IOutputStream output, int maxMessageBytes)
     {
         _reader = new DataReader(input) { ByteOrder = ByteOrder.BigEndian };
         _writer = new DataWriter(output) { ByteOrder = ByteOrder.BigEndian };
-        _framing = new LengthPrefixFraming(maxMessageBytes);
+        _framing = new MessageFraming(EchoProtocol.TcpLength, maxMessageBytes);
     }
 
     public async ValueTask<ReadOnlyMemory<byte>?> ReadAsync(CancellationToken cancellationToken)
     {
         // LoadAsync with the default options completes when every byte asked for is in, or the stream ended.
-        uint header = await _reader.LoadAsync(LengthPrefixFraming.HeaderBytes).AsTask(cancellationToken).ConfigureAwait(false);
+        uint header = await _reader.LoadAsync(MessageFraming.HeaderBytes).AsTask(cancellationToken).ConfigureAwait(false);
         if (header == 0)
         {
             return null;
         }
 
-        if (header < LengthPrefixFraming.HeaderBytes)
+        if (header < MessageFraming.HeaderBytes)
         {
             throw MidMessage(header);
         }
@@ -47,7 +62,7 @@ internal sealed class DataMessageChannel : IMessageChannel
         uint body = await _reader.LoadAsync((uint)length).AsTask(cancellationToken).ConfigureAwait(false);
         if (body < length)
         {
-            throw MidMessage((uint)LengthPrefixFraming.HeaderBytes + body);
+            throw MidMessage((uint)MessageFraming.HeaderBytes + body);
         }
 
         var payload = new byte[length];

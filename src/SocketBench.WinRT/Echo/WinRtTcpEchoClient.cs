@@ -10,28 +10,23 @@ namespace SocketBench.WinRT.Echo;
 
 /// <summary>A TCP echo client on a <see cref="StreamSocket"/>, over either framing, optionally with the guide's TLS.</summary>
 [Speaks(EchoProtocol.TcpLine, EchoProtocol.TcpLength)]
-public sealed class WinRtTcpEchoClient : IEchoClient
+public sealed class WinRtTcpEchoClient : EchoClient
 {
     private readonly StreamSocket _socket;
     private readonly IMessageChannel _channel;
-    private readonly EchoClientOptions _options;
-    private long _exchanges;
 
     private WinRtTcpEchoClient(StreamSocket socket, EchoClientOptions options)
+        : base(options)
     {
         _socket = socket;
-        _options = options;
         _channel = WinRtChannels.Open(options.Protocol, socket.InputStream, socket.OutputStream, options.MaxMessageBytes);
         RemoteEndPoint = WinRtEndPoints.From(socket.Information.RemoteAddress, socket.Information.RemotePort);
     }
 
-    public EndPoint RemoteEndPoint { get; }
-
-    public static async Task<WinRtTcpEchoClient> ConnectAsync(EchoClientOptions options, CancellationToken cancellationToken)
+    public static new async Task<WinRtTcpEchoClient> ConnectAsync(EchoClientOptions options, CancellationToken cancellationToken)
     {
-        EchoClients.Check(options);
+        Check(options);
         var host = HostNames.CreateOrReject(options.Host);
-        string target = $"{options.Host}:{options.Port}";
         var socket = new StreamSocket();
         using var deadline = new Deadline(options.Timeout, cancellationToken);
         try
@@ -49,35 +44,16 @@ public sealed class WinRtTcpEchoClient : IEchoClient
         catch (Exception e)
         {
             socket.Dispose();
-            if (deadline.Expired)
-            {
-                throw new SocketStatusException(SocketStatus.ConnectionTimedOut, $"no connection to {target} within {options.Timeout.TotalSeconds:0.###} s", e);
-            }
-
-            throw WinRtSocketErrors.Wrap(e, $"connecting to {target}{(options.Tls is null ? "" : " with TLS")}");
+            throw deadline.Expired ? ConnectTimedOut(options, e) : WinRtSocketErrors.Wrap(e, $"connecting to {options.Host}:{options.Port}{(options.Tls is null ? "" : " with TLS")}");
         }
     }
 
-    public async ValueTask<ReadOnlyMemory<byte>> EchoAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken = default)
-    {
-        using var deadline = new Deadline(_options.Timeout, cancellationToken);
-        try
-        {
-            await _channel.WriteAsync(request, deadline.Token).ConfigureAwait(false);
-            var response = await _channel.ReadAsync(deadline.Token).ConfigureAwait(false)
-                ?? throw new SocketStatusException(SocketStatus.ConnectionClosedByPeer, $"{RemoteEndPoint} closed the connection without replying");
-            _exchanges++;
-            return response;
-        }
-        catch (Exception e) when (e is not SocketStatusException || _exchanges == 0)
-        {
-            throw deadline.Expired
-                ? new SocketStatusException(SocketStatus.ConnectionTimedOut, $"no response from {RemoteEndPoint} within {_options.Timeout.TotalSeconds:0.###} s", e)
-                : WinRtSocketErrors.Wrap(e, $"echo with {RemoteEndPoint}");
-        }
-    }
+    protected override ValueTask<ReadOnlyMemory<byte>?> ExchangeAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken) =>
+        ExchangeAsync(_channel, request, cancellationToken);
 
-    public ValueTask DisposeAsync()
+    protected override SocketStatusException Describe(Exception e, bool firstExchange) => WinRtSocketErrors.Wrap(e, $"echo with {RemoteEndPoint}");
+
+    public override ValueTask DisposeAsync()
     {
         _channel.Dispose();
         _socket.Dispose();

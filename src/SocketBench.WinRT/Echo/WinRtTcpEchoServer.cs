@@ -4,6 +4,7 @@ using SocketBench.Echo.Logging;
 using SocketBench.Echo.Servers;
 using SocketBench.WinRT.Networking;
 using Windows.Networking.Sockets;
+using Windows.Storage.Streams;
 
 namespace SocketBench.WinRT.Echo;
 
@@ -12,38 +13,27 @@ namespace SocketBench.WinRT.Echo;
 /// task, up to the connection cap, with the portable server's options, limits and log lines.
 /// </summary>
 [Speaks(EchoProtocol.TcpLine, EchoProtocol.TcpLength)]
-public sealed class WinRtTcpEchoServer : IEchoServer
+public sealed class WinRtTcpEchoServer : EchoServer
 {
     private readonly StreamSocketListener _listener = new();
-    private readonly EchoServerOptions _options;
-    private readonly IEchoLog _log;
-    // Never disposed: it has no timer, and a connection ending after DisposeAsync may still cancel it (Once).
-    private readonly CancellationTokenSource _stop = new();
-    private readonly EchoConnections _connections;
     private int _accepted;
 
-    private WinRtTcpEchoServer(EchoServerOptions options, IEchoLog log)
+    private WinRtTcpEchoServer(EchoServerOptions options, EchoLog log)
+        : base(options, log)
     {
-        _options = options;
-        _log = log;
-        _connections = new EchoConnections(options, log);
         // Before binding, as in the guide: a connection may arrive the moment the bind completes.
         _listener.ConnectionReceived += OnConnectionReceived;
         _listener.Control.NoDelay = true;
-        Completion = Task.CompletedTask;
     }
 
-    public IPEndPoint LocalEndPoint { get; private set; } = new(IPAddress.Loopback, 0);
-
-    public Task Completion { get; private set; }
-
-    public static async Task<WinRtTcpEchoServer> StartAsync(EchoServerOptions options, IEchoLog log)
+    public static async Task<WinRtTcpEchoServer> StartAsync(EchoServerOptions options, EchoLog log)
     {
-        EchoServers.Check(options);
+        Check(options);
         var server = new WinRtTcpEchoServer(options, log);
         try
         {
-            await server.BindAsync().ConfigureAwait(false);
+            await WinRtEndPoints.Bind(options.Address, options.Port, server._listener.BindServiceNameAsync, server._listener.BindEndpointAsync);
+            server.LocalEndPoint = new IPEndPoint(options.Address, WinRtEndPoints.Port(server._listener.Information.LocalPort));
         }
         catch (Exception e)
         {
@@ -55,52 +45,79 @@ public sealed class WinRtTcpEchoServer : IEchoServer
         return server;
     }
 
-    private async Task BindAsync()
-    {
-        await WinRtEndPoints.Bind(_options.Address, _options.Port, _listener.BindServiceNameAsync, _listener.BindEndpointAsync);
-        LocalEndPoint = new IPEndPoint(_options.Address, WinRtEndPoints.Port(_listener.Information.LocalPort));
-    }
-
     private async Task RunAsync()
     {
-        _log.Info("server is listening...");
+        Log.Info("server is listening...");
         // Until DisposeAsync, or the one request with Once, cancels it.
-        await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.Delay(Timeout.Infinite, Stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         _listener.Dispose();
-        await _connections.WhenAllClosed().ConfigureAwait(false);
-        _log.Info("server closed its socket");
+        _listener.ConnectionReceived -= OnConnectionReceived;
+        await WhenAllClosed().ConfigureAwait(false);
+        Log.Info("server closed its socket");
     }
 
     private void OnConnectionReceived(StreamSocketListener sender, StreamSocketListenerConnectionReceivedEventArgs args)
     {
         var socket = args.Socket;
+        string remote = WinRtEndPoints.From(socket.Information.RemoteAddress, socket.Information.RemotePort).ToString() ?? "a client";
         // Closed at once: while stopping; with Once (the sample serves one request), a second client; past the cap.
-        if (_stop.IsCancellationRequested || (_options.Once && Interlocked.Increment(ref _accepted) > 1) || !_connections.TryAdmit(Remote(socket)))
+        if (Stop.IsCancellationRequested || (Options.Once && Interlocked.Increment(ref _accepted) > 1) || !TryAdmit(remote))
         {
             socket.Dispose();
             return;
         }
 
-        _ = ServeAsync(new WinRtTcpEchoConnection(socket, Remote(socket), _options, _log, _stop.Token));
+        _ = ServeOnceAwareAsync(socket, remote);
     }
 
-    private async Task ServeAsync(WinRtTcpEchoConnection connection)
+    private async Task ServeOnceAwareAsync(StreamSocket socket, string remote)
     {
-        await _connections.ServeAsync(connection.RunAsync).ConfigureAwait(false);
-        if (_options.Once)
+        await TrackAsync(() => ServeAsync(socket, remote)).ConfigureAwait(false);
+        if (Options.Once)
         {
-            await _stop.CancelAsync().ConfigureAwait(false);
+            await Stop.CancelAsync().ConfigureAwait(false);
         }
     }
 
-    private static string Remote(StreamSocket socket) =>
-        WinRtEndPoints.From(socket.Information.RemoteAddress, socket.Information.RemotePort).ToString() ?? "a client";
-
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Serves one accepted socket: optional TLS, then the shared echo loop over the protocol's channel. Whatever the
+    /// client does wrong ends this connection with one logged reason; nothing escapes.
+    /// </summary>
+    private async Task ServeAsync(StreamSocket socket, string remote)
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await Completion.ConfigureAwait(false);
-        _listener.ConnectionReceived -= OnConnectionReceived;
+        // Off the event handler's thread: a slow handshake must not hold up the next ConnectionReceived.
+        await Task.Yield();
+        Stream? tls = null;
+        try
+        {
+            IInputStream input = socket.InputStream;
+            IOutputStream output = socket.OutputStream;
+            if (Options.Tls is { } settings)
+            {
+                // WinRT gives a StreamSocketListener no server certificate to present, so the server side of TLS is
+                // .NET's SslStream over the accepted socket's streams. The WinRT client uses SocketProtectionLevel.Tls12.
+                tls = await HandshakeAsync(new WinRtDuplexStream(socket), settings, remote).ConfigureAwait(false);
+                input = tls.AsInputStream();
+                output = tls.AsOutputStream();
+            }
+
+            using var channel = WinRtChannels.Open(Options.Protocol, input, output, Options.MaxMessageBytes);
+            await EchoLoopAsync(channel, remote).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // A server must outlive its worst client: every failure here belongs to this connection alone.
+            Ended(e, WinRtSocketErrors.StatusOf(e), remote);
+        }
+        finally
+        {
+            if (tls is not null)
+            {
+                await tls.DisposeAsync().ConfigureAwait(false);
+            }
+
+            socket.Dispose();
+        }
     }
 }

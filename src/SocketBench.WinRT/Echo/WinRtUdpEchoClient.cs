@@ -17,25 +17,22 @@ namespace SocketBench.WinRT.Echo;
 /// client uses 1336), sharing it with <c>DatagramSocketControl.MulticastOnly</c> for <c>--share-port</c>.
 /// </summary>
 [Speaks(EchoProtocol.Udp)]
-public sealed class WinRtUdpEchoClient : IEchoClient
+public sealed class WinRtUdpEchoClient : EchoClient
 {
     private readonly DatagramSocket _socket = new();
-    private readonly EchoClientOptions _options;
     private readonly Channel<Reply> _replies = Channel.CreateUnbounded<Reply>(new UnboundedChannelOptions { SingleReader = true });
 
     private WinRtUdpEchoClient(EchoClientOptions options)
+        : base(options)
     {
-        _options = options;
         // Both before binding or connecting, as the guide requires for MulticastOnly.
         _socket.Control.MulticastOnly = options.SharePort;
         _socket.MessageReceived += OnMessageReceived;
     }
 
-    public EndPoint RemoteEndPoint { get; private set; } = new IPEndPoint(IPAddress.None, 0);
-
-    public static async Task<WinRtUdpEchoClient> ConnectAsync(EchoClientOptions options, CancellationToken cancellationToken)
+    public static new async Task<WinRtUdpEchoClient> ConnectAsync(EchoClientOptions options, CancellationToken cancellationToken)
     {
-        EchoClients.Check(options);
+        Check(options);
         var host = HostNames.CreateOrReject(options.Host);
         var client = new WinRtUdpEchoClient(options);
         using var deadline = new Deadline(options.Timeout, cancellationToken);
@@ -58,38 +55,18 @@ public sealed class WinRtUdpEchoClient : IEchoClient
         }
     }
 
-    public async ValueTask<ReadOnlyMemory<byte>> EchoAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken = default)
+    protected override async ValueTask<ReadOnlyMemory<byte>?> ExchangeAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken)
     {
-        int largest = Math.Min(_options.MaxMessageBytes, EchoLimits.MaxDatagramBytes);
-        if (request.Length > largest)
-        {
-            throw new SocketStatusException(SocketStatus.MessageTooLong, $"{request.Length} bytes do not fit one datagram (at most {largest})");
-        }
-
-        using var deadline = new Deadline(_options.Timeout, cancellationToken);
-        try
-        {
-            await _socket.OutputStream.WriteAsync(request.ToArray().AsBuffer()).AsTask(deadline.Token).ConfigureAwait(false);
-            var reply = await _replies.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
-            return reply.Payload ?? throw reply.Failure!;
-        }
-        catch (Exception e)
-        {
-            if (deadline.Expired)
-            {
-                // UDP has no connection: a missing server or a lost datagram both look like silence.
-                throw new SocketStatusException(SocketStatus.ConnectionTimedOut, $"no reply from {RemoteEndPoint} within {_options.Timeout.TotalSeconds:0.###} s", e);
-            }
-
-            // Windows reports an ICMP "port unreachable" on a connected datagram socket as a reset: nothing listens there.
-            if (WinRtSocketErrors.StatusOf(e) == SocketStatus.ConnectionResetByPeer)
-            {
-                throw new SocketStatusException(SocketStatus.ConnectionRefused, $"echo with {RemoteEndPoint} over UDP: the port is unreachable", e);
-            }
-
-            throw WinRtSocketErrors.Wrap(e, $"echo with {RemoteEndPoint} over UDP");
-        }
+        await _socket.OutputStream.WriteAsync(request.ToArray().AsBuffer()).AsTask(cancellationToken).ConfigureAwait(false);
+        var reply = await _replies.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return reply.Payload ?? throw reply.Failure!;
     }
+
+    protected override SocketStatusException Describe(Exception e, bool firstExchange) =>
+        // Windows reports an ICMP "port unreachable" on a connected datagram socket as a reset: nothing listens there.
+        WinRtSocketErrors.StatusOf(e) == SocketStatus.ConnectionResetByPeer
+            ? new SocketStatusException(SocketStatus.ConnectionRefused, $"echo with {RemoteEndPoint} over UDP: the port is unreachable", e)
+            : WinRtSocketErrors.Wrap(e, $"echo with {RemoteEndPoint} over UDP");
 
     private void OnMessageReceived(DatagramSocket sender, DatagramSocketMessageReceivedEventArgs args)
     {
@@ -106,7 +83,7 @@ public sealed class WinRtUdpEchoClient : IEchoClient
         }
     }
 
-    public ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
         _socket.MessageReceived -= OnMessageReceived;
         _socket.Dispose();

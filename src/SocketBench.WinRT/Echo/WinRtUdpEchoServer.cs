@@ -16,42 +16,31 @@ namespace SocketBench.WinRT.Echo;
 /// guide's sample. <c>--share-port</c> is <c>DatagramSocketControl.MulticastOnly</c>.
 /// </summary>
 [Speaks(EchoProtocol.Udp)]
-public sealed class WinRtUdpEchoServer : IEchoServer
+public sealed class WinRtUdpEchoServer : EchoServer
 {
-    private readonly DatagramSocket _socket = new();
-    private readonly EchoServerOptions _options;
-    private readonly IEchoLog _log;
-
-    // Never disposed: it has no timer, and a datagram handled after DisposeAsync may still cancel it (Once).
-    private readonly CancellationTokenSource _stop = new();
-
     // Echoes run concurrently (each MessageReceived starts one) and use the socket: it closes once they have finished,
     // or after EchoDrainLimit, so a reply stuck in WriteAsync cannot hold the server open.
     private static readonly TimeSpan EchoDrainLimit = TimeSpan.FromSeconds(2);
+    private readonly DatagramSocket _socket = new();
     private readonly TaskCompletionSource _echoesDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _echoesRunning;
 
-    private WinRtUdpEchoServer(EchoServerOptions options, IEchoLog log)
+    private WinRtUdpEchoServer(EchoServerOptions options, EchoLog log)
+        : base(options, log)
     {
-        _options = options;
-        _log = log;
         // Both before binding: the guide sets MulticastOnly before bind or connect, and a datagram may arrive at once.
         _socket.Control.MulticastOnly = options.SharePort;
         _socket.MessageReceived += OnMessageReceived;
-        Completion = Task.CompletedTask;
     }
 
-    public IPEndPoint LocalEndPoint { get; private set; } = new(IPAddress.Loopback, 0);
-
-    public Task Completion { get; private set; }
-
-    public static async Task<WinRtUdpEchoServer> StartAsync(EchoServerOptions options, IEchoLog log)
+    public static async Task<WinRtUdpEchoServer> StartAsync(EchoServerOptions options, EchoLog log)
     {
-        EchoServers.Check(options);
+        Check(options);
         var server = new WinRtUdpEchoServer(options, log);
         try
         {
-            await server.BindAsync().ConfigureAwait(false);
+            await WinRtEndPoints.Bind(options.Address, options.Port, server._socket.BindServiceNameAsync, server._socket.BindEndpointAsync);
+            server.LocalEndPoint = new IPEndPoint(options.Address, WinRtEndPoints.Port(server._socket.Information.LocalPort));
         }
         catch (Exception e)
         {
@@ -63,17 +52,11 @@ public sealed class WinRtUdpEchoServer : IEchoServer
         return server;
     }
 
-    private async Task BindAsync()
-    {
-        await WinRtEndPoints.Bind(_options.Address, _options.Port, _socket.BindServiceNameAsync, _socket.BindEndpointAsync);
-        LocalEndPoint = new IPEndPoint(_options.Address, WinRtEndPoints.Port(_socket.Information.LocalPort));
-    }
-
     private async Task RunAsync()
     {
-        _log.Info($"server is bound to port number {LocalEndPoint.Port}");
+        Log.Info($"server is bound to port number {LocalEndPoint.Port}");
         // Until DisposeAsync, or the one request with Once, cancels it.
-        await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.Delay(Timeout.Infinite, Stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         _socket.MessageReceived -= OnMessageReceived;
         if (Volatile.Read(ref _echoesRunning) == 0)
@@ -84,11 +67,11 @@ public sealed class WinRtUdpEchoServer : IEchoServer
         await _echoesDone.Task.WaitAsync(EchoDrainLimit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (!_echoesDone.Task.IsCompleted)
         {
-            _log.Warn($"server is closing its socket with {Volatile.Read(ref _echoesRunning)} echoes still running after {EchoDrainLimit.TotalSeconds} s");
+            Log.Warn($"server is closing its socket with {Volatile.Read(ref _echoesRunning)} echoes still running after {EchoDrainLimit.TotalSeconds} s");
         }
 
         _socket.Dispose();
-        _log.Info("server closed its socket");
+        Log.Info("server closed its socket");
     }
 
     private void OnMessageReceived(DatagramSocket sender, DatagramSocketMessageReceivedEventArgs args)
@@ -106,7 +89,7 @@ public sealed class WinRtUdpEchoServer : IEchoServer
         finally
         {
             // Counted up before the echo starts and down here, so the server sees every echo that got past its stop check.
-            if (Interlocked.Decrement(ref _echoesRunning) == 0 && _stop.IsCancellationRequested)
+            if (Interlocked.Decrement(ref _echoesRunning) == 0 && Stop.IsCancellationRequested)
             {
                 _echoesDone.TrySetResult();
             }
@@ -115,7 +98,7 @@ public sealed class WinRtUdpEchoServer : IEchoServer
 
     private async Task EchoAsync(DatagramSocketMessageReceivedEventArgs args)
     {
-        if (_stop.IsCancellationRequested)
+        if (Stop.IsCancellationRequested)
         {
             return;
         }
@@ -131,34 +114,26 @@ public sealed class WinRtUdpEchoServer : IEchoServer
         catch (Exception e)
         {
             // Windows reports an earlier reply's ICMP "port unreachable" here; that sender is gone, the server is not.
-            if (!_stop.IsCancellationRequested && WinRtSocketErrors.StatusOf(e) != SocketBench.Core.Errors.SocketStatus.ConnectionResetByPeer)
+            if (!Stop.IsCancellationRequested && WinRtSocketErrors.StatusOf(e) != SocketBench.Core.Errors.SocketStatus.ConnectionResetByPeer)
             {
-                _log.Warn($"server could not read a datagram from {from}: {WinRtSocketErrors.Describe(e)}");
+                Log.Warn($"server could not read a datagram from {from}: {WinRtSocketErrors.Describe(e)}");
             }
 
             return;
         }
 
-        bool echoed = await DatagramEcho.EchoAsync(
+        bool echoed = await EchoDatagramAsync(
             payload,
             from,
-            _options,
-            _log,
             async () =>
             {
                 using IOutputStream output = await _socket.GetOutputStreamAsync(args.RemoteAddress, args.RemotePort);
                 await output.WriteAsync(payload.AsBuffer()); // one write, one datagram
             },
             e => WinRtSocketErrors.StatusOf(e)).ConfigureAwait(false);
-        if (echoed && _options.Once)
+        if (echoed && Options.Once)
         {
-            await _stop.CancelAsync().ConfigureAwait(false);
+            await Stop.CancelAsync().ConfigureAwait(false);
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await Completion.ConfigureAwait(false);
     }
 }

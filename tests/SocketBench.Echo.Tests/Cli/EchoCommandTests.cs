@@ -98,12 +98,12 @@ public sealed class EchoCommandTests
         var run = SocketBenchApp.Create(console).RunAsync(["echo", "server", "--once", "--port", port.ToString(CultureInfo.InvariantCulture)]);
         var options = new SocketBench.Echo.Clients.EchoClientOptions(EchoProtocol.TcpLine) { Host = "127.0.0.1", Port = port, Timeout = Deadlines.Default };
         var deadline = DateTime.UtcNow + Deadlines.Default;
-        SocketBench.Echo.Clients.IEchoClient? client = null;
+        SocketBench.Echo.Clients.EchoClient? client = null;
         while (client is null)
         {
             try
             {
-                client = await SocketBench.Echo.Clients.EchoClients.ConnectAsync(options);
+                client = await SocketBench.Echo.Clients.EchoClient.ConnectAsync(options);
             }
             catch (SocketBench.Core.Errors.SocketStatusException) when (DateTime.UtcNow < deadline)
             {

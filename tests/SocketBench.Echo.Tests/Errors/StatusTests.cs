@@ -72,7 +72,7 @@ public sealed class StatusTests
     {
         var options = new EchoClientOptions(EchoProtocol.TcpLine) { Host = "no_such host" };
 
-        var error = await Assert.ThrowsAsync<SocketStatusException>(() => EchoClients.ConnectAsync(options));
+        var error = await Assert.ThrowsAsync<SocketStatusException>(() => EchoClient.ConnectAsync(options));
 
         Assert.Equal(SocketStatus.InvalidHostName, error.Status);
         Assert.Contains("'no_such host'", error.Message);
@@ -83,7 +83,7 @@ public sealed class StatusTests
     {
         var options = new EchoClientOptions(EchoProtocol.TcpLine) { Host = "127.0.0.1", Port = TestServers.ClosedPort() };
 
-        var error = await Assert.ThrowsAsync<SocketStatusException>(() => EchoClients.ConnectAsync(options));
+        var error = await Assert.ThrowsAsync<SocketStatusException>(() => EchoClient.ConnectAsync(options));
 
         Assert.Equal(SocketStatus.ConnectionRefused, error.Status);
         Assert.StartsWith("ConnectionRefused: ", error.Message);
@@ -94,7 +94,7 @@ public sealed class StatusTests
     public async Task Udp_to_a_closed_port_is_ConnectionRefused_not_a_hang()
     {
         var options = new EchoClientOptions(EchoProtocol.Udp) { Host = "127.0.0.1", Port = TestServers.ClosedPort(SocketType.Dgram), Timeout = Deadlines.Default };
-        await using var client = await EchoClients.ConnectAsync(options);
+        await using var client = await EchoClient.ConnectAsync(options);
 
         var error = await Assert.ThrowsAsync<SocketStatusException>(async () => await client.EchoAsync("hi"u8.ToArray()));
 

@@ -9,7 +9,7 @@ public sealed class FramingTests
     [Fact]
     public void Length_prefix_over_the_limit_is_rejected_from_the_header_alone()
     {
-        var framing = new LengthPrefixFraming(1024);
+        var framing = new MessageFraming(EchoProtocol.TcpLength, 1024);
 
         var error = Assert.Throws<FramingException>(() => framing.TryParse([0xFF, 0xFF, 0xFF, 0xFF], out _, out _));
 
@@ -19,7 +19,7 @@ public sealed class FramingTests
     [Fact]
     public void Length_prefix_counts_utf8_bytes_not_characters()
     {
-        var framing = new LengthPrefixFraming();
+        var framing = new MessageFraming(EchoProtocol.TcpLength);
         var payload = Encoding.UTF8.GetBytes("héllo"); // 5 characters, 6 bytes
         var frame = new byte[framing.FrameLength(payload.Length)];
 
@@ -34,7 +34,7 @@ public sealed class FramingTests
     [Fact]
     public void Length_prefix_waits_for_the_whole_payload()
     {
-        var framing = new LengthPrefixFraming();
+        var framing = new MessageFraming(EchoProtocol.TcpLength);
 
         Assert.False(framing.TryParse([0, 0, 0, 3, (byte)'a', (byte)'b'], out _, out _));
     }
@@ -42,7 +42,7 @@ public sealed class FramingTests
     [Fact]
     public void Line_drops_a_carriage_return_before_the_newline()
     {
-        var framing = new LineFraming();
+        var framing = new MessageFraming(EchoProtocol.TcpLine);
         var bytes = "hi\r\nnext"u8.ToArray();
 
         Assert.True(framing.TryParse(bytes, out var range, out int consumed));
@@ -54,7 +54,7 @@ public sealed class FramingTests
     [Fact]
     public void Line_without_a_newline_past_the_limit_is_rejected_before_more_is_buffered()
     {
-        var framing = new LineFraming(8);
+        var framing = new MessageFraming(EchoProtocol.TcpLine, 8);
 
         Assert.False(framing.TryParse(new byte[9], out _, out _)); // 8 bytes and a possible CR
         Assert.Throws<FramingException>(() => framing.TryParse(new byte[10], out _, out _));
@@ -63,13 +63,13 @@ public sealed class FramingTests
     [Fact]
     public void Line_encoding_refuses_a_payload_with_a_newline()
     {
-        Assert.Throws<ArgumentException>(() => new LineFraming().Encode("a\nb"u8, new byte[4]));
+        Assert.Throws<ArgumentException>(() => new MessageFraming(EchoProtocol.TcpLine).Encode("a\nb"u8, new byte[4]));
     }
 
     [Fact]
     public async Task Reader_assembles_frames_delivered_one_byte_at_a_time()
     {
-        var framing = new LengthPrefixFraming();
+        var framing = new MessageFraming(EchoProtocol.TcpLength);
         var wire = new MemoryStream();
         foreach (var text in new[] { "one", "", "three ✓" })
         {
@@ -79,7 +79,8 @@ public sealed class FramingTests
             wire.Write(frame);
         }
 
-        using var reader = new FrameReader(new TrickleStream(wire.ToArray()), framing);
+        var input = new TrickleStream(wire.ToArray());
+        using var reader = new StreamMessageChannel(input, input, framing);
         var received = new List<string>();
         while (await reader.ReadAsync(CancellationToken.None) is { } message)
         {
@@ -92,7 +93,8 @@ public sealed class FramingTests
     [Fact]
     public async Task Reader_reports_a_peer_that_closes_mid_message()
     {
-        using var reader = new FrameReader(new MemoryStream([0, 0, 0, 10, 1, 2]), new LengthPrefixFraming());
+        var input = new MemoryStream([0, 0, 0, 10, 1, 2]);
+        using var reader = new StreamMessageChannel(input, input, new MessageFraming(EchoProtocol.TcpLength));
 
         var error = await Assert.ThrowsAsync<FramingException>(async () => await reader.ReadAsync(CancellationToken.None));
 
@@ -103,7 +105,8 @@ public sealed class FramingTests
     public async Task Reader_grows_past_its_first_buffer_for_a_long_line()
     {
         var line = new string('x', 100_000);
-        using var reader = new FrameReader(new MemoryStream(Encoding.ASCII.GetBytes(line + "\n")), new LineFraming());
+        var input = new MemoryStream(Encoding.ASCII.GetBytes(line + "\n"));
+        using var reader = new StreamMessageChannel(input, input, new MessageFraming(EchoProtocol.TcpLine));
 
         var message = await reader.ReadAsync(CancellationToken.None);
 

@@ -48,7 +48,7 @@ public sealed class OurClientsDrivePeersTests
         {
             try
             {
-                await using var client = await EchoClients.ConnectAsync(options);
+                await using var client = await EchoClient.ConnectAsync(options);
                 Assert.Equal("udp through socat", Encoding.UTF8.GetString((await client.EchoAsync("udp through socat"u8.ToArray())).Span));
                 return;
             }
@@ -76,14 +76,14 @@ public sealed class OurClientsDrivePeersTests
     private static bool Fail(Exception e, PeerProcess peer) => throw new InvalidOperationException($"{e.Message}; the peer printed:\n{peer.Output}", e);
 
     /// <summary>The tool needs a moment to bind; retry refused connections until the deadline.</summary>
-    private static async Task<IEchoClient> ConnectWhenListeningAsync(EchoClientOptions options)
+    private static async Task<EchoClient> ConnectWhenListeningAsync(EchoClientOptions options)
     {
         var deadline = DateTime.UtcNow + Deadlines.Default;
         while (true)
         {
             try
             {
-                return await EchoClients.ConnectAsync(options with { Timeout = Deadlines.Default });
+                return await EchoClient.ConnectAsync(options with { Timeout = Deadlines.Default });
             }
             catch (SocketBench.Core.Errors.SocketStatusException e) when (e.Status == SocketBench.Core.Errors.SocketStatus.ConnectionRefused && DateTime.UtcNow < deadline)
             {

@@ -77,8 +77,8 @@ public sealed class PeersDriveOurServersTests
     {
         using var files = new TempFiles();
         using var serverCertificate = SelfSignedCertificates.CreateLocalhostServer();
-        using var authority = SelfSignedCertificates.CreateAuthority("interop CA");
-        using var clientCertificate = SelfSignedCertificates.CreateClient("openssl client", authority);
+        using var authority = TestCertificates.CreateAuthority("interop CA");
+        using var clientCertificate = TestCertificates.CreateClient("openssl client", authority);
         var (certPath, keyPath) = files.WritePem("client", clientCertificate);
         var log = new RecordingLog();
         var tls = new TlsServerSettings(serverCertificate, ClientCertificates: new ClientCertificatePolicy([authority], null));

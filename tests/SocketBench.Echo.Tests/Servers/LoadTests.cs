@@ -32,9 +32,9 @@ public sealed class LoadTests
         Assert.True(after - baseline < 4 << 20, $"server memory grew from {baseline} to {after} bytes after every client left");
     }
 
-    private static async Task<int> RunClientAsync(IEchoServer server, int id, int messages)
+    private static async Task<int> RunClientAsync(EchoServer server, int id, int messages)
     {
-        await using var client = await EchoClients.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLength));
+        await using var client = await EchoClient.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLength));
         int exact = 0;
         for (int i = 0; i < messages; i++)
         {

@@ -67,8 +67,8 @@ public sealed class RobustnessTests
     {
         var log = new RecordingLog();
         await using var server = TestServers.Start(EchoProtocol.TcpLine, log, o => o with { MaxConnections = 2 });
-        await using var first = await EchoClients.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLine));
-        await using var second = await EchoClients.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLine));
+        await using var first = await EchoClient.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLine));
+        await using var second = await EchoClient.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLine));
         // Connections are counted on accept: an exchange proves both were accepted before the third arrives.
         await first.EchoAsync("1"u8.ToArray());
         await second.EchoAsync("2"u8.ToArray());
@@ -80,9 +80,9 @@ public sealed class RobustnessTests
         Assert.Equal("again"u8.ToArray(), (await first.EchoAsync("again"u8.ToArray())).ToArray());
     }
 
-    internal static async Task AssertStillServesAsync(IEchoServer server, EchoProtocol protocol)
+    internal static async Task AssertStillServesAsync(EchoServer server, EchoProtocol protocol)
     {
-        await using var good = await EchoClients.ConnectAsync(TestServers.ClientFor(server, protocol));
+        await using var good = await EchoClient.ConnectAsync(TestServers.ClientFor(server, protocol));
         var response = await good.EchoAsync("still here"u8.ToArray());
         Assert.Equal("still here", Encoding.UTF8.GetString(response.Span));
     }

@@ -13,7 +13,7 @@ public sealed class TcpEchoTests
     {
         var log = new RecordingLog();
         await using var server = TestServers.Start(protocol, log);
-        await using var client = await EchoClients.ConnectAsync(TestServers.ClientFor(server, protocol));
+        await using var client = await EchoClient.ConnectAsync(TestServers.ClientFor(server, protocol));
 
         foreach (var text in new[] { "Hello, World!", "héllo wörld ✓", "" })
         {
@@ -30,7 +30,7 @@ public sealed class TcpEchoTests
     {
         var log = new RecordingLog();
         await using var server = TestServers.Start(EchoProtocol.TcpLength, log, o => o with { MaxMessageBytes = 200_000 });
-        await using var client = await EchoClients.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLength));
+        await using var client = await EchoClient.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLength));
         var message = Encoding.ASCII.GetBytes(new string('m', 200_000));
 
         var response = await client.EchoAsync(message);
@@ -43,7 +43,7 @@ public sealed class TcpEchoTests
     {
         var log = new RecordingLog();
         var server = TestServers.Start(EchoProtocol.TcpLine, log, o => o with { Once = true });
-        await using (var client = await EchoClients.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLine)))
+        await using (var client = await EchoClient.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLine)))
         {
             await client.EchoAsync("only"u8.ToArray());
         }
@@ -59,7 +59,7 @@ public sealed class TcpEchoTests
         var log = new RecordingLog();
         var server = TestServers.Start(EchoProtocol.TcpLine, log);
         await using var idle = await RawTcp.ConnectAsync(server.LocalEndPoint);
-        await using var client = await EchoClients.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLine));
+        await using var client = await EchoClient.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLine));
         await client.EchoAsync("before stop"u8.ToArray());
 
         await server.DisposeAsync().AsTask().Within();

@@ -17,7 +17,7 @@ public sealed class UdpEchoTests
         await using var server = TestServers.Start(EchoProtocol.Udp, log);
         int clientPort = TestServers.ClosedPort(SocketType.Dgram);
         var options = TestServers.ClientFor(server, EchoProtocol.Udp) with { LocalPort = clientPort };
-        await using var client = (UdpEchoClient)await EchoClients.ConnectAsync(options);
+        await using var client = (UdpEchoClient)await EchoClient.ConnectAsync(options);
 
         var response = await client.EchoAsync(Encoding.UTF8.GetBytes("Hello, UDP ✓"));
 
@@ -38,7 +38,7 @@ public sealed class UdpEchoTests
 
         await log.WaitForAsync("not valid UTF-8");
         await log.WaitForAsync("500 bytes is over the 100-byte limit");
-        await using var client = await EchoClients.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.Udp));
+        await using var client = await EchoClient.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.Udp));
         Assert.Equal("ok"u8.ToArray(), (await client.EchoAsync("ok"u8.ToArray())).ToArray());
     }
 
@@ -51,7 +51,7 @@ public sealed class UdpEchoTests
         await using var second = TestServers.Start(EchoProtocol.Udp, log, o => o with { SharePort = true, Port = first.LocalEndPoint.Port });
 
         Assert.Equal(first.LocalEndPoint, second.LocalEndPoint);
-        await using var client = await EchoClients.ConnectAsync(TestServers.ClientFor(first, EchoProtocol.Udp));
+        await using var client = await EchoClient.ConnectAsync(TestServers.ClientFor(first, EchoProtocol.Udp));
         Assert.Equal("shared"u8.ToArray(), (await client.EchoAsync("shared"u8.ToArray())).ToArray());
     }
 
@@ -71,7 +71,7 @@ public sealed class UdpEchoTests
     {
         var log = new RecordingLog();
         var server = TestServers.Start(EchoProtocol.Udp, log, o => o with { Once = true });
-        await using (var client = await EchoClients.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.Udp)))
+        await using (var client = await EchoClient.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.Udp)))
         {
             await client.EchoAsync("one"u8.ToArray());
         }

@@ -4,17 +4,16 @@ using SocketBench.Echo.Logging;
 namespace SocketBench.Echo.Tests.Support;
 
 /// <summary>Keeps every line a server logs, and waits (with a deadline, never a sleep) for one to appear.</summary>
-internal sealed class RecordingLog : IEchoLog
+internal sealed class RecordingLog
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
     public IReadOnlyCollection<string> Lines => _lines;
 
-    public IEnumerable<string> Warnings => _lines.Where(l => l.StartsWith("warn: ", StringComparison.Ordinal));
+    public IEnumerable<string> Warnings => _lines.Where(l => l.StartsWith("warning: ", StringComparison.Ordinal));
 
-    public void Info(string line) => _lines.Enqueue(line);
-
-    public void Warn(string line) => _lines.Enqueue("warn: " + line);
+    /// <summary>What a server is given: every line it writes lands here.</summary>
+    public static implicit operator EchoLog(RecordingLog log) => new(log._lines.Enqueue);
 
     public async Task<string> WaitForAsync(string fragment, TimeSpan? within = null)
     {

@@ -8,13 +8,13 @@ namespace SocketBench.Echo.Tests.Support;
 /// <summary>Starts servers on a fresh loopback port and points clients at them.</summary>
 internal static class TestServers
 {
-    public static IEchoServer Start(EchoProtocol protocol, RecordingLog log, Func<EchoServerOptions, EchoServerOptions>? tune = null)
+    public static EchoServer Start(EchoProtocol protocol, RecordingLog log, Func<EchoServerOptions, EchoServerOptions>? tune = null)
     {
         var options = new EchoServerOptions(protocol) { Port = 0 };
-        return EchoServers.Start(tune is null ? options : tune(options), log);
+        return EchoServer.Start(tune is null ? options : tune(options), log);
     }
 
-    public static EchoClientOptions ClientFor(IEchoServer server, EchoProtocol protocol) =>
+    public static EchoClientOptions ClientFor(EchoServer server, EchoProtocol protocol) =>
         new(protocol) { Host = "127.0.0.1", Port = server.LocalEndPoint.Port, Timeout = Deadlines.Default };
 
     /// <summary>A port nothing listens on: bound, then released.</summary>

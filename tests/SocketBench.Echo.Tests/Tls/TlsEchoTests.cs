@@ -11,8 +11,8 @@ namespace SocketBench.Echo.Tests.Tls;
 public sealed class TlsEchoTests
 {
     private static readonly X509Certificate2 ServerCertificate = SelfSignedCertificates.CreateLocalhostServer();
-    private static readonly X509Certificate2 Authority = SelfSignedCertificates.CreateAuthority("SocketBench test CA");
-    private static readonly X509Certificate2 OtherAuthority = SelfSignedCertificates.CreateAuthority("Someone else's CA");
+    private static readonly X509Certificate2 Authority = TestCertificates.CreateAuthority("SocketBench test CA");
+    private static readonly X509Certificate2 OtherAuthority = TestCertificates.CreateAuthority("Someone else's CA");
 
     [Theory]
     [InlineData(EchoProtocol.TcpLine, SslProtocols.Tls12)]
@@ -24,7 +24,7 @@ public sealed class TlsEchoTests
         var log = new RecordingLog();
         await using var server = TestServers.Start(protocol, log, o => o with { Tls = new TlsServerSettings(ServerCertificate, version) });
         var tls = new TlsClientSettings(version, TrustedAuthorities: [ServerCertificate]);
-        await using var client = await EchoClients.ConnectAsync(TestServers.ClientFor(server, protocol) with { Host = "localhost", Tls = tls });
+        await using var client = await EchoClient.ConnectAsync(TestServers.ClientFor(server, protocol) with { Host = "localhost", Tls = tls });
 
         Assert.Equal("secret ✓"u8.ToArray(), (await client.EchoAsync("secret ✓"u8.ToArray())).ToArray());
     }
@@ -36,7 +36,7 @@ public sealed class TlsEchoTests
         await using var server = TestServers.Start(EchoProtocol.TcpLine, log, o => o with { Tls = new TlsServerSettings(ServerCertificate) });
 
         var error = await Assert.ThrowsAsync<SocketStatusException>(() =>
-            EchoClients.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLine) with { Tls = new TlsClientSettings() }));
+            EchoClient.ConnectAsync(TestServers.ClientFor(server, EchoProtocol.TcpLine) with { Tls = new TlsClientSettings() }));
 
         Assert.Equal(SocketStatus.CertificateUntrustedRoot, error.Status);
     }
@@ -44,10 +44,10 @@ public sealed class TlsEchoTests
     [Fact]
     public async Task A_client_certificate_from_the_required_ca_is_accepted()
     {
-        using var clientCertificate = SelfSignedCertificates.CreateClient("good client", Authority);
+        using var clientCertificate = TestCertificates.CreateClient("good client", Authority);
         await using var server = StartRequiringClientCertificates(new RecordingLog(), new ClientCertificatePolicy([Authority], null));
 
-        await using var client = await EchoClients.ConnectAsync(ClientOptions(server, clientCertificate));
+        await using var client = await EchoClient.ConnectAsync(ClientOptions(server, clientCertificate));
 
         Assert.Equal("mutual"u8.ToArray(), (await client.EchoAsync("mutual"u8.ToArray())).ToArray());
     }
@@ -55,11 +55,11 @@ public sealed class TlsEchoTests
     [Fact]
     public async Task A_client_certificate_matching_the_thumbprint_is_accepted()
     {
-        using var clientCertificate = SelfSignedCertificates.CreateClient("pinned client", OtherAuthority);
+        using var clientCertificate = TestCertificates.CreateClient("pinned client", OtherAuthority);
         var sha256 = Convert.ToHexString(clientCertificate.GetCertHash(HashAlgorithmName.SHA256));
         await using var server = StartRequiringClientCertificates(new RecordingLog(), new ClientCertificatePolicy(null, sha256));
 
-        await using var client = await EchoClients.ConnectAsync(ClientOptions(server, clientCertificate));
+        await using var client = await EchoClient.ConnectAsync(ClientOptions(server, clientCertificate));
 
         Assert.Equal("pinned"u8.ToArray(), (await client.EchoAsync("pinned"u8.ToArray())).ToArray());
     }
@@ -69,13 +69,13 @@ public sealed class TlsEchoTests
     [InlineData(true)]
     public async Task A_missing_or_foreign_client_certificate_is_refused_with_a_logged_reason(bool foreign)
     {
-        using var clientCertificate = foreign ? SelfSignedCertificates.CreateClient("stranger", OtherAuthority) : null;
+        using var clientCertificate = foreign ? TestCertificates.CreateClient("stranger", OtherAuthority) : null;
         var log = new RecordingLog();
         await using var server = StartRequiringClientCertificates(log, new ClientCertificatePolicy([Authority], null));
 
         var error = await Assert.ThrowsAsync<SocketStatusException>(async () =>
         {
-            await using var client = await EchoClients.ConnectAsync(ClientOptions(server, clientCertificate));
+            await using var client = await EchoClient.ConnectAsync(ClientOptions(server, clientCertificate));
             await client.EchoAsync("let me in"u8.ToArray());
         });
 
@@ -84,10 +84,10 @@ public sealed class TlsEchoTests
         Assert.DoesNotContain(log.Lines, l => l.Contains("let me in", StringComparison.Ordinal));
     }
 
-    private static SocketBench.Echo.Servers.IEchoServer StartRequiringClientCertificates(RecordingLog log, ClientCertificatePolicy policy) =>
+    private static SocketBench.Echo.Servers.EchoServer StartRequiringClientCertificates(RecordingLog log, ClientCertificatePolicy policy) =>
         TestServers.Start(EchoProtocol.TcpLine, log, o => o with { Tls = new TlsServerSettings(ServerCertificate, ClientCertificates: policy) });
 
-    private static EchoClientOptions ClientOptions(SocketBench.Echo.Servers.IEchoServer server, X509Certificate2? clientCertificate) =>
+    private static EchoClientOptions ClientOptions(SocketBench.Echo.Servers.EchoServer server, X509Certificate2? clientCertificate) =>
         TestServers.ClientFor(server, EchoProtocol.TcpLine) with
         {
             Host = "localhost",

@@ -113,8 +113,8 @@ public sealed class NetnsPeerTests
         NetnsPeer.SkipUnlessAny("netem");
         using var peer = NetnsPeer.Start("--delay", "10");
 
-        var options = new EchoClientOptions(EchoProtocol.TcpLength) { Host = peer.Address.Host, Port = PeerEchoPorts.For(peer.Address, EchoProtocol.TcpLength) };
-        await using var client = await EchoClients.ConnectAsync(options);
+        var options = new EchoClientOptions(EchoProtocol.TcpLength) { Host = peer.Address.Host, Port = EchoProtocols.PeerPort(peer.Address, EchoProtocol.TcpLength) };
+        await using var client = await EchoClient.ConnectAsync(options);
         var started = Stopwatch.StartNew();
         await client.EchoAsync("delayed"u8.ToArray());
 

@@ -19,15 +19,15 @@ internal static class EchoBackendChoice
     public static bool TryParse(string? text, out Backend backend) =>
         Enum.TryParse(text, ignoreCase: true, out backend) && Enum.IsDefined(backend) && !int.TryParse(text, out _);
 
-    public static IEchoBackend For(Backend backend) => backend switch
+    public static EchoBackend For(Backend backend) => backend switch
     {
-        Backend.Sockets => PortableEchoBackend.Instance,
+        Backend.Sockets => EchoBackend.Portable,
         Backend.WinRT when OperatingSystem.IsWindows() => LoadWinRt(),
         Backend.WinRT => throw new ArgumentException(WinRtRequiresWindows),
         _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Unknown backend."),
     };
 
-    private static IEchoBackend LoadWinRt()
+    private static EchoBackend LoadWinRt()
     {
         string path = Path.Combine(AppContext.BaseDirectory, WinRtAssemblyFile);
         if (!File.Exists(path))
@@ -36,6 +36,6 @@ internal static class EchoBackendChoice
         }
 
         var type = Assembly.LoadFrom(path).GetType(WinRtBackendType, throwOnError: true)!;
-        return (IEchoBackend)Activator.CreateInstance(type)!;
+        return (EchoBackend)type.GetProperty("Instance")!.GetValue(null)!;
     }
 }

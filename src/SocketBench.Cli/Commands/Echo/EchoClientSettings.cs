@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using SocketBench.Core.Peers;
+using SocketBench.Echo;
+using SocketBench.Echo.Clients;
 using SocketBench.Echo.Errors;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -56,53 +58,42 @@ public sealed class EchoClientSettings : EchoSettings
     public bool Insecure { get; init; }
 
     /// <summary>Where to connect: --host and --port, or the echo port of the --peer's serve for this protocol.</summary>
-    internal (string Host, int Port) Target => Peer is null ? (Host, Port) : PeerEcho.Target(PeerAddress.Parse(Peer), ParsedProtocol);
+    internal (string Host, int Port) Target =>
+        Peer is { } peer ? (PeerAddress.Parse(peer).Host, EchoProtocols.PeerPort(PeerAddress.Parse(peer), ParsedProtocol)) : (Host, Port);
 
-    internal IReadOnlyList<string> MessagesOrDefault => Messages.Length > 0 ? Messages : [EchoClientDefaults.Message];
+    internal IReadOnlyList<string> MessagesOrDefault => Messages.Length > 0 ? Messages : ["Hello, World!"];
 
     public override ValidationResult Validate()
     {
         var common = base.Validate();
-        if (!common.Successful)
+        return !common.Successful ? common : FirstError(
+            Peer is null ? null : PeerConflict(Peer),
+            HostNames.Problem(Host) is { } problem ? $"Invalid --host '{Host}': {problem}. Examples: localhost, 127.0.0.1, ::1." : null,
+            Port == 0 ? "Invalid port '0': a client needs the server's port. Example: --port 1337." : null,
+            LocalPort is < 0 or > ushort.MaxValue ? $"Invalid --local-port '{LocalPort}'. Examples: 1336, 0." : null,
+            (LocalPort != 0 || SharePort) && ParsedProtocol != EchoProtocol.Udp
+                ? "Invalid --local-port/--share-port with a TCP protocol: they apply to UDP. Example: --protocol udp --local-port 1336."
+                : null,
+            TimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(TimeoutSeconds) ? $"Invalid --timeout '{TimeoutSeconds}'. Examples: 5, 0.5." : null,
+            !Tls && (ClientCertificate ?? ClientKey ?? Ca ?? (Insecure ? "--insecure" : null)) is { } stray
+                ? $"Invalid '{stray}' without --tls: certificate options need it. Example: --tls --ca server.pem."
+                : null);
+    }
+
+    /// <summary>A bad --peer, or --host/--port given beside it, as one line; null when --peer alone names the target.</summary>
+    private string? PeerConflict(string peer)
+    {
+        try
         {
-            return common;
+            PeerAddress.Parse(peer);
+        }
+        catch (ArgumentException error)
+        {
+            return error.Message;
         }
 
-        if (Peer is not null && PeerEcho.Conflict(Peer, Host, Port) is { } conflict)
-        {
-            return ValidationResult.Error(conflict);
-        }
-
-        if (HostNames.Problem(Host) is { } problem)
-        {
-            return ValidationResult.Error($"Invalid --host '{Host}': {problem}. Examples: localhost, 127.0.0.1, ::1.");
-        }
-
-        if (Port == 0)
-        {
-            return ValidationResult.Error("Invalid port '0': a client needs the server's port. Example: --port 1337.");
-        }
-
-        if (LocalPort is < 0 or > ushort.MaxValue)
-        {
-            return ValidationResult.Error($"Invalid --local-port '{LocalPort}'. Examples: 1336, 0.");
-        }
-
-        if ((LocalPort != 0 || SharePort) && ParsedProtocol != SocketBench.Echo.EchoProtocol.Udp)
-        {
-            return ValidationResult.Error("Invalid --local-port/--share-port with a TCP protocol: they apply to UDP. Example: --protocol udp --local-port 1336.");
-        }
-
-        if (TimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(TimeoutSeconds))
-        {
-            return ValidationResult.Error($"Invalid --timeout '{TimeoutSeconds}'. Examples: 5, 0.5.");
-        }
-
-        if (!Tls && (ClientCertificate ?? ClientKey ?? Ca ?? (Insecure ? "--insecure" : null)) is { } stray)
-        {
-            return ValidationResult.Error($"Invalid '{stray}' without --tls: certificate options need it. Example: --tls --ca server.pem.");
-        }
-
-        return ValidationResult.Success();
+        return Host != "localhost" || Port != EchoClientOptions.GuideServerPort
+            ? $"Invalid --peer '{peer}' with --host/--port: --peer already names the server. Example: --peer {PeerAddress.Example} --protocol udp."
+            : null;
     }
 }

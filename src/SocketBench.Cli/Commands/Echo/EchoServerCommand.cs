@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using SocketBench.Echo;
 using SocketBench.Echo.Servers;
+using SocketBench.Echo.Tls;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,11 +22,11 @@ public sealed class EchoServerCommand(IAnsiConsole console) : AsyncCommand<EchoS
             Once = settings.Once,
             SharePort = settings.SharePort,
             LogMessages = !settings.Quiet,
-            Tls = ServerTls.From(settings, console),
+            Tls = ServerTls(settings),
         };
 
         using var signals = new ShutdownSignals(cancellationToken);
-        var server = await EchoBackendChoice.For(settings.ParsedBackend).StartServerAsync(options, new ConsoleEchoLog(console)).ConfigureAwait(false);
+        var server = await EchoBackendChoice.For(settings.ParsedBackend).StartServerAsync(options, console.EchoLog()).ConfigureAwait(false);
         await using (server.ConfigureAwait(false))
         {
             string scope = System.Net.IPAddress.IsLoopback(options.Address) ? "loopback" : "NOT loopback: reachable from other machines";
@@ -33,5 +35,35 @@ public sealed class EchoServerCommand(IAnsiConsole console) : AsyncCommand<EchoS
         }
 
         return 0;
+    }
+
+    /// <summary>Turns the server's certificate options into TLS settings, and tells the user what the clients need.</summary>
+    private TlsServerSettings? ServerTls(EchoServerSettings settings)
+    {
+        if (!settings.Tls)
+        {
+            return null;
+        }
+
+        var certificate = settings.Certificate is { } path
+            ? CertificateFiles.LoadWithKey(path, settings.Key, settings.CertificatePassword)
+            : SelfSignedCertificates.CreateLocalhostServer();
+        string origin = settings.Certificate is null ? "self-signed for this run" : $"from {settings.Certificate}";
+        console.Line($"server certificate: {certificate.Subject} ({origin}), SHA-256 {Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256))}");
+        if (settings.SaveCertificate is { } save)
+        {
+            File.WriteAllText(save, certificate.ExportCertificatePem() + "\n");
+            console.Line($"server certificate saved to {save} (clients: --ca {save})");
+        }
+
+        ClientCertificatePolicy? policy = null;
+        if (settings.ClientCa is not null || settings.ClientThumbprint is not null)
+        {
+            var authorities = settings.ClientCa is { } ca ? CertificateFiles.LoadTrusted(ca) : null;
+            policy = new ClientCertificatePolicy(authorities, settings.ClientThumbprint);
+            console.Line($"server requires a client certificate{(settings.ClientCa is null ? "" : $" issued by {settings.ClientCa}")}{(settings.ClientThumbprint is null ? "" : $" with thumbprint {settings.ClientThumbprint}")}");
+        }
+
+        return new TlsServerSettings(certificate, settings.ParsedTlsVersions, policy);
     }
 }

@@ -63,41 +63,18 @@ public sealed class EchoServerSettings : EchoSettings
     public override ValidationResult Validate()
     {
         var common = base.Validate();
-        if (!common.Successful)
-        {
-            return common;
-        }
-
-        if (!IPAddress.TryParse(Bind, out _))
-        {
-            return ValidationResult.Error($"Invalid --bind '{Bind}': an IP address is needed. Examples: 127.0.0.1, ::1, 0.0.0.0.");
-        }
-
-        if (IdleTimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(IdleTimeoutSeconds))
-        {
-            return ValidationResult.Error($"Invalid --idle-timeout '{IdleTimeoutSeconds}'. Examples: 30, 0.5.");
-        }
-
-        if (MaxConnections < 1)
-        {
-            return ValidationResult.Error($"Invalid --max-connections '{MaxConnections}'. Examples: 1024, 1.");
-        }
-
-        if (SharePort && ParsedProtocol != SocketBench.Echo.EchoProtocol.Udp)
-        {
-            return ValidationResult.Error("Invalid --share-port with a TCP protocol: port sharing is for datagram sockets. Example: --protocol udp --share-port.");
-        }
-
-        if (!Tls && (Certificate ?? Key ?? SaveCertificate ?? ClientCa ?? ClientThumbprint) is { } stray)
-        {
-            return ValidationResult.Error($"Invalid '{stray}' without --tls: certificate options need it. Example: --tls --cert server.pfx.");
-        }
-
-        if (ClientThumbprint is { } thumbprint && thumbprint.Replace(":", "", StringComparison.Ordinal).Length is not (40 or 64))
-        {
-            return ValidationResult.Error($"Invalid --client-thumbprint '{thumbprint}': 40 (SHA-1) or 64 (SHA-256) hex digits. Example: 3F2A...9C (SHA-256 of the certificate).");
-        }
-
-        return ValidationResult.Success();
+        return !common.Successful ? common : FirstError(
+            !IPAddress.TryParse(Bind, out _) ? $"Invalid --bind '{Bind}': an IP address is needed. Examples: 127.0.0.1, ::1, 0.0.0.0." : null,
+            IdleTimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(IdleTimeoutSeconds) ? $"Invalid --idle-timeout '{IdleTimeoutSeconds}'. Examples: 30, 0.5." : null,
+            MaxConnections < 1 ? $"Invalid --max-connections '{MaxConnections}'. Examples: 1024, 1." : null,
+            SharePort && ParsedProtocol != SocketBench.Echo.EchoProtocol.Udp
+                ? "Invalid --share-port with a TCP protocol: port sharing is for datagram sockets. Example: --protocol udp --share-port."
+                : null,
+            !Tls && (Certificate ?? Key ?? SaveCertificate ?? ClientCa ?? ClientThumbprint) is { } stray
+                ? $"Invalid '{stray}' without --tls: certificate options need it. Example: --tls --cert server.pfx."
+                : null,
+            ClientThumbprint is { } thumbprint && thumbprint.Replace(":", "", StringComparison.Ordinal).Length is not (40 or 64)
+                ? $"Invalid --client-thumbprint '{thumbprint}': 40 (SHA-1) or 64 (SHA-256) hex digits. Example: 3F2A...9C (SHA-256 of the certificate)."
+                : null);
     }
 }

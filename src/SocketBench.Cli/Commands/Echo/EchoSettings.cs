@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Security.Authentication;
 using SocketBench.Core.Sending;
 using SocketBench.Echo;
+using SocketBench.Echo.Clients;
 using SocketBench.Echo.Tls;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -18,8 +19,8 @@ public class EchoSettings : CommandSettings
 
     [CommandOption("--port <PORT>")]
     [Description("Server port (the guide uses 1337)")]
-    [DefaultValue(EchoClientDefaults.Port)]
-    public int Port { get; init; } = EchoClientDefaults.Port;
+    [DefaultValue(EchoClientOptions.GuideServerPort)]
+    public int Port { get; init; } = EchoClientOptions.GuideServerPort;
 
     [CommandOption("--max-message <BYTES>")]
     [Description("Largest message payload accepted, in bytes; longer ones close the connection (TCP) or are dropped (UDP)")]
@@ -46,51 +47,19 @@ public class EchoSettings : CommandSettings
 
     internal SslProtocols ParsedTlsVersions => TlsVersions.TryParse(TlsVersion, out var versions) ? versions : throw new InvalidOperationException("validated");
 
-    public override ValidationResult Validate()
-    {
-        if (!EchoProtocols.TryParse(Protocol, out var protocol))
-        {
-            return ValidationResult.Error($"Invalid protocol '{Protocol}'. Examples: {EchoProtocols.AllNames}.");
-        }
+    public override ValidationResult Validate() => FirstError(
+        !EchoProtocols.TryParse(Protocol, out var protocol) ? $"Invalid protocol '{Protocol}'. Examples: {EchoProtocols.AllNames}." : null,
+        !EchoBackendChoice.TryParse(Backend, out var backend) ? $"Invalid --backend '{Backend}'. Examples: sockets, winrt." : null,
+        backend == SocketBench.Core.Sending.Backend.WinRT && !OperatingSystem.IsWindows() ? EchoBackendChoice.WinRtRequiresWindows : null,
+        Port is < 0 or > ushort.MaxValue ? $"Invalid port '{Port}'. Examples: 1337, 0 (server: any free port)." : null,
+        MaxMessageBytes < 1 ? $"Invalid --max-message '{MaxMessageBytes}'. Examples: 1048576, 65507." : null,
+        !TlsVersions.TryParse(TlsVersion, out _) ? $"Invalid --tls-version '{TlsVersion}'. Examples: 1.2, 1.3, any." : null,
+        Tls && protocol == EchoProtocol.Udp ? "Invalid --tls with --protocol udp: TLS runs over TCP. Example: --protocol tcp-line --tls." : null);
 
-        if (!EchoBackendChoice.TryParse(Backend, out var backend))
-        {
-            return ValidationResult.Error($"Invalid --backend '{Backend}'. Examples: sockets, winrt.");
-        }
-
-        if (backend == SocketBench.Core.Sending.Backend.WinRT && !OperatingSystem.IsWindows())
-        {
-            return ValidationResult.Error(EchoBackendChoice.WinRtRequiresWindows);
-        }
-
-        if (Port is < 0 or > ushort.MaxValue)
-        {
-            return ValidationResult.Error($"Invalid port '{Port}'. Examples: 1337, 0 (server: any free port).");
-        }
-
-        if (MaxMessageBytes < 1)
-        {
-            return ValidationResult.Error($"Invalid --max-message '{MaxMessageBytes}'. Examples: 1048576, 65507.");
-        }
-
-        if (!TlsVersions.TryParse(TlsVersion, out _))
-        {
-            return ValidationResult.Error($"Invalid --tls-version '{TlsVersion}'. Examples: 1.2, 1.3, any.");
-        }
-
-        if (Tls && protocol == EchoProtocol.Udp)
-        {
-            return ValidationResult.Error("Invalid --tls with --protocol udp: TLS runs over TCP. Example: --protocol tcp-line --tls.");
-        }
-
-        return ValidationResult.Success();
-    }
-}
-
-/// <summary>Defaults taken from the guide's samples.</summary>
-internal static class EchoClientDefaults
-{
-    public const int Port = 1337;
-    public const int ClientPort = 1336;
-    public const string Message = "Hello, World!";
+    /// <summary>
+    /// The first problem found, in the order given, as the command's error; success when there is none. A derived
+    /// class calls it only once the common options passed, so its checks may use the parsed values.
+    /// </summary>
+    protected static ValidationResult FirstError(params string?[] problems) =>
+        problems.FirstOrDefault(problem => problem is not null) is { } first ? ValidationResult.Error(first) : ValidationResult.Success();
 }

@@ -1,3 +1,4 @@
+using SocketBench.Echo.Logging;
 using Spectre.Console;
 
 namespace SocketBench.Cli.Commands.Echo;
@@ -9,4 +10,7 @@ namespace SocketBench.Cli.Commands.Echo;
 internal static class PlainLines
 {
     public static void Line(this IAnsiConsole console, string text) => console.Profile.Out.Writer.WriteLine(text);
+
+    /// <summary>Server and client lines as plain text; connections log from many tasks, and one line must not tear another.</summary>
+    public static EchoLog EchoLog(this IAnsiConsole console) => new(TextWriter.Synchronized(console.Profile.Out.Writer).WriteLine);
 }

@@ -25,16 +25,16 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
         var listen = settings.ListenEndPoint;
-        var log = new ConsoleEchoLog(console);
+        var log = console.EchoLog();
         using var signals = new ShutdownSignals(cancellationToken);
         using var sink = StartSink(listen, settings.Quiet ? _ => { } : log.Info);
-        var servers = new List<IEchoServer>();
+        var servers = new List<EchoServer>();
         try
         {
             foreach (var (protocol, offset) in EchoPorts)
             {
                 var options = new EchoServerOptions(protocol) { Address = listen.Address, Port = listen.Port + offset, LogMessages = false, IdleTimeout = EchoIdleLimit };
-                servers.Add(EchoServers.Start(options, log));
+                servers.Add(EchoServer.Start(options, log));
             }
 
             PrintPortMap(listen, servers);
@@ -65,7 +65,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
         }
     }
 
-    private void PrintPortMap(IPEndPoint listen, IReadOnlyList<IEchoServer> servers)
+    private void PrintPortMap(IPEndPoint listen, IReadOnlyList<EchoServer> servers)
     {
         string scope = IPAddress.IsLoopback(listen.Address) ? "loopback only" : "NOT loopback: reachable from other machines";
         console.Line($"socketbench serve on {listen.Address} ({scope}); Ctrl+C stops");
