@@ -26,5 +26,5 @@ public sealed unsafe class PinnedBuffer
 
     public ReadOnlyMemory<byte> Memory => _bytes;
 
-    internal ArraySegment<byte> Segment => new(_bytes);
+    public ArraySegment<byte> Segment => new(_bytes);
 }

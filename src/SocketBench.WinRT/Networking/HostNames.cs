@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using SocketBench.Core.Errors;
+using Windows.Foundation;
 using Windows.Networking;
 using EchoHostNames = SocketBench.Echo.Errors.HostNames;
 
@@ -46,4 +49,32 @@ public static class HostNames
             ? hostName!
             : throw new SocketStatusException(SocketStatus.InvalidHostName, error!);
     }
+}
+
+/// <summary>Between WinRT's host-and-service-name pairs and the end points the shared echo interfaces speak.</summary>
+public static class WinRtEndPoints
+{
+    /// <summary>An <see cref="IPEndPoint"/> when the host is an address (the usual case on a connected socket), else a <see cref="DnsEndPoint"/>.</summary>
+    public static EndPoint From(HostName? host, string port)
+    {
+        int number = Port(port);
+        string name = host?.CanonicalName ?? "?";
+        return IPAddress.TryParse(name, out var address) ? new IPEndPoint(address, number) : new DnsEndPoint(name, number);
+    }
+
+    /// <summary>The port number in a service name WinRT reports (LocalPort, RemotePort); 0 when it is not a number.</summary>
+    public static int Port(string serviceName) =>
+        int.TryParse(serviceName, NumberStyles.None, CultureInfo.InvariantCulture, out int port) ? port : 0;
+
+    /// <summary>A port as WinRT takes it, a service name: empty lets the system pick, as port 0 does.</summary>
+    public static string ServiceName(int port) => port == 0 ? string.Empty : port.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Binds a listener or datagram socket through its own two methods: by service name alone for a wildcard address
+    /// (every local address), else to the one address, its HostName made inside the guard.
+    /// </summary>
+    public static IAsyncAction Bind(IPAddress address, int port, Func<string, IAsyncAction> bindServiceName, Func<HostName, string, IAsyncAction> bindEndpoint) =>
+        address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
+            ? bindServiceName(ServiceName(port))
+            : bindEndpoint(HostNames.CreateOrReject(address.ToString()), ServiceName(port));
 }
