@@ -8,6 +8,7 @@ using SocketBench.Sockets.Loopback;
 using SocketBench.WinRT.Networking;
 using SocketBench.WinRT.Outputs;
 using SocketBench.WinRT.Receivers;
+using Windows.Networking;
 using Windows.Networking.Sockets;
 using Windows.Storage.Streams;
 
@@ -161,7 +162,7 @@ public sealed class WinRtTcpSession : WinRtLoopbackSession
 
     public static async Task<WinRtTcpSession> CreateAsync(BatchShape shape, LoopbackOptions options)
     {
-        var host = HostNames.Create(HostNames.Loopback);
+        var host = new HostName(HostNames.Loopback);
         var listener = new StreamSocketListener();
         var client = new StreamSocket();
         try
@@ -256,7 +257,7 @@ public sealed class WinRtUdpSession : WinRtLoopbackSession
 
     public static async Task<WinRtUdpSession> CreateAsync(BatchShape shape, LoopbackOptions options)
     {
-        var host = HostNames.Create(HostNames.Loopback);
+        var host = new HostName(HostNames.Loopback);
         var receiverSocket = new DatagramSocket();
         var sender = new DatagramSocket();
         try

@@ -30,7 +30,9 @@ public sealed class SinkServer : IDisposable
     private readonly Socket _control;
     private readonly Action<string> _log;
     private readonly Thread[] _threads;
-    private readonly ConcurrentDictionary<TcpSinkConnection, byte> _connections = new();
+    private static readonly TimeSpan HelloLimit = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<Socket, byte> _connections = new();
     private readonly ConcurrentDictionary<long, UdpSinkSession> _sessions = new();
     private volatile bool _stopping;
 
@@ -95,9 +97,12 @@ public sealed class SinkServer : IDisposable
 
             try
             {
-                var connection = new TcpSinkConnection(accepted, _log, closed => _connections.TryRemove(closed, out _));
-                _connections[connection] = 0;
-                connection.Start();
+                string peer = accepted.RemoteEndPoint?.ToString() ?? "?";
+                // Counts are tiny writes the sender is waiting for: Nagle's algorithm would hold them back.
+                accepted.NoDelay = true;
+                _connections[accepted] = 0;
+                // The opening is read on a thread of its own, so a slow or silent client never holds up the acceptor.
+                new Thread(() => ServeConnection(accepted, peer)) { IsBackground = true, Name = "socketbench tcp sink hello" }.Start();
             }
             catch (SocketException error)
             {
@@ -106,6 +111,92 @@ public sealed class SinkServer : IDisposable
                 accepted.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// One sender's TCP stream: reads the 16-byte opening, then counts (and in verify mode checks) every
+    /// byte with the loopback suite's own receiver, sending the running total back after each read.
+    /// </summary>
+    private void ServeConnection(Socket socket, string peer)
+    {
+        var hello = new byte[SinkWire.TcpHelloLength];
+        try
+        {
+            socket.ReceiveTimeout = (int)HelloLimit.TotalMilliseconds;
+            int filled = 0;
+            while (filled < hello.Length)
+            {
+                int received = socket.Receive(hello, filled, hello.Length - filled, SocketFlags.None);
+                if (received == 0)
+                {
+                    CloseConnection(socket, null);
+                    return;
+                }
+
+                filled += received;
+            }
+
+            socket.ReceiveTimeout = 0;
+        }
+        catch (Exception error) when (error is SocketException or ObjectDisposedException)
+        {
+            CloseConnection(socket, $"sink closed TCP {peer} before its opening: {error.Message}");
+            return;
+        }
+
+        if (SinkWire.ReadTcpHello(hello) is not { } opening)
+        {
+            CloseConnection(socket, $"sink closed TCP {peer}: its first 16 bytes are not a SocketBench sink opening");
+            return;
+        }
+
+        _log(string.Create(CultureInfo.InvariantCulture, $"sink TCP session from {peer}: {opening.Size} B buffers{(opening.Verify ? ", verifying" : "")}"));
+        var count = new byte[SinkWire.CountLength];
+        TcpReceiver? receiver = null;
+        receiver = new TcpReceiver(socket, opening.Size, opening.Verify)
+        {
+            AfterRead = bytes =>
+            {
+                BinaryPrimitives.WriteInt64LittleEndian(count, bytes);
+                socket.Send(count);
+            },
+            Stopped = () => ReportEnd(socket, peer, receiver!),
+        };
+        receiver.Start();
+    }
+
+    private void ReportEnd(Socket socket, string peer, TcpReceiver receiver)
+    {
+        // A sender that hangs up while a count is on its way shows up as a reset: an ordinary end, not a failed check.
+        // So does a socket the sink closed itself when it stops.
+        if (receiver.Failure is { } failure && !failure.StartsWith("receiver stopped", StringComparison.Ordinal))
+        {
+            try
+            {
+                socket.Send(SinkWire.Failure(failure, lengthPrefixed: true));
+            }
+            catch (Exception error) when (error is SocketException or ObjectDisposedException)
+            {
+                // The sender is gone; the log line below still says why.
+            }
+
+            CloseConnection(socket, $"sink TCP session from {peer} failed after {receiver.BytesReceived} bytes: {failure}");
+            return;
+        }
+
+        CloseConnection(socket, string.Create(CultureInfo.InvariantCulture, $"sink TCP session from {peer} closed: {receiver.BytesReceived} bytes received"));
+    }
+
+    /// <summary>Runs on the connection's own thread, so only the socket is closed here (the thread ends on return).</summary>
+    private void CloseConnection(Socket socket, string? line)
+    {
+        if (line is not null)
+        {
+            _log(line);
+        }
+
+        socket.Dispose();
+        _connections.TryRemove(socket, out _);
     }
 
     private void ServeUdp()
@@ -169,7 +260,7 @@ public sealed class SinkServer : IDisposable
                 return;
             }
 
-            session = UdpSinkSession.Open(localAddress, sender, hello, _log);
+            session = new UdpSinkSession(localAddress, sender, hello, _log);
             _sessions[hello.Nonce] = session;
         }
 
@@ -198,6 +289,7 @@ public sealed class SinkServer : IDisposable
             thread.Join(TimeSpan.FromSeconds(5));
         }
 
+        // Each connection's receiver then ends on its own thread and logs what it counted.
         foreach (var connection in _connections.Keys)
         {
             connection.Dispose();
@@ -209,129 +301,6 @@ public sealed class SinkServer : IDisposable
         }
 
         _sessions.Clear();
-    }
-}
-
-/// <summary>
-/// One sender's TCP stream: reads the 16-byte opening, then counts (and in verify mode checks) every
-/// byte with the loopback suite's own receiver, sending the running total back after each read.
-/// </summary>
-internal sealed class TcpSinkConnection : IDisposable
-{
-    private static readonly TimeSpan HelloLimit = TimeSpan.FromSeconds(10);
-
-    private readonly Socket _socket;
-    private readonly Action<string> _log;
-    private readonly Action<TcpSinkConnection> _closed;
-    private readonly byte[] _count = new byte[SinkWire.CountLength];
-    private readonly string _peer;
-    private TcpReceiver? _receiver;
-
-    public TcpSinkConnection(Socket socket, Action<string> log, Action<TcpSinkConnection> closed)
-    {
-        _socket = socket;
-        _log = log;
-        _closed = closed;
-        _peer = socket.RemoteEndPoint?.ToString() ?? "?";
-        // Counts are tiny writes the sender is waiting for: Nagle's algorithm would hold them back.
-        _socket.NoDelay = true;
-    }
-
-    /// <summary>Reads the opening on a thread of its own, so a slow or silent client never holds up the acceptor.</summary>
-    public void Start() => new Thread(ReadHelloThenReceive) { IsBackground = true, Name = "socketbench tcp sink hello" }.Start();
-
-    private void ReadHelloThenReceive()
-    {
-        var hello = new byte[SinkWire.TcpHelloLength];
-        try
-        {
-            _socket.ReceiveTimeout = (int)HelloLimit.TotalMilliseconds;
-            int filled = 0;
-            while (filled < hello.Length)
-            {
-                int received = _socket.Receive(hello, filled, hello.Length - filled, SocketFlags.None);
-                if (received == 0)
-                {
-                    Close(null);
-                    return;
-                }
-
-                filled += received;
-            }
-
-            _socket.ReceiveTimeout = 0;
-        }
-        catch (Exception error) when (error is SocketException or ObjectDisposedException)
-        {
-            Close($"sink closed TCP {_peer} before its opening: {error.Message}");
-            return;
-        }
-
-        if (SinkWire.ReadTcpHello(hello) is not { } opening)
-        {
-            Close($"sink closed TCP {_peer}: its first 16 bytes are not a SocketBench sink opening");
-            return;
-        }
-
-        _log(string.Create(CultureInfo.InvariantCulture, $"sink TCP session from {_peer}: {opening.Size} B buffers{(opening.Verify ? ", verifying" : "")}"));
-        _receiver = new TcpReceiver(_socket, opening.Size, opening.Verify)
-        {
-            AfterRead = SendCount,
-            Stopped = ReportEnd,
-        };
-        _receiver.Start();
-    }
-
-    private void SendCount(long bytes)
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(_count, bytes);
-        _socket.Send(_count);
-    }
-
-    private void ReportEnd()
-    {
-        var receiver = _receiver!;
-        // A sender that hangs up while a count is on its way shows up as a reset: an ordinary end, not a failed check.
-        if (receiver.Failure is { } failure && !failure.StartsWith("receiver stopped", StringComparison.Ordinal))
-        {
-            try
-            {
-                _socket.Send(SinkWire.Failure(failure, lengthPrefixed: true));
-            }
-            catch (Exception error) when (error is SocketException or ObjectDisposedException)
-            {
-                // The sender is gone; the log line below still says why.
-            }
-
-            Close($"sink TCP session from {_peer} failed after {receiver.BytesReceived} bytes: {failure}");
-            return;
-        }
-
-        Close(string.Create(CultureInfo.InvariantCulture, $"sink TCP session from {_peer} closed: {receiver.BytesReceived} bytes received"));
-    }
-
-    private void Close(string? line)
-    {
-        if (line is not null)
-        {
-            _log(line);
-        }
-
-        // Runs on the receive thread itself, so only the socket is closed here (the thread ends on return).
-        _socket.Dispose();
-        _closed(this);
-    }
-
-    public void Dispose()
-    {
-        if (_receiver is { } receiver)
-        {
-            receiver.Dispose();
-        }
-        else
-        {
-            _socket.Dispose();
-        }
     }
 }
 
@@ -353,39 +322,32 @@ internal sealed class UdpSinkSession : IDisposable
     private long _lastActive = Stopwatch.GetTimestamp();
     private int _disposed;
 
-    private UdpSinkSession(Socket socket, SinkWire.Header hello, Action<string> log, string peer)
+    public UdpSinkSession(IPAddress localAddress, IPEndPoint sender, SinkWire.Header hello, Action<string> log)
     {
-        _socket = socket;
+        _socket = new Socket(sender.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            _socket.Bind(new IPEndPoint(localAddress, 0));
+            UdpLoopbackSession.EnlargeReceiveBuffer(_socket);
+            _socket.Connect(sender);
+        }
+        catch
+        {
+            _socket.Dispose();
+            throw;
+        }
+
         _log = log;
-        _peer = peer;
-        Port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        ReceiveBufferBytes = socket.ReceiveBufferSize;
-        _receiver = new UdpReceiver(socket, hello.Size, hello.Verify)
+        _peer = sender.ToString();
+        Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
+        ReceiveBufferBytes = _socket.ReceiveBufferSize;
+        log(string.Create(CultureInfo.InvariantCulture, $"sink UDP session from {sender}: {hello.Size} B datagrams{(hello.Verify ? ", verifying" : "")}, port {Port}"));
+        _receiver = new UdpReceiver(_socket, hello.Size, hello.Verify)
         {
             AfterMarker = Answer,
             Stopped = ReportFailure,
         };
         _receiver.Start();
-    }
-
-    public static UdpSinkSession Open(IPAddress localAddress, IPEndPoint sender, SinkWire.Header hello, Action<string> log)
-    {
-        var socket = new Socket(sender.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            socket.Bind(new IPEndPoint(localAddress, 0));
-            UdpLoopbackSession.EnlargeReceiveBuffer(socket);
-            socket.Connect(sender);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-
-        log(string.Create(CultureInfo.InvariantCulture,
-            $"sink UDP session from {sender}: {hello.Size} B datagrams{(hello.Verify ? ", verifying" : "")}, port {((IPEndPoint)socket.LocalEndPoint!).Port}"));
-        return new UdpSinkSession(socket, hello, log, sender.ToString());
     }
 
     public int Port { get; }
