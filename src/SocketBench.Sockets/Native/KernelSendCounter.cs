@@ -31,7 +31,7 @@ public readonly record struct KernelSendCounts(long SendTo, long SendMsg, long S
 /// Stop about 0.1 ms (one read per descriptor); Dispose about 0.2 s, as the kernel waits for RCU
 /// grace periods when it unregisters each tracepoint. So open once and use many windows. While
 /// open, every system call on the machine takes the kernel's slower syscall-tracing path. Not
-/// thread-safe: one caller drives Start, Stop and Read.</para>
+/// thread-safe: one caller drives Start and Stop.</para>
 /// </remarks>
 public sealed class KernelSendCounter : IDisposable
 {
@@ -41,8 +41,6 @@ public sealed class KernelSendCounter : IDisposable
     private readonly List<int>[] _events = [[], [], [], [], []]; // perf descriptors, per call in s_calls order
     private readonly HashSet<int> _threadsAtOpen = [];
     private long[] _atStart = new long[s_calls.Length];
-    private KernelSendCounts _lastWindow;
-    private bool _running;
 
     private KernelSendCounter(int fd) => Fd = fd;
 
@@ -51,9 +49,6 @@ public sealed class KernelSendCounter : IDisposable
 
     /// <summary>The descriptor counted, by number: counts are its own only while it stays open.</summary>
     public int Fd { get; }
-
-    /// <summary>Threads a counter was opened on; threads created later are counted through inheritance.</summary>
-    public int ThreadsAtOpen => _threadsAtOpen.Count;
 
     public static KernelSendCounter? TryOpen(Socket socket, out string? reason) => TryOpen((int)socket.Handle, out reason);
 
@@ -110,22 +105,14 @@ public sealed class KernelSendCounter : IDisposable
     /// PERF_EVENT_IOC_RESET, which here sometimes left in place what an exited thread had folded
     /// into its parent's counter.
     /// </remarks>
-    public void Start()
-    {
-        _atStart = ReadTotals();
-        _running = true;
-    }
+    public void Start() => _atStart = ReadTotals();
 
     /// <summary>Closes the window and returns its counts.</summary>
     public KernelSendCounts Stop()
     {
-        _lastWindow = SinceStart();
-        _running = false;
-        return _lastWindow;
+        long[] now = ReadTotals();
+        return new(now[0] - _atStart[0], now[1] - _atStart[1], now[2] - _atStart[2], now[3] - _atStart[3], now[4] - _atStart[4]);
     }
-
-    /// <summary>The counts of the open window so far, or of the last closed one.</summary>
-    public KernelSendCounts Read() => _running ? SinceStart() : _lastWindow;
 
     internal bool CountedAtOpen(int tid) => _threadsAtOpen.Contains(tid);
 
@@ -166,12 +153,6 @@ public sealed class KernelSendCounter : IDisposable
             .ToArray();
 
     private long[] ReadTotals() => _events.Select(fds => fds.Sum(PerfEvent.Read)).ToArray();
-
-    private KernelSendCounts SinceStart()
-    {
-        long[] now = ReadTotals();
-        return new(now[0] - _atStart[0], now[1] - _atStart[1], now[2] - _atStart[2], now[3] - _atStart[3], now[4] - _atStart[4]);
-    }
 
     private void CloseAll()
     {

@@ -235,3 +235,37 @@ public static unsafe partial class CpuAffinity
     [LibraryImport("libc", EntryPoint = "sched_setaffinity", SetLastError = true)]
     private static partial int SchedSetAffinity(int pid, nuint size, ulong* mask);
 }
+
+/// <summary>A receive queue a whole batch fits in, for the loopback receiver and the remote sink's session sockets alike.</summary>
+internal static class ReceiveQueue
+{
+    /// <summary>Room for a 256-datagram batch; the kernel may grant less.</summary>
+    public const int RequestedBytes = 8 << 20;
+
+    // Linux's SOL_SOCKET: .NET passes a raw option's level through unchanged, and SocketOptionLevel.Socket is Windows'
+    // 0xffff, which Linux refuses.
+    private const int SolSocket = 1;
+    private const int SoRcvBufForce = 33;
+
+    /// <summary>
+    /// Asks for <see cref="RequestedBytes"/>: on Linux with SO_RCVBUFFORCE, which passes the rmem_max cap when the process
+    /// may (root or CAP_NET_ADMIN); otherwise, or when refused, with SO_RCVBUF, which the kernel caps.
+    /// </summary>
+    public static void Enlarge(Socket socket)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                socket.SetRawSocketOption(SolSocket, SoRcvBufForce, BitConverter.GetBytes(RequestedBytes));
+                return;
+            }
+            catch (SocketException)
+            {
+                // Neither root nor CAP_NET_ADMIN: the capped request below.
+            }
+        }
+
+        socket.ReceiveBufferSize = RequestedBytes;
+    }
+}

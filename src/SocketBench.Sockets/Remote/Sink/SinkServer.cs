@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Native;
 using SocketBench.Sockets.Receivers;
 
 namespace SocketBench.Sockets.Remote.Sink;
@@ -328,7 +328,7 @@ internal sealed class UdpSinkSession : IDisposable
         try
         {
             _socket.Bind(new IPEndPoint(localAddress, 0));
-            UdpLoopbackSession.EnlargeReceiveBuffer(_socket);
+            ReceiveQueue.Enlarge(_socket);
             _socket.Connect(sender);
         }
         catch
