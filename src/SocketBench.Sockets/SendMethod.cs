@@ -1,4 +1,3 @@
-using SocketBench.Core;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Cases;
 using SocketBench.Core.Sending;
@@ -53,22 +52,6 @@ public static class SendMethods
     /// <summary>The OS's own primitives: rows with no SocketBench output or strategy code in them.</summary>
     public static bool IsOsReference(SendMethod method) =>
         method is SendMethod.GatherSend or SendMethod.SendMmsg or SendMethod.GsoSend or SendMethod.SyscallPerBuffer;
-
-    /// <summary>Parses a method name (case-insensitive) for a transport, or throws a one-line error listing the valid ones.</summary>
-    public static SendMethod Parse(string name, Transport transport)
-    {
-        var valid = For(transport);
-        foreach (var method in valid)
-        {
-            if (string.Equals(method.ToString(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return method;
-            }
-        }
-
-        throw new BatchShapeException(
-            $"Unknown send method '{name}' for {transport}. Valid: {string.Join(", ", valid)}. Example: --method FlushBatched.");
-    }
 }
 
 /// <summary>

@@ -79,21 +79,6 @@ public enum SendStrategy
     FlushBatched,
 }
 
-public static class SendStrategyNames
-{
-    /// <summary>Parses a strategy name (case-insensitive), or throws a one-line error that lists the valid ones.</summary>
-    public static SendStrategy Parse(string name)
-    {
-        if (Enum.TryParse<SendStrategy>(name, ignoreCase: true, out var strategy) && Enum.IsDefined(strategy) && !int.TryParse(name, out _))
-        {
-            return strategy;
-        }
-
-        throw new BatchShapeException(
-            $"Unknown send strategy '{name}'. Valid strategies: {string.Join(", ", Enum.GetNames<SendStrategy>())}.");
-    }
-}
-
 /// <summary>
 /// The contract of a WinRT socket's <c>IOutputStream</c>, reduced to what batching needs.
 /// A backend supplies one per connected socket; the strategies are written once against it.

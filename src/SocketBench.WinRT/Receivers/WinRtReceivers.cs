@@ -121,6 +121,7 @@ public sealed class WinRtStreamReceiver : IDisposable
     private readonly StreamSocket _socket;
     private readonly int _bufferSize;
     private readonly bool _verify;
+    private readonly Task _completion;
     private long _bytes;
     private volatile string? _failure;
     private volatile bool _stopping;
@@ -130,16 +131,13 @@ public sealed class WinRtStreamReceiver : IDisposable
         _socket = socket;
         _bufferSize = bufferSize;
         _verify = verify;
-        Completion = Task.Run(ReadUntilClosedAsync);
+        _completion = Task.Run(ReadUntilClosedAsync);
     }
 
     public long BytesReceived => Volatile.Read(ref _bytes);
 
     /// <summary>Why the receiver stopped early (a socket error or, in verify mode, the first wrong byte), or null.</summary>
     public string? Failure => _failure;
-
-    /// <summary>Completes when the read loop ends.</summary>
-    public Task Completion { get; }
 
     private async Task ReadUntilClosedAsync()
     {
@@ -155,40 +153,29 @@ public sealed class WinRtStreamReceiver : IDisposable
                 }
 
                 long offset = _bytes;
-                if (_verify && !Verify(chunk.ToArray(), offset))
+                if (_verify && PayloadPattern.FirstStreamMismatch(chunk.ToArray(), offset, _bufferSize) is var mismatch and >= 0)
                 {
+                    _failure ??= PayloadPattern.DescribeStreamMismatch(chunk.GetByte((uint)(mismatch - offset)), mismatch, _bufferSize);
                     return;
                 }
 
                 Volatile.Write(ref _bytes, offset + chunk.Length);
             }
         }
-        catch (Exception exception) when (!_stopping)
+        catch (Exception exception)
         {
-            _failure ??= $"receiver stopped: {WinRtSocketErrors.Describe(exception)}";
+            // Disposing the socket aborts the pending read: the expected way out, not a failure.
+            if (!_stopping)
+            {
+                _failure ??= $"receiver stopped: {WinRtSocketErrors.Describe(exception)}";
+            }
         }
-        catch (Exception) when (_stopping)
-        {
-            // Disposing the socket aborts the pending read: the expected way out.
-        }
-    }
-
-    private bool Verify(byte[] chunk, long streamOffset)
-    {
-        long mismatch = PayloadPattern.FirstStreamMismatch(chunk, streamOffset, _bufferSize);
-        if (mismatch < 0)
-        {
-            return true;
-        }
-
-        _failure ??= PayloadPattern.DescribeStreamMismatch(chunk[mismatch - streamOffset], mismatch, _bufferSize);
-        return false;
     }
 
     public void Dispose()
     {
         _stopping = true;
         _socket.Dispose();
-        Completion.Wait(TimeSpan.FromSeconds(5));
+        _completion.Wait(TimeSpan.FromSeconds(5));
     }
 }
