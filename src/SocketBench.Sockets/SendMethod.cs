@@ -1,5 +1,5 @@
-using SocketBench.Core;
 using SocketBench.Core.Batches;
+using SocketBench.Core.Cases;
 using SocketBench.Core.Sending;
 using SocketBench.Sockets.Native;
 
@@ -52,20 +52,79 @@ public static class SendMethods
     /// <summary>The OS's own primitives: rows with no SocketBench output or strategy code in them.</summary>
     public static bool IsOsReference(SendMethod method) =>
         method is SendMethod.GatherSend or SendMethod.SendMmsg or SendMethod.GsoSend or SendMethod.SyscallPerBuffer;
+}
 
-    /// <summary>Parses a method name (case-insensitive) for a transport, or throws a one-line error listing the valid ones.</summary>
-    public static SendMethod Parse(string name, Transport transport)
+/// <summary>
+/// What each send method turns into in system calls on this OS: the "Send path" column, and the
+/// table in the README. Kept beside the outputs so the words cannot drift from what they do.
+/// </summary>
+public static class SendPaths
+{
+    /// <summary>
+    /// What the method makes on Linux or elsewhere (null: the OS this process runs on): reports describe results from
+    /// the machine that measured them.
+    /// </summary>
+    public static string Describe(Transport transport, SendMethod method, bool? onLinux = null) => (transport, method) switch
     {
-        var valid = For(transport);
-        foreach (var method in valid)
-        {
-            if (string.Equals(method.ToString(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return method;
-            }
-        }
+        (_, SendMethod.PerBufferAwait) => "send per buffer",
+        // AsTask() looks at each write as soon as it is issued, which is the moment the output must send it.
+        (_, SendMethod.TaskWaitAll) => "send per buffer",
+        (Transport.Tcp, SendMethod.FlushBatched) => (onLinux ?? OperatingSystem.IsLinux()) ? "sendmsg per batch" : "Socket.Send(list) per batch",
+        (Transport.Udp, SendMethod.FlushBatched) => (onLinux ?? OperatingSystem.IsLinux()) ? "sendmmsg per batch" : "send per datagram (fallback)",
+        (Transport.Tcp, SendMethod.GatherSend) => "raw sendmsg per batch",
+        (Transport.Udp, SendMethod.SendMmsg) => "raw sendmmsg per batch",
+        (Transport.Udp, SendMethod.GsoSend) => "UDP_SEGMENT sendmsg per ≤64 datagrams (≤64 KiB)",
+        (_, SendMethod.SyscallPerBuffer) => "raw send per buffer",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"{method} is not a {transport} send method."),
+    };
 
-        throw new BatchShapeException(
-            $"Unknown send method '{name}' for {transport}. Valid: {string.Join(", ", valid)}. Example: --method FlushBatched.");
-    }
+    /// <summary>
+    /// What a strategy makes over TLS 1.3: each SslStream.Write seals its plaintext in records of up to
+    /// 16 KiB; a small write is one record and one socket send, a large one goes to the socket up to 32 KiB
+    /// (two records) per send on Linux; elsewhere only what SslStream promises everywhere. Null: the OS this process runs on.
+    /// </summary>
+    public static string DescribeTls(SendMethod method, bool? onLinux = null) => method switch
+    {
+        SendMethod.PerBufferAwait => "TLS record + send per buffer",
+        // SslStream takes one write at a time; the queued output hands them over in turn, one per buffer.
+        SendMethod.TaskWaitAll => "TLS record + send per buffer",
+        SendMethod.FlushBatched => (onLinux ?? OperatingSystem.IsLinux()) ? "SslStream.Write per batch (16 KiB records, ≤32 KiB a send)" : "SslStream.Write per batch (≤16 KiB records)",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"{method} is not a TLS send method: TLS rows have only the guide's three strategies."),
+    };
+
+    /// <summary>
+    /// What a strategy hands a WinRT output stream. The system calls underneath are the platform's and not
+    /// visible from .NET, so the label names the stream calls, which is also what the row's counter counts.
+    /// </summary>
+    public static string DescribeWinRt(SendMethod method) => method switch
+    {
+        SendMethod.PerBufferAwait => "WriteAsync per buffer, each awaited",
+        SendMethod.TaskWaitAll => "WriteAsync per buffer as tasks, Task.WaitAll",
+        SendMethod.FlushBatched => "WriteAsync per buffer, one FlushAsync per batch",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"{method} is not a WinRT send method: WinRT rows have only the guide's three strategies."),
+    };
+
+    /// <summary>How many sends the label promises: one per buffer, or fewer once a batch has more than one buffer.</summary>
+    public static SendPattern Pattern(Transport transport, SendMethod method, bool onLinux) => method switch
+    {
+        SendMethod.PerBufferAwait or SendMethod.TaskWaitAll or SendMethod.SyscallPerBuffer => SendPattern.PerBuffer,
+        SendMethod.FlushBatched when transport == Transport.Udp && !onLinux => SendPattern.PerBuffer,
+        _ => SendPattern.Batched,
+    };
+}
+
+/// <summary>
+/// Bytes one send system call hands to the kernel, the figure a loopback limit tool (iperf3 <c>-l</c>)
+/// is run with so a row is compared with the same work per call: a buffer for the per-buffer methods,
+/// the whole batch for a TCP gather send, and always one datagram on UDP (a datagram is its own unit).
+/// </summary>
+public static class SendCallBytes
+{
+    public static long For(Transport transport, SendMethod method, int bufferSize, int bufferCount) =>
+        transport == Transport.Tcp && method is SendMethod.FlushBatched or SendMethod.GatherSend
+            ? (long)bufferSize * bufferCount
+            : bufferSize;
+
+    /// <summary>The OS reference row whose batch shape is the limit for a strategy: the batch in one raw call.</summary>
+    public static SendMethod ShapeLimit(Transport transport) => transport == Transport.Tcp ? SendMethod.GatherSend : SendMethod.SendMmsg;
 }

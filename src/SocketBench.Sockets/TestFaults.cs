@@ -18,8 +18,6 @@ public static class TestFaults
     /// <summary>TCP FlushBatched makes one extra, empty send per batch that the code does not count: the kernel's count must catch it.</summary>
     public const string UncountedSend = "uncounted-send";
 
-    public static IReadOnlyList<string> Known { get; } = [TcpGatherPerBuffer, AllocatePerWrite, UncountedSend];
-
     /// <summary>The fault switched on in this process, or null.</summary>
     public static string? Active { get; } = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } name ? name : null;
 

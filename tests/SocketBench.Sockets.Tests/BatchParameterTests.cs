@@ -39,32 +39,4 @@ public sealed class BatchParameterTests
         Assert.Equal(65508, new BatchShape(Transport.Tcp, 65508, 1).BufferSize);
         Assert.Equal(65507, new BatchShape(Transport.Udp, 65507, 1).BufferSize);
     }
-
-    [Theory]
-    [InlineData("FlushBatch")]
-    [InlineData("1")]
-    [InlineData("")]
-    public void Unknown_strategy_name_is_rejected_with_the_valid_names(string name)
-    {
-        var error = Assert.Throws<BatchShapeException>(() => SendStrategyNames.Parse(name));
-
-        Assert.Contains($"'{name}'", error.Message);
-        Assert.Contains("PerBufferAwait, TaskWaitAll, FlushBatched", error.Message);
-    }
-
-    [Fact]
-    public void Strategy_names_parse_case_insensitively()
-    {
-        Assert.Equal(SendStrategy.FlushBatched, SendStrategyNames.Parse("flushbatched"));
-    }
-
-    [Fact]
-    public void A_reference_method_of_the_other_transport_is_rejected()
-    {
-        var error = Assert.Throws<BatchShapeException>(() => SendMethods.Parse("SendMmsg", Transport.Tcp));
-
-        Assert.Contains("'SendMmsg'", error.Message);
-        Assert.Contains("GatherSend", error.Message);
-        Assert.Equal(SendMethod.SendMmsg, SendMethods.Parse("sendmmsg", Transport.Udp));
-    }
 }

@@ -5,6 +5,7 @@ using SocketBench.Core.Batches;
 using SocketBench.Core.Peers;
 using SocketBench.Sockets;
 using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Native;
 using SocketBench.Sockets.Remote;
 using SocketBench.Sockets.Remote.Sink;
 
@@ -58,6 +59,20 @@ public sealed class RemoteSinkTests : IDisposable
 
         Assert.True(SpinWait.SpinUntil(() => _sink.OpenUdpSessions == 0, TimeSpan.FromSeconds(5)), "the sink kept the session open after goodbye");
         Assert.Contains(_log, line => line.Contains("closed: 64 datagrams, 4096 bytes received", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public void The_udp_sink_forces_a_receive_queue_above_rmem_max_where_it_may()
+    {
+        // SO_RCVBUFFORCE needs root or CAP_NET_ADMIN; without, SO_RCVBUF stops at rmem_max and there is nothing to tell apart.
+        Skip.IfNot(OperatingSystem.IsLinux() && Environment.UserName == "root", "forcing a receive queue needs Linux and root");
+        int rmemMax = int.Parse(File.ReadAllText("/proc/sys/net/core/rmem_max").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Skip.If(rmemMax >= ReceiveQueue.RequestedBytes, $"rmem_max ({rmemMax}) already allows the requested queue");
+
+        using var session = (UdpLoopbackSession)RemoteSessions.Open(new BatchShape(Transport.Udp, 64, 1), _peer);
+
+        // Linux reports twice the room it grants.
+        Assert.Equal(2 * ReceiveQueue.RequestedBytes, session.ReceiveBufferBytes);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Benchmarks.Delivery;
@@ -20,6 +21,13 @@ public abstract class WinRtSendBenchmarks
     private WinRtLoopbackSession? _session;
 
     private WinRtLoopbackSession Session => _session ?? throw new InvalidOperationException("GlobalSetup has not run.");
+
+    /// <summary>
+    /// The parameter values of a portable benchmark class, read from its <c>[Params]</c>: the WinRT classes measure exactly
+    /// the portable matrix, and a change to it reaches both backends at once.
+    /// </summary>
+    protected static IEnumerable<int> PortableValues<TBenchmarks>(string property) =>
+        typeof(TBenchmarks).GetProperty(property)!.GetCustomAttribute<ParamsAttribute>()!.Values.Cast<int>();
 
     /// <summary>Opens the session; an impossible shape throws here, so BenchmarkDotNet reports the case as failed.</summary>
     protected void Open(BatchShape shape, LoopbackOptions options) => _session = WinRtLoopbackSession.Open(shape, options);

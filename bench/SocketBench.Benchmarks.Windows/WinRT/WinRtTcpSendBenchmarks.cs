@@ -15,9 +15,9 @@ public class WinRtTcpSendBenchmarks : WinRtSendBenchmarks
     [ParamsSource(nameof(BufferCounts))]
     public int BufferCount { get; set; }
 
-    public static IEnumerable<int> BufferSizes => PortableMatrix.Values<TcpSendBenchmarks>(nameof(BufferSize));
+    public static IEnumerable<int> BufferSizes => PortableValues<TcpSendBenchmarks>(nameof(BufferSize));
 
-    public static IEnumerable<int> BufferCounts => PortableMatrix.Values<TcpSendBenchmarks>(nameof(BufferCount));
+    public static IEnumerable<int> BufferCounts => PortableValues<TcpSendBenchmarks>(nameof(BufferCount));
 
     /// <summary>StreamSocketControl.NoDelay; <c>--nodelay off|both</c> as on the portable backend.</summary>
     [ParamsSource(nameof(NoDelayValues))]

@@ -15,9 +15,9 @@ public class WinRtUdpSendBenchmarks : WinRtSendBenchmarks
     [ParamsSource(nameof(BufferCounts))]
     public int BufferCount { get; set; }
 
-    public static IEnumerable<int> BufferSizes => PortableMatrix.Values<UdpSendBenchmarks>(nameof(BufferSize));
+    public static IEnumerable<int> BufferSizes => PortableValues<UdpSendBenchmarks>(nameof(BufferSize));
 
-    public static IEnumerable<int> BufferCounts => PortableMatrix.Values<UdpSendBenchmarks>(nameof(BufferCount));
+    public static IEnumerable<int> BufferCounts => PortableValues<UdpSendBenchmarks>(nameof(BufferCount));
 
     [GlobalSetup]
     public void Setup() => Open(new BatchShape(Transport.Udp, BufferSize, BufferCount), LoopbackOptions.Default);

@@ -1,5 +1,3 @@
-using SocketBench.Core;
-
 using System.Globalization;
 
 namespace SocketBench.Core.Batches;
@@ -53,4 +51,14 @@ public sealed record BatchShape
         string.Create(CultureInfo.InvariantCulture, $"{Transport} {BufferCount} x {BufferSize} B");
 
     private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The two sockets the suite measures, both over loopback by default.</summary>
+public enum Transport
+{
+    /// <summary>A TCP stream socket (WinRT <c>StreamSocket</c>).</summary>
+    Tcp,
+
+    /// <summary>A connected UDP datagram socket (WinRT <c>DatagramSocket</c> after <c>ConnectAsync</c>).</summary>
+    Udp,
 }

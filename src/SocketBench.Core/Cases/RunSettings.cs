@@ -28,26 +28,15 @@ public sealed record RunSettings(
     /// <summary>The settings that two runs must share for their times to be compared as like for like.</summary>
     public IEnumerable<string> DifferencesFrom(RunSettings other)
     {
-        if (Receiver != other.Receiver)
-        {
-            yield return $"receiver '{other.Receiver}' in base, '{Receiver}' in new";
-        }
-
-        if (Os != other.Os)
-        {
-            yield return $"OS '{other.Os}' in base, '{Os}' in new";
-        }
-
         string Knobs(RunSettings settings) => string.Join(" ", settings.RuntimeKnobs.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}"));
-        if (Knobs(this) != Knobs(other))
-        {
-            yield return $"runtime settings '{Knobs(other)}' in base, '{Knobs(this)}' in new";
-        }
-
-        if (TestFault != other.TestFault)
-        {
-            yield return $"test fault '{other.TestFault ?? "none"}' in base, '{TestFault ?? "none"}' in new";
-        }
+        (string What, string Base, string New)[] compared =
+        [
+            ("receiver", other.Receiver, Receiver),
+            ("OS", other.Os, Os),
+            ("runtime settings", Knobs(other), Knobs(this)),
+            ("test fault", other.TestFault ?? "none", TestFault ?? "none"),
+        ];
+        return compared.Where(setting => setting.Base != setting.New).Select(setting => $"{setting.What} '{setting.Base}' in base, '{setting.New}' in new");
     }
 }
 

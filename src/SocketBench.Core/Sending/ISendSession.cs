@@ -24,3 +24,13 @@ public interface ISendSession : IDisposable
 
 /// <summary>Buffers (datagrams on UDP) and bytes sent, and how many of them the receiver counted.</summary>
 public readonly record struct DeliveryTotals(long BuffersSent, long BytesSent, long BuffersDelivered, long BytesDelivered);
+
+/// <summary>The socket APIs a session can be built on. The names appear in benchmark IDs and never change.</summary>
+public enum Backend
+{
+    /// <summary>.NET's System.Net.Sockets, on every OS.</summary>
+    Sockets,
+
+    /// <summary>Windows.Networking.Sockets (StreamSocket, DatagramSocket), on Windows only.</summary>
+    WinRT,
+}

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using SocketBench.Core.Batches;
 
 namespace SocketBench.Sockets.Buffers;
@@ -33,5 +35,109 @@ public sealed class PayloadSet
         {
             PayloadPattern.Stamp(_buffers[index].Span, firstSequence + index);
         }
+    }
+}
+
+/// <summary>
+/// One payload buffer on the pinned object heap: its address never changes, so raw sends and
+/// iovec arrays use it without pinning on every call (the cost that makes .NET's list-based
+/// SendAsync slow for gather writes).
+/// </summary>
+public sealed unsafe class PinnedBuffer
+{
+    private readonly byte[] _bytes;
+
+    public PinnedBuffer(int length)
+    {
+        _bytes = GC.AllocateArray<byte>(length, pinned: true);
+        Pointer = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_bytes));
+    }
+
+    public int Length => _bytes.Length;
+
+    internal byte* Pointer { get; }
+
+    public Span<byte> Span => _bytes;
+
+    public ReadOnlyMemory<byte> Memory => _bytes;
+
+    public ArraySegment<byte> Segment => new(_bytes);
+}
+
+/// <summary>
+/// What verify mode puts in buffer number <c>sequence</c>: its sequence number in the first bytes
+/// (little-endian, as many as fit in 8), then bytes derived from the sequence and the offset.
+/// A receiver can check any byte knowing only the buffer size, so reordering, loss, duplication
+/// and corruption all show up.
+/// </summary>
+public static class PayloadPattern
+{
+    public const int SequenceBytes = 8;
+
+    public static byte ExpectedByte(long sequence, int offset) =>
+        offset < SequenceBytes
+            ? (byte)(sequence >> (8 * offset))
+            : (byte)(sequence * 31 + offset);
+
+    public static void Stamp(Span<byte> buffer, long sequence)
+    {
+        for (int offset = 0; offset < buffer.Length; offset++)
+        {
+            buffer[offset] = ExpectedByte(sequence, offset);
+        }
+    }
+
+    /// <summary>Reads the sequence number a datagram carries (only its low bytes when it is shorter than 8).</summary>
+    public static long ReadSequence(ReadOnlySpan<byte> datagram)
+    {
+        long sequence = 0;
+        int count = Math.Min(SequenceBytes, datagram.Length);
+        for (int offset = 0; offset < count; offset++)
+        {
+            sequence |= (long)datagram[offset] << (8 * offset);
+        }
+
+        return sequence;
+    }
+
+    /// <summary>Offset of the first byte that differs from the pattern, or -1.</summary>
+    public static int FirstMismatch(ReadOnlySpan<byte> buffer, long sequence, int startOffset = 0)
+    {
+        for (int index = 0; index < buffer.Length; index++)
+        {
+            if (buffer[index] != ExpectedByte(sequence, startOffset + index))
+            {
+                return startOffset + index;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Checks a chunk of a stream made of buffers of <paramref name="bufferSize"/> bytes, buffer after buffer of the
+    /// pattern: the stream offset of the first wrong byte, or -1. A byte's stream offset says which buffer and where in it.
+    /// </summary>
+    public static long FirstStreamMismatch(ReadOnlySpan<byte> chunk, long streamOffset, int bufferSize)
+    {
+        for (int index = 0; index < chunk.Length; index++)
+        {
+            long offset = streamOffset + index;
+            if (chunk[index] != ExpectedByte(offset / bufferSize, (int)(offset % bufferSize)))
+            {
+                return offset;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Describes the byte at a stream offset that <see cref="FirstStreamMismatch"/> found wrong.</summary>
+    public static string DescribeStreamMismatch(byte actual, long offset, int bufferSize)
+    {
+        long sequence = offset / bufferSize;
+        int inBuffer = (int)(offset % bufferSize);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"stream byte {offset} (buffer {sequence}, offset {inBuffer}) is 0x{actual:x2}, expected 0x{ExpectedByte(sequence, inBuffer):x2}");
     }
 }

@@ -20,7 +20,6 @@ namespace SocketBench.Sockets.DotNet;
 internal sealed class DotNetApiSender : IDisposable
 {
     private readonly CaseTransport _transport;
-    private readonly IReadOnlyList<DotNetApi> _offered;
     private readonly Socket? _socket;
     private readonly Stream? _stream;
     private PipeWriter? _pipe;
@@ -31,7 +30,6 @@ internal sealed class DotNetApiSender : IDisposable
     private DotNetApiSender(CaseTransport transport, Socket? socket, Stream? stream)
     {
         _transport = transport;
-        _offered = DotNetApis.For(transport);
         _socket = socket;
         _stream = stream;
     }
@@ -46,42 +44,67 @@ internal sealed class DotNetApiSender : IDisposable
     /// <summary>Sends one batch with <paramref name="api"/>; completes once every buffer is in the kernel (or in .NET's hands for the kernel, after a flush).</summary>
     public ValueTask SendBatchAsync(DotNetApi api, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
     {
-        if (!_offered.Contains(api))
-        {
-            throw new ArgumentOutOfRangeException(nameof(api), api, $"{api} is not a {_transport} .NET API row. Valid: {string.Join(", ", _offered)}.");
-        }
-
+        // Describe refuses an API the transport does not offer, naming the valid ones, before anything is sent.
+        _ = DotNetApis.Describe(_transport, api, onLinux: true);
         counters.SendsInsideDotNet = true;
-        switch (api)
-        {
-            case DotNetApi.NetworkStreamWriteAsync:
-            case DotNetApi.SslStreamWriteAsync:
-                return WriteEachAsync(_stream!, buffers, counters);
-            case DotNetApi.SocketSendAsyncWaitAll:
-                SendAllThenWaitAll(_socket!, buffers);
-                counters.AddBatch(buffers.Count, TotalBytes(buffers));
-                return ValueTask.CompletedTask;
-            case DotNetApi.PipeWriterFlush:
-                return WriteToPipeThenFlushAsync(_pipe ??= PipeWriter.Create(_stream!), buffers, counters);
-            case DotNetApi.BufferedStreamFlush:
-                return WriteEachThenFlushAsync(_buffered ??= new BufferedStream(_stream!), buffers, counters);
-            case DotNetApi.SocketSendAsyncList:
-                return SendListAsync(_socket!, SegmentsOf(buffers), buffers, counters);
-            default:
-                return SendEachDatagramAsync(_socket!, buffers, counters);
-        }
+        return SendAsync(api, buffers, counters);
     }
 
     // Loops index rather than foreach: foreach over an IReadOnlyList boxes an enumerator per batch, which the
     // allocation figure would then blame on the API under test.
-    private static async ValueTask WriteEachAsync(Stream stream, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
+    private async ValueTask SendAsync(DotNetApi api, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
     {
+        long total = 0;
         for (int index = 0; index < buffers.Count; ++index)
         {
-            await stream.WriteAsync(buffers[index].Memory);
+            total += buffers[index].Length;
         }
 
-        counters.AddBatch(buffers.Count, TotalBytes(buffers));
+        switch (api)
+        {
+            case DotNetApi.NetworkStreamWriteAsync:
+            case DotNetApi.SslStreamWriteAsync:
+                for (int index = 0; index < buffers.Count; ++index)
+                {
+                    await _stream!.WriteAsync(buffers[index].Memory);
+                }
+
+                break;
+            case DotNetApi.SocketSendAsyncWaitAll:
+                SendAllThenWaitAll(_socket!, buffers);
+                break;
+            case DotNetApi.PipeWriterFlush:
+                _pipe ??= PipeWriter.Create(_stream!);
+                for (int index = 0; index < buffers.Count; ++index)
+                {
+                    // A copy into the pipe's pooled segments; nothing reaches the stream before FlushAsync.
+                    _pipe.Write(buffers[index].Span);
+                }
+
+                await _pipe.FlushAsync();
+                break;
+            case DotNetApi.BufferedStreamFlush:
+                _buffered ??= new BufferedStream(_stream!);
+                for (int index = 0; index < buffers.Count; ++index)
+                {
+                    await _buffered.WriteAsync(buffers[index].Memory);
+                }
+
+                await _buffered.FlushAsync();
+                break;
+            case DotNetApi.SocketSendAsyncList:
+                ThrowIfShort(await _socket!.SendAsync(SegmentsOf(buffers), SocketFlags.None), total, "Socket.SendAsync(IList<ArraySegment<byte>>)");
+                break;
+            default:
+                for (int index = 0; index < buffers.Count; ++index)
+                {
+                    ThrowIfShort(await _socket!.SendAsync(buffers[index].Memory, SocketFlags.None), buffers[index].Length, "Socket.SendAsync");
+                }
+
+                break;
+        }
+
+        counters.AddBatch(buffers.Count, total);
     }
 
     private static void SendAllThenWaitAll(Socket socket, IReadOnlyList<PinnedBuffer> buffers)
@@ -101,46 +124,6 @@ internal sealed class DotNetApiSender : IDisposable
         }
     }
 
-    private static async ValueTask WriteToPipeThenFlushAsync(PipeWriter pipe, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
-    {
-        for (int index = 0; index < buffers.Count; ++index)
-        {
-            // A copy into the pipe's pooled segments; nothing reaches the stream before FlushAsync.
-            pipe.Write(buffers[index].Span);
-        }
-
-        await pipe.FlushAsync();
-        counters.AddBatch(buffers.Count, TotalBytes(buffers));
-    }
-
-    private static async ValueTask WriteEachThenFlushAsync(BufferedStream buffered, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
-    {
-        for (int index = 0; index < buffers.Count; ++index)
-        {
-            await buffered.WriteAsync(buffers[index].Memory);
-        }
-
-        await buffered.FlushAsync();
-        counters.AddBatch(buffers.Count, TotalBytes(buffers));
-    }
-
-    private static async ValueTask SendListAsync(Socket socket, List<ArraySegment<byte>> segments, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
-    {
-        long total = TotalBytes(buffers);
-        ThrowIfShort(await socket.SendAsync(segments, SocketFlags.None), total, "Socket.SendAsync(IList<ArraySegment<byte>>)");
-        counters.AddBatch(buffers.Count, total);
-    }
-
-    private static async ValueTask SendEachDatagramAsync(Socket socket, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
-    {
-        for (int index = 0; index < buffers.Count; ++index)
-        {
-            ThrowIfShort(await socket.SendAsync(buffers[index].Memory, SocketFlags.None), buffers[index].Length, "Socket.SendAsync");
-        }
-
-        counters.AddBatch(buffers.Count, TotalBytes(buffers));
-    }
-
     /// <summary>The batch's segment list, built once for a payload that never changes, as a sender of fixed buffers would keep it.</summary>
     private List<ArraySegment<byte>> SegmentsOf(IReadOnlyList<PinnedBuffer> buffers)
     {
@@ -156,17 +139,6 @@ internal sealed class DotNetApiSender : IDisposable
         }
 
         return _segments;
-    }
-
-    private static long TotalBytes(IReadOnlyList<PinnedBuffer> buffers)
-    {
-        long total = 0;
-        for (int index = 0; index < buffers.Count; ++index)
-        {
-            total += buffers[index].Length;
-        }
-
-        return total;
     }
 
     private static void ThrowIfShort(long sent, long offered, string call)

@@ -111,3 +111,161 @@ internal sealed unsafe class NativeSocket : IDisposable
         }
     }
 }
+
+/// <summary>
+/// The few libc calls the reference rows and batched outputs need. Struct layouts are Linux's
+/// (x64 and arm64); callers check <see cref="OperatingSystem.IsLinux"/> before using them.
+/// </summary>
+internal static unsafe partial class LibC
+{
+    public const int MSG_NOSIGNAL = 0x4000;
+    public const short POLLOUT = 0x004;
+    public const int EINTR = 4;
+    public const int EAGAIN = 11;
+    public const int MSG_TRUNC = 0x20;
+    public const int MSG_WAITFORONE = 0x10000;
+    public const int MSG_DONTWAIT = 0x40;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct IoVec
+    {
+        public void* Base;
+        public nuint Length;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct MsgHdr
+    {
+        public void* Name;
+        public uint NameLength;
+        public IoVec* Iov;
+        public nuint IovLength;
+        public void* Control;
+        public nuint ControlLength;
+        public int Flags;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct MMsgHdr
+    {
+        public MsgHdr Header;
+        public uint Length;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short ReturnedEvents;
+    }
+
+    [LibraryImport("libc", EntryPoint = "send", SetLastError = true)]
+    public static partial nint Send(int fd, void* buffer, nuint length, int flags);
+
+    [LibraryImport("libc", EntryPoint = "sendmsg", SetLastError = true)]
+    public static partial nint SendMsg(int fd, MsgHdr* message, int flags);
+
+    [LibraryImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
+    public static partial int SendMMsg(int fd, MMsgHdr* messages, uint count, int flags);
+
+    [LibraryImport("libc", EntryPoint = "recvmmsg", SetLastError = true)]
+    public static partial int RecvMMsg(int fd, MMsgHdr* messages, uint count, int flags, void* timeout);
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    public static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);
+}
+
+/// <summary>Maps errno from a raw call to the SocketException .NET's own socket calls would throw.</summary>
+internal static class SocketErrors
+{
+    public static SocketException FromErrno(int errno, string call)
+    {
+        var error = errno switch
+        {
+            32 => SocketError.Shutdown,            // EPIPE: the peer closed
+            90 => SocketError.MessageSize,         // EMSGSIZE
+            100 or 101 => SocketError.NetworkUnreachable,
+            103 => SocketError.ConnectionAborted,
+            104 => SocketError.ConnectionReset,
+            105 => SocketError.NoBufferSpaceAvailable,
+            107 => SocketError.NotConnected,
+            111 => SocketError.ConnectionRefused,  // connected UDP after ICMP port unreachable
+            113 => SocketError.HostUnreachable,
+            _ => SocketError.SocketError,
+        };
+        return new SocketException((int)error, $"{call} failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})");
+    }
+}
+
+/// <summary>Pins the calling thread to one CPU (Linux sched_setaffinity); a no-op elsewhere or on a single CPU.</summary>
+public static unsafe partial class CpuAffinity
+{
+    /// <summary>The CPU a spinning receiver takes: the last one, leaving CPU 0 to the sender.</summary>
+    public static int ReceiverCpu => Environment.ProcessorCount - 1;
+
+    public const int SenderCpu = 0;
+
+    /// <summary>Whether pinning means anything here: Linux, and a second CPU for the receiver.</summary>
+    public static bool CanSeparate => OperatingSystem.IsLinux() && Environment.ProcessorCount is > 1 and <= 64;
+
+    public static void PinCurrentThread(int cpu)
+    {
+        if (CanSeparate)
+        {
+            Set(1UL << cpu);
+        }
+    }
+
+    /// <summary>Lets the scheduler place the calling thread on any CPU again.</summary>
+    public static void UnpinCurrentThread()
+    {
+        if (CanSeparate)
+        {
+            Set(Environment.ProcessorCount == 64 ? ulong.MaxValue : (1UL << Environment.ProcessorCount) - 1);
+        }
+    }
+
+    private static void Set(ulong mask)
+    {
+        // pid 0 is the calling thread; a failure (e.g. a cpuset that excludes the CPU) leaves it where it was.
+        _ = SchedSetAffinity(0, sizeof(ulong), &mask);
+    }
+
+    [LibraryImport("libc", EntryPoint = "sched_setaffinity", SetLastError = true)]
+    private static partial int SchedSetAffinity(int pid, nuint size, ulong* mask);
+}
+
+/// <summary>A receive queue a whole batch fits in, for the loopback receiver and the remote sink's session sockets alike.</summary>
+internal static class ReceiveQueue
+{
+    /// <summary>Room for a 256-datagram batch; the kernel may grant less.</summary>
+    public const int RequestedBytes = 8 << 20;
+
+    // Linux's SOL_SOCKET: .NET passes a raw option's level through unchanged, and SocketOptionLevel.Socket is Windows'
+    // 0xffff, which Linux refuses.
+    private const int SolSocket = 1;
+    private const int SoRcvBufForce = 33;
+
+    /// <summary>
+    /// Asks for <see cref="RequestedBytes"/>: on Linux with SO_RCVBUFFORCE, which passes the rmem_max cap when the process
+    /// may (root or CAP_NET_ADMIN); otherwise, or when refused, with SO_RCVBUF, which the kernel caps.
+    /// </summary>
+    public static void Enlarge(Socket socket)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                socket.SetRawSocketOption(SolSocket, SoRcvBufForce, BitConverter.GetBytes(RequestedBytes));
+                return;
+            }
+            catch (SocketException)
+            {
+                // Neither root nor CAP_NET_ADMIN: the capped request below.
+            }
+        }
+
+        socket.ReceiveBufferSize = RequestedBytes;
+    }
+}

@@ -1,12 +1,18 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Peers;
 using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Receivers;
 
 namespace SocketBench.Sockets.Remote;
+
+/// <summary>A peer that did not answer: the message names it and the port, in one line.</summary>
+public sealed class PeerUnreachableException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// Opens a send session against a <c>socketbench serve</c> peer instead of a loopback receiver. The
@@ -16,6 +22,8 @@ namespace SocketBench.Sockets.Remote;
 public static class RemoteSessions
 {
     private static readonly TimeSpan ConnectLimit = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan HelloResend = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan HelloLimit = TimeSpan.FromSeconds(5);
 
     public static LoopbackSession Open(BatchShape shape, PeerAddress peer, LoopbackOptions? options = null) => shape.Transport switch
     {
@@ -55,19 +63,19 @@ public static class RemoteSessions
     private static UdpLoopbackSession OpenUdp(BatchShape shape, PeerAddress peer, LoopbackOptions options)
     {
         var address = peer.Resolve();
+        var control = new IPEndPoint(address, peer.SinkPort);
         var sender = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
             sender.Bind(new IPEndPoint(address.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
             long nonce = Random.Shared.NextInt64(1, long.MaxValue);
-            var (welcome, roundTrip) = UdpSessionHandshake.Open(sender, new IPEndPoint(address, peer.SinkPort), shape.BufferSize, options.Verify, nonce, peer);
+            var (welcome, roundTrip) = OpenUdpSession(sender, control, SinkWire.UdpHello(shape.BufferSize, options.Verify, nonce), nonce, peer);
 
             // The session socket on the peer is connected to this socket's address and port, so this socket sends the data too.
-            sender.Connect(new IPEndPoint(address, welcome.SessionPort));
-            var controlEndPoint = new IPEndPoint(address, peer.SinkPort);
+            sender.Connect(new IPEndPoint(address, welcome.Size));
             var answers = new SinkAnswerReader(sender)
             {
-                Stopped = () => UdpSessionHandshake.SayGoodbye(controlEndPoint, shape.BufferSize, nonce),
+                Stopped = () => SayGoodbye(control, SinkWire.UdpHello(shape.BufferSize, verify: false, nonce, close: true)),
             };
 
             // A lost marker costs one retry interval inside the measured time, so retry soon, but not before an answer could be back.
@@ -86,9 +94,194 @@ public static class RemoteSessions
         }
     }
 
+    /// <summary>
+    /// Sends the opening until a welcome with its nonce comes back, within a bounded time: both can be lost on a lossy link.
+    /// Returns the welcome and the round trip of the opening that got it (an estimate for marker retries).
+    /// </summary>
+    private static (SinkWire.Header Welcome, TimeSpan RoundTrip) OpenUdpSession(Socket socket, IPEndPoint sink, byte[] hello, long nonce, PeerAddress peer)
+    {
+        var reply = new byte[256];
+        socket.ReceiveTimeout = (int)HelloResend.TotalMilliseconds;
+        long started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < HelloLimit)
+        {
+            long sentAt = Stopwatch.GetTimestamp();
+            socket.SendTo(hello, sink);
+            while (Stopwatch.GetElapsedTime(sentAt) < HelloResend)
+            {
+                int received;
+                try
+                {
+                    EndPoint from = sink;
+                    received = socket.ReceiveFrom(reply, ref from);
+                }
+                catch (SocketException error) when (error.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock or SocketError.ConnectionReset or SocketError.ConnectionRefused)
+                {
+                    break;
+                }
+
+                if (SinkWire.ReadUdpWelcome(reply.AsSpan(0, received)) is { } welcome && welcome.Nonce == nonce)
+                {
+                    if (welcome.Flags != SinkWire.StatusOk)
+                    {
+                        throw new PeerUnreachableException($"peer {peer} refused a UDP sink session (too many open); try again when its other runs end");
+                    }
+
+                    socket.ReceiveTimeout = 0;
+                    return (welcome, Stopwatch.GetElapsedTime(sentAt));
+                }
+            }
+        }
+
+        throw new PeerUnreachableException(
+            $"peer {peer} unreachable: its UDP sink on port {sink.Port} did not answer in {HelloLimit.TotalSeconds:0} s; is `socketbench serve` running there?");
+    }
+
+    /// <summary>Best effort: lets the sink free the session now rather than when it goes idle.</summary>
+    private static void SayGoodbye(IPEndPoint sink, byte[] goodbye)
+    {
+        try
+        {
+            using var socket = new Socket(sink.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            // Twice: on a lossy link one copy may be dropped, and a repeat is harmless.
+            socket.SendTo(goodbye, sink);
+            socket.SendTo(goodbye, sink);
+        }
+        catch (SocketException)
+        {
+            // The sink also closes idle sessions on its own.
+        }
+    }
+
     /// <summary>The one-line failure for a peer port that did not answer.</summary>
     public static PeerUnreachableException Unreachable(PeerAddress peer, string what, int port, Exception error) =>
         new(string.Create(CultureInfo.InvariantCulture,
             $"peer {peer} unreachable: its {what} on port {port} did not answer ({(error is OperationCanceledException ? $"no connection within {ConnectLimit.TotalSeconds} s" : error.Message)}); is `socketbench serve` running there?"),
             error);
+}
+
+/// <summary>
+/// The sending side of a remote TCP session learns delivery from the peer's sink: after each of its
+/// reads the sink sends back the bytes it has received so far, and this thread reads those counts
+/// off the same (full-duplex) socket the data goes out on.
+/// </summary>
+internal sealed class SinkCountReader(Socket sender) : StreamCounter(sender, "socketbench sink count reader")
+{
+    private long _bytes;
+
+    public override long BytesReceived => Volatile.Read(ref _bytes);
+
+    protected override void ReceiveUntilClosed()
+    {
+        var buffer = new byte[4096];
+        int filled = 0;
+        while (true)
+        {
+            int received = Socket.Receive(buffer, filled, buffer.Length - filled, SocketFlags.None);
+            if (received == 0)
+            {
+                if (!Stopping)
+                {
+                    Fail("the peer's sink closed the connection");
+                }
+
+                return;
+            }
+
+            filled += received;
+            int offset = 0;
+            while (filled - offset >= SinkWire.CountLength)
+            {
+                long count = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(offset));
+                if (count == SinkWire.FailureMark)
+                {
+                    Fail("the peer's sink reports: " + ReadReason(buffer.AsSpan(offset + SinkWire.CountLength, filled - offset - SinkWire.CountLength)));
+                    return;
+                }
+
+                Volatile.Write(ref _bytes, count);
+                offset += SinkWire.CountLength;
+            }
+
+            // Keep a partial count for the next read.
+            buffer.AsSpan(offset, filled - offset).CopyTo(buffer);
+            filled -= offset;
+        }
+    }
+
+    private string ReadReason(ReadOnlySpan<byte> rest)
+    {
+        // The failure frame is the sink's last write; whatever part of it came in one read is enough to name the problem.
+        if (rest.Length < 2)
+        {
+            return "verification failed (no reason received)";
+        }
+
+        int length = Math.Min(BinaryPrimitives.ReadUInt16LittleEndian(rest), rest.Length - 2);
+        return Encoding.UTF8.GetString(rest.Slice(2, length));
+    }
+}
+
+/// <summary>
+/// The sending side of a remote UDP session learns delivery from the sink's answers to its drain
+/// markers: each answer names the marker and what the sink had counted when that marker arrived.
+/// Answers can be lost or, on a real network, reordered, so counts only ever move forward.
+/// </summary>
+internal sealed class SinkAnswerReader(Socket sender) : DatagramCounter(sender, "socketbench sink answer reader")
+{
+    private long _datagrams;
+    private long _bytes;
+    private long _lastMarker;
+
+    public override long DatagramsReceived => Volatile.Read(ref _datagrams);
+
+    public override long BytesReceived => Volatile.Read(ref _bytes);
+
+    public override long LastMarkerSeen => Volatile.Read(ref _lastMarker);
+
+    protected override void ReceiveUntilClosed()
+    {
+        // The timeout only lets the loop notice Dispose.
+        Socket.ReceiveTimeout = 200;
+        var answer = new byte[2048];
+        while (!Stopping)
+        {
+            int received;
+            try
+            {
+                received = Socket.Receive(answer);
+            }
+            catch (SocketException error) when (error.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock or SocketError.ConnectionRefused)
+            {
+                // ConnectionRefused is an ICMP error for a datagram sent earlier; the next marker's answer decides.
+                continue;
+            }
+
+            if (received >= SinkWire.CountLength && BinaryPrimitives.ReadInt64LittleEndian(answer) == SinkWire.FailureMark)
+            {
+                Fail("the peer's sink reports: " + Encoding.UTF8.GetString(answer, SinkWire.CountLength, received - SinkWire.CountLength));
+                return;
+            }
+
+            if (received != SinkWire.AnswerLength)
+            {
+                continue;
+            }
+
+            var span = answer.AsSpan();
+            long marker = BinaryPrimitives.ReadInt64LittleEndian(span);
+            RaiseTo(ref _datagrams, BinaryPrimitives.ReadInt64LittleEndian(span[8..]));
+            RaiseTo(ref _bytes, BinaryPrimitives.ReadInt64LittleEndian(span[16..]));
+            // Counts first: a reader that sees the marker sees the counts that came with it.
+            RaiseTo(ref _lastMarker, marker);
+        }
+    }
+
+    private static void RaiseTo(ref long field, long value)
+    {
+        if (value > field)
+        {
+            Volatile.Write(ref field, value);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using SocketBench.Core.Batches;
 
 namespace SocketBench.Sockets.Remote;
 
@@ -7,18 +8,18 @@ namespace SocketBench.Sockets.Remote;
 /// The byte layouts of the sink protocol (docs/peers.md), all little-endian. Only the session
 /// opening and the sink's answers are framed; the data itself is exactly what a loopback run sends.
 /// </summary>
+/// <remarks>
+/// The TCP opening (16 bytes), the UDP opening and closing (24) and the UDP welcome (24) share one layout:
+/// magic, version, flags (a welcome: status), 2 reserved, a size (int32: buffer, datagram, or the session
+/// port), then on UDP the session nonce (int64) and the receive queue (int32, reserved in an opening).
+/// </remarks>
 public static class SinkWire
 {
     public const byte Version = 1;
 
-    /// <summary>TCP opening, 16 bytes: "SBTH", version, flags, 2 reserved, buffer size (int32), 4 reserved.</summary>
     public const int TcpHelloLength = 16;
 
-    /// <summary>UDP opening and closing, 24 bytes: "SBUH", version, flags, 2 reserved, datagram size (int32), session nonce (int64), 4 reserved.</summary>
     public const int UdpHelloLength = 24;
-
-    /// <summary>The sink's reply to a UDP opening, 24 bytes: "SBUR", version, status, 2 reserved, session port (int32), nonce (int64), receive queue (int32).</summary>
-    public const int UdpWelcomeLength = 24;
 
     /// <summary>A count the TCP sink sends after each read: bytes received so far (int64); -1 means failure, followed by a reason.</summary>
     public const int CountLength = 8;
@@ -38,80 +39,56 @@ public static class SinkWire
     private static ReadOnlySpan<byte> UdpHelloMagic => "SBUH"u8;
     private static ReadOnlySpan<byte> UdpWelcomeMagic => "SBUR"u8;
 
-    public static byte[] TcpHello(int bufferSize, bool verify)
+    /// <summary>The fields of an opening or a welcome; <see cref="Flags"/> is a welcome's status, <see cref="Size"/> its session port.</summary>
+    public readonly record struct Header(byte Flags, int Size, long Nonce, int ReceiveBufferBytes)
     {
-        var hello = new byte[TcpHelloLength];
-        TcpHelloMagic.CopyTo(hello);
-        hello[4] = Version;
-        hello[5] = verify ? VerifyFlag : (byte)0;
-        BinaryPrimitives.WriteInt32LittleEndian(hello.AsSpan(8), bufferSize);
-        return hello;
+        public bool Verify => (Flags & VerifyFlag) != 0;
+
+        public bool Close => (Flags & CloseFlag) != 0;
     }
+
+    public static byte[] TcpHello(int bufferSize, bool verify) => Write(TcpHelloMagic, TcpHelloLength, new Header(verify ? VerifyFlag : (byte)0, bufferSize, 0, 0));
 
     /// <summary>The buffer size and verify flag of a TCP opening, or null when these are not our bytes.</summary>
-    public static (int BufferSize, bool Verify)? ReadTcpHello(ReadOnlySpan<byte> hello)
+    public static Header? ReadTcpHello(ReadOnlySpan<byte> hello) => Read(hello, TcpHelloMagic, TcpHelloLength) is { Size: > 0 } fields ? fields : null;
+
+    public static byte[] UdpHello(int datagramSize, bool verify, long nonce, bool close = false) =>
+        Write(UdpHelloMagic, UdpHelloLength, new Header((byte)((verify ? VerifyFlag : 0) | (close ? CloseFlag : 0)), datagramSize, nonce, 0));
+
+    public static Header? ReadUdpHello(ReadOnlySpan<byte> hello) =>
+        Read(hello, UdpHelloMagic, UdpHelloLength) is { Size: > 0 and <= BatchShape.MaxUdpDatagram } fields ? fields : null;
+
+    public static byte[] UdpWelcome(byte status, int sessionPort, long nonce, int receiveBufferBytes) =>
+        Write(UdpWelcomeMagic, UdpHelloLength, new Header(status, sessionPort, nonce, receiveBufferBytes));
+
+    public static Header? ReadUdpWelcome(ReadOnlySpan<byte> welcome) => Read(welcome, UdpWelcomeMagic, UdpHelloLength);
+
+    private static byte[] Write(ReadOnlySpan<byte> magic, int length, Header header)
     {
-        if (hello.Length != TcpHelloLength || !hello[..4].SequenceEqual(TcpHelloMagic) || hello[4] != Version)
+        var frame = new byte[length];
+        magic.CopyTo(frame);
+        frame[4] = Version;
+        frame[5] = header.Flags;
+        BinaryPrimitives.WriteInt32LittleEndian(frame.AsSpan(8), header.Size);
+        if (length == UdpHelloLength)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(frame.AsSpan(12), header.Nonce);
+            BinaryPrimitives.WriteInt32LittleEndian(frame.AsSpan(20), header.ReceiveBufferBytes);
+        }
+
+        return frame;
+    }
+
+    private static Header? Read(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> magic, int length)
+    {
+        if (frame.Length != length || !frame[..4].SequenceEqual(magic) || frame[4] != Version)
         {
             return null;
         }
 
-        int size = BinaryPrimitives.ReadInt32LittleEndian(hello[8..]);
-        return size > 0 ? (size, (hello[5] & VerifyFlag) != 0) : null;
-    }
-
-    public static byte[] UdpHello(int datagramSize, bool verify, long nonce, bool close = false)
-    {
-        var hello = new byte[UdpHelloLength];
-        UdpHelloMagic.CopyTo(hello);
-        hello[4] = Version;
-        hello[5] = (byte)((verify ? VerifyFlag : 0) | (close ? CloseFlag : 0));
-        BinaryPrimitives.WriteInt32LittleEndian(hello.AsSpan(8), datagramSize);
-        BinaryPrimitives.WriteInt64LittleEndian(hello.AsSpan(12), nonce);
-        return hello;
-    }
-
-    public readonly record struct UdpHelloFields(int DatagramSize, bool Verify, bool Close, long Nonce);
-
-    public static UdpHelloFields? ReadUdpHello(ReadOnlySpan<byte> hello)
-    {
-        if (hello.Length != UdpHelloLength || !hello[..4].SequenceEqual(UdpHelloMagic) || hello[4] != Version)
-        {
-            return null;
-        }
-
-        int size = BinaryPrimitives.ReadInt32LittleEndian(hello[8..]);
-        return size is > 0 and <= 65507
-            ? new UdpHelloFields(size, (hello[5] & VerifyFlag) != 0, (hello[5] & CloseFlag) != 0, BinaryPrimitives.ReadInt64LittleEndian(hello[12..]))
-            : null;
-    }
-
-    public static byte[] UdpWelcome(byte status, int sessionPort, long nonce, int receiveBufferBytes)
-    {
-        var welcome = new byte[UdpWelcomeLength];
-        UdpWelcomeMagic.CopyTo(welcome);
-        welcome[4] = Version;
-        welcome[5] = status;
-        BinaryPrimitives.WriteInt32LittleEndian(welcome.AsSpan(8), sessionPort);
-        BinaryPrimitives.WriteInt64LittleEndian(welcome.AsSpan(12), nonce);
-        BinaryPrimitives.WriteInt32LittleEndian(welcome.AsSpan(20), receiveBufferBytes);
-        return welcome;
-    }
-
-    public readonly record struct UdpWelcomeFields(byte Status, int SessionPort, long Nonce, int ReceiveBufferBytes);
-
-    public static UdpWelcomeFields? ReadUdpWelcome(ReadOnlySpan<byte> welcome) =>
-        welcome.Length == UdpWelcomeLength && welcome[..4].SequenceEqual(UdpWelcomeMagic) && welcome[4] == Version
-            ? new UdpWelcomeFields(welcome[5], BinaryPrimitives.ReadInt32LittleEndian(welcome[8..]), BinaryPrimitives.ReadInt64LittleEndian(welcome[12..]), BinaryPrimitives.ReadInt32LittleEndian(welcome[20..]))
-            : null;
-
-    public static void WriteCount(Span<byte> destination, long bytes) => BinaryPrimitives.WriteInt64LittleEndian(destination, bytes);
-
-    public static void WriteAnswer(Span<byte> destination, long markerId, long datagrams, long bytes)
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(destination, markerId);
-        BinaryPrimitives.WriteInt64LittleEndian(destination[8..], datagrams);
-        BinaryPrimitives.WriteInt64LittleEndian(destination[16..], bytes);
+        bool udp = length == UdpHelloLength;
+        return new Header(frame[5], BinaryPrimitives.ReadInt32LittleEndian(frame[8..]),
+            udp ? BinaryPrimitives.ReadInt64LittleEndian(frame[12..]) : 0, udp ? BinaryPrimitives.ReadInt32LittleEndian(frame[20..]) : 0);
     }
 
     /// <summary>A failure frame: the mark (int64 -1), then the reason in UTF-8 (at most 1000 bytes; TCP prefixes its length as uint16).</summary>

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using SocketBench.Core.Errors;
+using Windows.Foundation;
 using Windows.Networking;
 using EchoHostNames = SocketBench.Echo.Errors.HostNames;
 
@@ -15,26 +18,6 @@ public static class HostNames
 
     private const int InvalidArgument = unchecked((int)0x80070057); // E_INVALIDARG
 
-    public static bool TryCreate(string text, out HostName? hostName, out string? error)
-    {
-        try
-        {
-            hostName = new HostName(text);
-            error = null;
-            return true;
-        }
-        catch (Exception exception) when (exception is ArgumentException || exception.HResult == InvalidArgument)
-        {
-            hostName = null;
-            error = $"'{text}' is not a valid host name ({exception.Message.ReplaceLineEndings(" ").TrimEnd('.', ' ')})";
-            return false;
-        }
-    }
-
-    /// <summary>Creates a host name or throws an <see cref="ArgumentException"/> whose message quotes the bad value.</summary>
-    public static HostName Create(string text) =>
-        TryCreate(text, out var hostName, out var error) ? hostName! : throw new ArgumentException($"{error}. Examples: localhost, 127.0.0.1, ::1.", nameof(text));
-
     /// <summary>
     /// For a host a user typed: first the portable harness's check, so both backends reject the same strings
     /// for the same reason, then the guarded constructor. Either failure is InvalidHostName, before any connection.
@@ -42,8 +25,42 @@ public static class HostNames
     public static HostName CreateOrReject(string text)
     {
         EchoHostNames.Validate(text);
-        return TryCreate(text, out var hostName, out var error)
-            ? hostName!
-            : throw new SocketStatusException(SocketStatus.InvalidHostName, error!);
+        try
+        {
+            return new HostName(text);
+        }
+        catch (Exception exception) when (exception is ArgumentException || exception.HResult == InvalidArgument)
+        {
+            throw new SocketStatusException(SocketStatus.InvalidHostName,
+                $"'{text}' is not a valid host name ({exception.Message.ReplaceLineEndings(" ").TrimEnd('.', ' ')})");
+        }
     }
+}
+
+/// <summary>Between WinRT's host-and-service-name pairs and the end points the shared echo interfaces speak.</summary>
+public static class WinRtEndPoints
+{
+    /// <summary>An <see cref="IPEndPoint"/> when the host is an address (the usual case on a connected socket), else a <see cref="DnsEndPoint"/>.</summary>
+    public static EndPoint From(HostName? host, string port)
+    {
+        int number = Port(port);
+        string name = host?.CanonicalName ?? "?";
+        return IPAddress.TryParse(name, out var address) ? new IPEndPoint(address, number) : new DnsEndPoint(name, number);
+    }
+
+    /// <summary>The port number in a service name WinRT reports (LocalPort, RemotePort); 0 when it is not a number.</summary>
+    public static int Port(string serviceName) =>
+        int.TryParse(serviceName, NumberStyles.None, CultureInfo.InvariantCulture, out int port) ? port : 0;
+
+    /// <summary>A port as WinRT takes it, a service name: empty lets the system pick, as port 0 does.</summary>
+    public static string ServiceName(int port) => port == 0 ? string.Empty : port.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Binds a listener or datagram socket through its own two methods: by service name alone for a wildcard address
+    /// (every local address), else to the one address, its HostName made inside the guard.
+    /// </summary>
+    public static IAsyncAction Bind(IPAddress address, int port, Func<string, IAsyncAction> bindServiceName, Func<HostName, string, IAsyncAction> bindEndpoint) =>
+        address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
+            ? bindServiceName(ServiceName(port))
+            : bindEndpoint(HostNames.CreateOrReject(address.ToString()), ServiceName(port));
 }

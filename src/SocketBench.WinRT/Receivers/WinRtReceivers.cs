@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices.WindowsRuntime;
 using SocketBench.Sockets.Buffers;
 using SocketBench.Sockets.Receivers;
 using Windows.Networking.Sockets;
@@ -105,5 +106,76 @@ public sealed class WinRtDatagramReceiver
         // A datagram shorter than 8 bytes carries only the low bytes of its number: uniqueness is checkable from 8 up.
         bool duplicate = datagram.Length >= PayloadPattern.SequenceBytes && !_seen.Add(sequence);
         return duplicate ? string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} arrived twice") : null;
+    }
+}
+
+/// <summary>
+/// The server side of a WinRT TCP session: started from <c>StreamSocketListener.ConnectionReceived</c>,
+/// it reads the accepted socket's <c>InputStream</c> until the peer closes and publishes the byte count;
+/// in verify mode it checks every byte's content and position.
+/// </summary>
+public sealed class WinRtStreamReceiver : IDisposable
+{
+    private const uint ReadSize = 1 << 20;
+
+    private readonly StreamSocket _socket;
+    private readonly int _bufferSize;
+    private readonly bool _verify;
+    private readonly Task _completion;
+    private long _bytes;
+    private volatile string? _failure;
+    private volatile bool _stopping;
+
+    public WinRtStreamReceiver(StreamSocket socket, int bufferSize, bool verify)
+    {
+        _socket = socket;
+        _bufferSize = bufferSize;
+        _verify = verify;
+        _completion = Task.Run(ReadUntilClosedAsync);
+    }
+
+    public long BytesReceived => Volatile.Read(ref _bytes);
+
+    /// <summary>Why the receiver stopped early (a socket error or, in verify mode, the first wrong byte), or null.</summary>
+    public string? Failure => _failure;
+
+    private async Task ReadUntilClosedAsync()
+    {
+        var buffer = new Windows.Storage.Streams.Buffer(ReadSize);
+        try
+        {
+            while (true)
+            {
+                IBuffer chunk = await _socket.InputStream.ReadAsync(buffer, ReadSize, InputStreamOptions.Partial);
+                if (chunk.Length == 0)
+                {
+                    return;
+                }
+
+                long offset = _bytes;
+                if (_verify && PayloadPattern.FirstStreamMismatch(chunk.ToArray(), offset, _bufferSize) is var mismatch and >= 0)
+                {
+                    _failure ??= PayloadPattern.DescribeStreamMismatch(chunk.GetByte((uint)(mismatch - offset)), mismatch, _bufferSize);
+                    return;
+                }
+
+                Volatile.Write(ref _bytes, offset + chunk.Length);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Disposing the socket aborts the pending read: the expected way out, not a failure.
+            if (!_stopping)
+            {
+                _failure ??= $"receiver stopped: {WinRtSocketErrors.Describe(exception)}";
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        _socket.Dispose();
+        _completion.Wait(TimeSpan.FromSeconds(5));
     }
 }
