@@ -58,7 +58,7 @@ public static class PeerProbe
         var options = new EchoClientOptions(EchoProtocol.TcpLength)
         {
             Host = peer.Host,
-            Port = PeerEchoPorts.For(peer, EchoProtocol.TcpLength),
+            Port = EchoProtocols.PeerPort(peer, EchoProtocol.TcpLength),
             Timeout = TimeSpan.FromSeconds(3),
         };
         try
@@ -73,7 +73,7 @@ public static class PeerProbe
 
     private static async Task<PeerRoundTrip> MeasureAsync(PeerAddress peer, EchoClientOptions options)
     {
-        var client = await EchoClients.ConnectAsync(options).ConfigureAwait(false);
+        var client = await EchoClient.ConnectAsync(options).ConfigureAwait(false);
         await using (client.ConfigureAwait(false))
         {
             var message = new byte[MessageBytes];
