@@ -67,12 +67,12 @@ public sealed class RemoteSinkTests : IDisposable
         // SO_RCVBUFFORCE needs root or CAP_NET_ADMIN; without, SO_RCVBUF stops at rmem_max and there is nothing to tell apart.
         Skip.IfNot(OperatingSystem.IsLinux() && Environment.UserName == "root", "forcing a receive queue needs Linux and root");
         int rmemMax = int.Parse(File.ReadAllText("/proc/sys/net/core/rmem_max").Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        Skip.If(rmemMax >= ReceiveQueue.RequestedBytes, $"rmem_max ({rmemMax}) already allows the requested queue");
+        Skip.If(rmemMax >= SocketBuffers.RequestedReceiveQueue, $"rmem_max ({rmemMax}) already allows the requested queue");
 
         using var session = (UdpLoopbackSession)RemoteSessions.Open(new BatchShape(Transport.Udp, 64, 1), _peer);
 
         // Linux reports twice the room it grants.
-        Assert.Equal(2 * ReceiveQueue.RequestedBytes, session.ReceiveBufferBytes);
+        Assert.Equal(2 * SocketBuffers.RequestedReceiveQueue, session.ReceiveBufferBytes);
     }
 
     [Fact]

@@ -155,11 +155,6 @@ public abstract class LoopbackSession : ISendSession
     /// </summary>
     private const int InlineSocketBuffer = 16 << 20;
 
-    // Linux's SOL_SOCKET and its SO_SNDBUFFORCE / SO_RCVBUFFORCE, which pass the rmem_max/wmem_max caps when the process may.
-    private const int SolSocket = 1;
-    private protected const int SoSndBufForce = 32;
-    private protected const int SoRcvBufForce = 33;
-
     /// <summary>
     /// Called by the benchmark loops after every batch. In inline mode it reads what has arrived once
     /// <see cref="InlineReadInterval"/> bytes went out since the last read; with a receiver thread it does nothing.
@@ -180,33 +175,13 @@ public abstract class LoopbackSession : ISendSession
     public static bool CanReceiveInline()
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        return TryForceBuffer(probe, SoSndBufForce, InlineSocketBuffer) && TryForceBuffer(probe, SoRcvBufForce, InlineSocketBuffer);
-    }
-
-    /// <summary>Sets a socket buffer past the system's cap (Linux, root or CAP_NET_ADMIN); false when it was not granted.</summary>
-    private protected static bool TryForceBuffer(Socket socket, int option, int bytes)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return false;
-        }
-
-        try
-        {
-            socket.SetRawSocketOption(SolSocket, option, BitConverter.GetBytes(bytes));
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-
-        return (option == SoRcvBufForce ? socket.ReceiveBufferSize : socket.SendBufferSize) >= bytes;
+        return SocketBuffers.TryForce(probe, SocketBuffers.SoSndBufForce, InlineSocketBuffer) && SocketBuffers.TryForce(probe, SocketBuffers.SoRcvBufForce, InlineSocketBuffer);
     }
 
     /// <summary>Inline mode: gives both ends room for a batch and a read interval, or refuses the mode in one line.</summary>
     private protected static void MakeRoomForInline(Socket sender, Socket receiver)
     {
-        if (!TryForceBuffer(sender, SoSndBufForce, InlineSocketBuffer) || !TryForceBuffer(receiver, SoRcvBufForce, InlineSocketBuffer))
+        if (!SocketBuffers.TryForce(sender, SocketBuffers.SoSndBufForce, InlineSocketBuffer) || !SocketBuffers.TryForce(receiver, SocketBuffers.SoRcvBufForce, InlineSocketBuffer))
         {
             throw new NotSupportedException(
                 $"--receiver inline needs {InlineSocketBuffer >> 20} MiB socket buffers, past net.core.rmem_max/wmem_max: run as root (or with CAP_NET_ADMIN), or use --receiver spin.");

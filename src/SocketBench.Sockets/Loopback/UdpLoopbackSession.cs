@@ -17,9 +17,6 @@ namespace SocketBench.Sockets.Loopback;
 /// </summary>
 public sealed class UdpLoopbackSession : LoopbackSession
 {
-    // Ask for a receive queue large enough that a 256-datagram batch fits; the kernel may grant less.
-    private const int RequestedReceiveBuffer = 8 << 20;
-
     // A marker can itself be dropped by a full queue: send another after this long.
     private static readonly TimeSpan LoopbackMarkerRetry = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(10);
@@ -47,7 +44,7 @@ public sealed class UdpLoopbackSession : LoopbackSession
     {
         var receiver = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         receiver.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        EnlargeReceiveBuffer(receiver);
+        SocketBuffers.EnlargeReceiveQueue(receiver);
 
         var sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         sender.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -175,15 +172,6 @@ public sealed class UdpLoopbackSession : LoopbackSession
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(method), method, "Not a UDP send method.");
-        }
-    }
-
-    /// <summary>Asks for a receive queue a whole batch fits in; the remote sink does the same for its session sockets.</summary>
-    internal static void EnlargeReceiveBuffer(Socket socket)
-    {
-        if (!TryForceBuffer(socket, SoRcvBufForce, RequestedReceiveBuffer))
-        {
-            socket.ReceiveBufferSize = RequestedReceiveBuffer;
         }
     }
 

@@ -237,35 +237,43 @@ public static unsafe partial class CpuAffinity
 }
 
 /// <summary>A receive queue a whole batch fits in, for the loopback receiver and the remote sink's session sockets alike.</summary>
-internal static class ReceiveQueue
+internal static class SocketBuffers
 {
-    /// <summary>Room for a 256-datagram batch; the kernel may grant less.</summary>
-    public const int RequestedBytes = 8 << 20;
+    /// <summary>A UDP receive queue with room for a 256-datagram batch; the kernel may grant less.</summary>
+    public const int RequestedReceiveQueue = 8 << 20;
 
     // Linux's SOL_SOCKET: .NET passes a raw option's level through unchanged, and SocketOptionLevel.Socket is Windows'
-    // 0xffff, which Linux refuses.
+    // 0xffff, which Linux refuses. SO_SNDBUFFORCE and SO_RCVBUFFORCE pass the wmem_max/rmem_max caps when the process may.
     private const int SolSocket = 1;
-    private const int SoRcvBufForce = 33;
+    public const int SoSndBufForce = 32;
+    public const int SoRcvBufForce = 33;
 
-    /// <summary>
-    /// Asks for <see cref="RequestedBytes"/>: on Linux with SO_RCVBUFFORCE, which passes the rmem_max cap when the process
-    /// may (root or CAP_NET_ADMIN); otherwise, or when refused, with SO_RCVBUF, which the kernel caps.
-    /// </summary>
-    public static void Enlarge(Socket socket)
+    /// <summary>Sets a socket buffer past the system's cap (Linux, root or CAP_NET_ADMIN); false when it was not granted.</summary>
+    public static bool TryForce(Socket socket, int option, int bytes)
     {
-        if (OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux())
         {
-            try
-            {
-                socket.SetRawSocketOption(SolSocket, SoRcvBufForce, BitConverter.GetBytes(RequestedBytes));
-                return;
-            }
-            catch (SocketException)
-            {
-                // Neither root nor CAP_NET_ADMIN: the capped request below.
-            }
+            return false;
         }
 
-        socket.ReceiveBufferSize = RequestedBytes;
+        try
+        {
+            socket.SetRawSocketOption(SolSocket, option, BitConverter.GetBytes(bytes));
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+
+        return (option == SoRcvBufForce ? socket.ReceiveBufferSize : socket.SendBufferSize) >= bytes;
+    }
+
+    /// <summary>Asks for <see cref="RequestedReceiveQueue"/>, forced past rmem_max where the process may, capped by the kernel where not.</summary>
+    public static void EnlargeReceiveQueue(Socket socket)
+    {
+        if (!TryForce(socket, SoRcvBufForce, RequestedReceiveQueue))
+        {
+            socket.ReceiveBufferSize = RequestedReceiveQueue;
+        }
     }
 }

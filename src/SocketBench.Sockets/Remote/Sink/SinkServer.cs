@@ -328,7 +328,7 @@ internal sealed class UdpSinkSession : IDisposable
         try
         {
             _socket.Bind(new IPEndPoint(localAddress, 0));
-            ReceiveQueue.Enlarge(_socket);
+            SocketBuffers.EnlargeReceiveQueue(_socket);
             _socket.Connect(sender);
         }
         catch
