@@ -68,10 +68,10 @@ public sealed class BenchSwitchesTests
         var defaults = BenchSwitches.Parse([]);
         var chosen = BenchSwitches.Parse(["--receiver", "block", "--shapes", "64x64, 1024x256", "--job", "gate"]);
 
-        var inlineWhereAllowed = Sockets.Loopback.LoopbackSession.CanReceiveInline() ? Sockets.Loopback.ReceiverMode.Inline : Sockets.Loopback.ReceiverMode.Spin;
+        var inlineWhereAllowed = Sockets.Sessions.SocketSession.CanReceiveInline() ? Sockets.Sessions.ReceiverMode.Inline : Sockets.Sessions.ReceiverMode.Spin;
         Assert.Equal(inlineWhereAllowed, defaults.Receiver);
         Assert.Empty(defaults.Shapes);
-        Assert.Equal(Sockets.Loopback.ReceiverMode.Block, chosen.Receiver);
+        Assert.Equal(Sockets.Sessions.ReceiverMode.Block, chosen.Receiver);
         Assert.Equal([(64, 64), (1024, 256)], chosen.Shapes);
         Assert.Equal("gate", chosen.JobName);
         Assert.Equal("Gate", chosen.Job.Id);

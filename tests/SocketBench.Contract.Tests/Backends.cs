@@ -1,6 +1,6 @@
 using SocketBench.Core.Batches;
 using SocketBench.Core.Sending;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Contract.Tests;
 
@@ -17,10 +17,10 @@ internal static class Backends
     public static async Task<ISendSession> OpenAsync(Backend backend, BatchShape shape)
     {
         SkipUnlessOffered(backend);
-        var options = new LoopbackOptions(Verify: true);
+        var options = new SessionOptions(Verify: true);
         return backend switch
         {
-            Backend.Sockets => LoopbackSession.Open(shape, options),
+            Backend.Sockets => SocketSession.Open(shape, options),
             Backend.WinRT => await WinRtBackend.OpenAsync(shape, options),
             _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Unknown backend."),
         };

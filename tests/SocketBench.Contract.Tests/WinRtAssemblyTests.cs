@@ -7,7 +7,7 @@ using SocketBench.Echo.Backends;
 using SocketBench.Echo.Clients;
 using SocketBench.Echo.Servers;
 using SocketBench.Sockets;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Contract.Tests;
 
@@ -41,7 +41,7 @@ public sealed class WinRtAssemblyTests
     {
         using var context = OpenMetadata();
         var winRtSessions = ExportedTypes(context).Where(type => !type.IsAbstract && Implements(type, typeof(ISendSession))).ToList();
-        var portableSessions = typeof(LoopbackSession).Assembly.GetExportedTypes().Where(type => !type.IsAbstract && typeof(ISendSession).IsAssignableFrom(type)).ToList();
+        var portableSessions = typeof(SocketSession).Assembly.GetExportedTypes().Where(type => !type.IsAbstract && typeof(ISendSession).IsAssignableFrom(type)).ToList();
 
         Assert.Equal(portableSessions.Count, winRtSessions.Count);
         Assert.Equal(Enum.GetValues<SocketBench.Core.Batches.Transport>().Length, winRtSessions.Count);

@@ -3,7 +3,7 @@ using System.Runtime.Loader;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Sending;
 using SocketBench.Echo.Backends;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Contract.Tests;
 
@@ -31,7 +31,7 @@ internal static class WinRtBackend
     public static string ProjectionDirectory => Directory.GetDirectories(Metadata("WindowsSdkProjection")).Single();
 
     /// <summary>Opens a WinRT session; the assembly shares SocketBench.Core and .Sockets with this process, so its types are ours.</summary>
-    public static async Task<ISendSession> OpenAsync(BatchShape shape, LoopbackOptions options)
+    public static async Task<ISendSession> OpenAsync(BatchShape shape, SessionOptions options)
     {
         var pending = (Task)OpenAsyncMethod.Value.Invoke(null, [shape, options])!;
         await pending;
@@ -62,7 +62,7 @@ internal static class WinRtBackend
     private static MethodInfo FindOpenAsync()
     {
         var session = WinRtAssembly.Value.GetType(SessionTypeName, throwOnError: true)!;
-        return session.GetMethod("OpenAsync", [typeof(BatchShape), typeof(LoopbackOptions)])
+        return session.GetMethod("OpenAsync", [typeof(BatchShape), typeof(SessionOptions)])
             ?? throw new MissingMethodException(SessionTypeName, "OpenAsync");
     }
 

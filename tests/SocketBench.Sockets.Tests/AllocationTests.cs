@@ -1,6 +1,6 @@
 using SocketBench.Core.Batches;
 using SocketBench.Core.Sending;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Sockets.Tests;
 
@@ -17,7 +17,7 @@ public sealed class AllocationTests
     [InlineData(Transport.Udp, SendStrategy.FlushBatched)]
     public async Task Steady_state_batches_allocate_nothing(Transport transport, SendStrategy strategy)
     {
-        using var session = LoopbackSession.Open(new BatchShape(transport, 64, 64));
+        using var session = SocketSession.Open(new BatchShape(transport, 64, 64));
 
         long allocated = await SteadyStateAllocation.Over(session, strategy);
 
@@ -27,7 +27,7 @@ public sealed class AllocationTests
     [Fact]
     public async Task TaskWaitAll_allocates_only_its_task_array()
     {
-        using var session = LoopbackSession.Open(new BatchShape(Transport.Tcp, 64, 64));
+        using var session = SocketSession.Open(new BatchShape(Transport.Tcp, 64, 64));
 
         long allocated = await SteadyStateAllocation.Over(session, SendStrategy.TaskWaitAll, batches: 1);
 

@@ -13,7 +13,7 @@ public sealed class BatchParameterTests
     [InlineData(-5, "'-5'")]
     public void Buffer_size_below_one_byte_is_rejected(int size, string quoted)
     {
-        var error = Assert.Throws<BatchShapeException>(() => new BatchShape(Transport.Tcp, size, 16));
+        var error = Assert.Throws<InvalidCaseException>(() => new BatchShape(Transport.Tcp, size, 16));
 
         Assert.Contains(quoted, error.Message);
         Assert.Contains("Example: BufferSize=", error.Message);
@@ -23,7 +23,7 @@ public sealed class BatchParameterTests
     [Fact]
     public void Buffer_count_of_zero_is_rejected()
     {
-        var error = Assert.Throws<BatchShapeException>(() => new BatchShape(Transport.Udp, 64, 0));
+        var error = Assert.Throws<InvalidCaseException>(() => new BatchShape(Transport.Udp, 64, 0));
 
         Assert.Contains("'0'", error.Message);
         Assert.Contains("Example: BufferCount=64", error.Message);
@@ -32,7 +32,7 @@ public sealed class BatchParameterTests
     [Fact]
     public void Udp_datagram_over_65507_bytes_is_rejected_but_tcp_accepts_the_size()
     {
-        var error = Assert.Throws<BatchShapeException>(() => new BatchShape(Transport.Udp, 65508, 1));
+        var error = Assert.Throws<InvalidCaseException>(() => new BatchShape(Transport.Udp, 65508, 1));
 
         Assert.Contains("'65508'", error.Message);
         Assert.Contains("65507", error.Message);

@@ -1,6 +1,6 @@
 using SocketBench.Core.Batches;
 using SocketBench.Sockets;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Sockets.Tests;
 
@@ -24,8 +24,8 @@ public sealed class DeliveryTests
     public async Task A_spinning_receiver_gets_every_byte_in_order(string transport, SendMethod method)
     {
         var shape = new BatchShape(transport == "udp" ? Transport.Udp : Transport.Tcp, 1024, 64);
-        var options = new LoopbackOptions(Verify: true, Receiver: ReceiverMode.Spin);
-        using var session = transport == "tls" ? LoopbackSession.OpenTls(shape, options) : LoopbackSession.Open(shape, options);
+        var options = new SessionOptions(Verify: true, Receiver: ReceiverMode.Spin);
+        using var session = transport == "tls" ? SocketSession.OpenTls(shape, options) : SocketSession.Open(shape, options);
 
         for (int batch = 0; batch < Batches; batch++)
         {
@@ -53,13 +53,13 @@ public sealed class DeliveryTests
     [InlineData("tls", SendMethod.PerBufferAwait, 64, 16)]
     public async Task An_inline_receiver_gets_every_byte_in_order(string transport, SendMethod method, int bufferSize, int bufferCount)
     {
-        Skip.IfNot(LoopbackSession.CanReceiveInline(), "requires root: the inline receiver needs 16 MiB socket buffers");
+        Skip.IfNot(SocketSession.CanReceiveInline(), "requires root: the inline receiver needs 16 MiB socket buffers");
         var shape = new BatchShape(transport == "udp" ? Transport.Udp : Transport.Tcp, bufferSize, bufferCount);
-        var options = new LoopbackOptions(Verify: true, Receiver: ReceiverMode.Inline);
-        using var session = transport == "tls" ? LoopbackSession.OpenTls(shape, options) : LoopbackSession.Open(shape, options);
+        var options = new SessionOptions(Verify: true, Receiver: ReceiverMode.Inline);
+        using var session = transport == "tls" ? SocketSession.OpenTls(shape, options) : SocketSession.Open(shape, options);
 
         // Enough batches that the sending thread reads several times before the wait for delivery.
-        int batches = (int)Math.Max(4, 3 * LoopbackSession.InlineReadInterval / shape.BytesPerBatch);
+        int batches = (int)Math.Max(4, 3 * SocketSession.InlineReadInterval / shape.BytesPerBatch);
         for (int batch = 0; batch < batches; batch++)
         {
             await session.SendBatchAsync(method);
@@ -78,10 +78,10 @@ public sealed class DeliveryTests
     [InlineData("tls")]
     public async Task An_inline_receiver_reads_only_on_the_sending_thread(string transport)
     {
-        Skip.IfNot(LoopbackSession.CanReceiveInline(), "requires root: the inline receiver needs 16 MiB socket buffers");
+        Skip.IfNot(SocketSession.CanReceiveInline(), "requires root: the inline receiver needs 16 MiB socket buffers");
         var shape = new BatchShape(transport == "udp" ? Transport.Udp : Transport.Tcp, 64, 16);
-        var options = new LoopbackOptions(Receiver: ReceiverMode.Inline);
-        using var session = transport == "tls" ? LoopbackSession.OpenTls(shape, options) : LoopbackSession.Open(shape, options);
+        var options = new SessionOptions(Receiver: ReceiverMode.Inline);
+        using var session = transport == "tls" ? SocketSession.OpenTls(shape, options) : SocketSession.Open(shape, options);
 
         await session.SendBatchAsync(SendMethod.FlushBatched);
         session.AfterBatch();
@@ -96,7 +96,7 @@ public sealed class DeliveryTests
     [MemberData(nameof(TcpCases))]
     public async Task Tcp_delivers_every_byte_in_order(SendMethod method, int bufferSize, int bufferCount)
     {
-        using var session = LoopbackSession.Open(new BatchShape(Transport.Tcp, bufferSize, bufferCount), new LoopbackOptions(Verify: true));
+        using var session = SocketSession.Open(new BatchShape(Transport.Tcp, bufferSize, bufferCount), new SessionOptions(Verify: true));
 
         for (int batch = 0; batch < Batches; batch++)
         {
@@ -113,7 +113,7 @@ public sealed class DeliveryTests
     [MemberData(nameof(UdpCases))]
     public async Task Udp_delivers_each_buffer_as_one_distinct_datagram(SendMethod method, int bufferSize, int bufferCount)
     {
-        using var session = LoopbackSession.Open(new BatchShape(Transport.Udp, bufferSize, bufferCount), new LoopbackOptions(Verify: true));
+        using var session = SocketSession.Open(new BatchShape(Transport.Udp, bufferSize, bufferCount), new SessionOptions(Verify: true));
 
         for (int batch = 0; batch < Batches; batch++)
         {
@@ -132,7 +132,7 @@ public sealed class DeliveryTests
     [Fact]
     public async Task Tcp_with_nodelay_off_still_delivers_every_byte()
     {
-        using var session = LoopbackSession.Open(new BatchShape(Transport.Tcp, 64, 16), new LoopbackOptions(NoDelay: false, Verify: true));
+        using var session = SocketSession.Open(new BatchShape(Transport.Tcp, 64, 16), new SessionOptions(NoDelay: false, Verify: true));
 
         await session.SendBatchAsync(SendMethod.PerBufferAwait);
         await session.SendBatchAsync(SendMethod.FlushBatched);
@@ -145,7 +145,7 @@ public sealed class DeliveryTests
     public async Task Tcp_batch_larger_than_the_socket_buffer_waits_for_room_and_delivers()
     {
         // 256 x 64 KiB is far beyond a loopback send buffer: the gather send must survive partial sends.
-        using var session = LoopbackSession.Open(new BatchShape(Transport.Tcp, 65536, 256), new LoopbackOptions(Verify: true));
+        using var session = SocketSession.Open(new BatchShape(Transport.Tcp, 65536, 256), new SessionOptions(Verify: true));
 
         await session.SendBatchAsync(SendMethod.FlushBatched);
         await session.SendBatchAsync(SendMethod.GatherSend);

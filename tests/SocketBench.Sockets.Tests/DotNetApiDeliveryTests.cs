@@ -1,7 +1,7 @@
 using SocketBench.Core.Batches;
 using SocketBench.Core.Cases;
 using SocketBench.Sockets.DotNet;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Sockets.Tests;
 
@@ -88,7 +88,7 @@ public sealed class DotNetApiDeliveryTests
     [Fact]
     public async Task A_session_counts_its_sends_until_a_batch_goes_through_dotnet()
     {
-        using var session = LoopbackSession.Open(new BatchShape(Transport.Tcp, 64, 64));
+        using var session = SocketSession.Open(new BatchShape(Transport.Tcp, 64, 64));
 
         await session.SendBatchAsync(SendMethod.FlushBatched);
         session.WaitForDelivery();
@@ -117,9 +117,9 @@ public sealed class DotNetApiDeliveryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => DotNetApis.Describe(transport, api, onLinux: true));
     }
 
-    private static LoopbackSession Open(CaseTransport transport, BatchShape shape, ReceiverMode receiver)
+    private static SocketSession Open(CaseTransport transport, BatchShape shape, ReceiverMode receiver)
     {
-        var options = new LoopbackOptions(Verify: true, Receiver: receiver);
-        return transport == CaseTransport.Tls ? LoopbackSession.OpenTls(shape, options) : LoopbackSession.Open(shape, options);
+        var options = new SessionOptions(Verify: true, Receiver: receiver);
+        return transport == CaseTransport.Tls ? SocketSession.OpenTls(shape, options) : SocketSession.Open(shape, options);
     }
 }

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Peers;
 using SocketBench.Sockets;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 using SocketBench.Sockets.Native;
 using SocketBench.Sockets.Remote;
 using SocketBench.Sockets.Remote.Sink;
@@ -33,7 +33,7 @@ public sealed class RemoteSinkTests : IDisposable
     [MemberData(nameof(SendPathTests.EveryMethod), MemberType = typeof(SendPathTests))]
     public async Task Every_method_delivers_every_verified_buffer_to_the_sink(Transport transport, SendMethod method)
     {
-        using var session = RemoteSessions.Open(new BatchShape(transport, 1024, 16), _peer, new LoopbackOptions(Verify: true));
+        using var session = RemoteSessions.Open(new BatchShape(transport, 1024, 16), _peer, new SessionOptions(Verify: true));
 
         for (int batch = 0; batch < Batches; batch++)
         {
@@ -69,7 +69,7 @@ public sealed class RemoteSinkTests : IDisposable
         int rmemMax = int.Parse(File.ReadAllText("/proc/sys/net/core/rmem_max").Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Skip.If(rmemMax >= SocketBuffers.RequestedReceiveQueue, $"rmem_max ({rmemMax}) already allows the requested queue");
 
-        using var session = (UdpLoopbackSession)RemoteSessions.Open(new BatchShape(Transport.Udp, 64, 1), _peer);
+        using var session = (UdpSession)RemoteSessions.Open(new BatchShape(Transport.Udp, 64, 1), _peer);
 
         // Linux reports twice the room it grants.
         Assert.Equal(2 * SocketBuffers.RequestedReceiveQueue, session.ReceiveBufferBytes);

@@ -1,6 +1,6 @@
 using SocketBench.Core.Batches;
 using SocketBench.Sockets;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 using SocketBench.Sockets.Native;
 
 namespace SocketBench.Sockets.Tests;
@@ -55,7 +55,7 @@ public sealed class SendAccountingTests
     public async Task Udp_GsoSend_makes_one_call_per_64_datagrams_or_64_KiB(int bufferSize, int bufferCount, int callsPerBatch)
     {
         Skip.IfNot(UdpGso.IsAvailable, UdpGso.UnavailableReason);
-        using var session = LoopbackSession.Open(new BatchShape(Transport.Udp, bufferSize, bufferCount), new LoopbackOptions(Verify: true));
+        using var session = SocketSession.Open(new BatchShape(Transport.Udp, bufferSize, bufferCount), new SessionOptions(Verify: true));
 
         await session.SendBatchAsync(SendMethod.GsoSend);
         session.WaitForDelivery();
@@ -83,7 +83,7 @@ public sealed class SendAccountingTests
 
     private static async Task<DeliveryReport> SendBatches(Transport transport, SendMethod method, int bufferCount, int batches)
     {
-        using var session = LoopbackSession.Open(new BatchShape(transport, 64, bufferCount));
+        using var session = SocketSession.Open(new BatchShape(transport, 64, bufferCount));
         for (int batch = 0; batch < batches; batch++)
         {
             await session.SendBatchAsync(method);

@@ -1,5 +1,5 @@
 using SocketBench.Core.Batches;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Sockets.Tests;
 
@@ -25,7 +25,7 @@ public sealed class SendPathTests
     public async Task A_path_that_says_per_batch_makes_one_call_per_batch_and_per_buffer_one_per_buffer(Transport transport, SendMethod method)
     {
         string path = SendPaths.Describe(transport, method);
-        using var session = LoopbackSession.Open(new BatchShape(transport, 64, 32));
+        using var session = SocketSession.Open(new BatchShape(transport, 64, 32));
 
         await session.SendBatchAsync(method);
         session.WaitForDelivery();

@@ -1,5 +1,5 @@
 using SocketBench.Core.Sending;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Sockets.Tests;
 
@@ -13,7 +13,7 @@ internal static class SteadyStateAllocation
     private const int Windows = 5;
 
     /// <summary>Sends one batch to warm up (first-call allocations are not steady state), then counts over <paramref name="batches"/> more, in the quietest of several windows.</summary>
-    public static async Task<long> Over(LoopbackSession session, SendStrategy strategy, int batches = 100)
+    public static async Task<long> Over(SocketSession session, SendStrategy strategy, int batches = 100)
     {
         await SendStrategies.Send(strategy, session.Output, session.Buffers);
         session.WaitForDelivery();

@@ -1,6 +1,6 @@
 using SocketBench.Core.Batches;
 using SocketBench.Core.Sending;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Sockets.Tests;
 
@@ -65,7 +65,7 @@ public sealed class TlsAccountingTests
 
     private static async Task<DeliveryReport> SendBatches(SendStrategy strategy, int bufferSize, int bufferCount, int batches)
     {
-        using var session = LoopbackSession.OpenTls(new BatchShape(Transport.Tcp, bufferSize, bufferCount));
+        using var session = SocketSession.OpenTls(new BatchShape(Transport.Tcp, bufferSize, bufferCount));
         for (int batch = 0; batch < batches; batch++)
         {
             await SendStrategies.Send(strategy, session.Output, session.Buffers);

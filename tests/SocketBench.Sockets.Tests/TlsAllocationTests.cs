@@ -1,6 +1,6 @@
 using SocketBench.Core.Batches;
 using SocketBench.Core.Sending;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Sockets.Tests;
 
@@ -17,7 +17,7 @@ public sealed class TlsAllocationTests
     [InlineData(SendStrategy.FlushBatched, 16384, 16)]
     public async Task Steady_state_tls_batches_allocate_nothing(SendStrategy strategy, int bufferSize, int bufferCount)
     {
-        using var session = LoopbackSession.OpenTls(new BatchShape(Transport.Tcp, bufferSize, bufferCount));
+        using var session = SocketSession.OpenTls(new BatchShape(Transport.Tcp, bufferSize, bufferCount));
 
         long allocated = await SteadyStateAllocation.Over(session, strategy);
 
@@ -27,7 +27,7 @@ public sealed class TlsAllocationTests
     [Fact]
     public async Task TaskWaitAll_over_tls_allocates_only_its_task_array()
     {
-        using var session = LoopbackSession.OpenTls(new BatchShape(Transport.Tcp, 64, 64));
+        using var session = SocketSession.OpenTls(new BatchShape(Transport.Tcp, 64, 64));
         long least = await SteadyStateAllocation.Over(session, SendStrategy.TaskWaitAll, batches: 1);
 
         // One Task[64]: header plus 64 references; completed writes reuse Task.CompletedTask.

@@ -2,7 +2,7 @@ using System.Security.Authentication;
 using SocketBench.Core;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Sending;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Sockets.Tests;
 
@@ -32,7 +32,7 @@ public sealed class TlsDeliveryTests
     [MemberData(nameof(EveryStrategyAndShape))]
     public async Task Every_strategy_over_tls_delivers_every_plaintext_byte_in_order(SendStrategy strategy, int bufferSize, int bufferCount)
     {
-        using var session = LoopbackSession.OpenTls(new BatchShape(Transport.Tcp, bufferSize, bufferCount), new LoopbackOptions(Verify: true));
+        using var session = SocketSession.OpenTls(new BatchShape(Transport.Tcp, bufferSize, bufferCount), new SessionOptions(Verify: true));
 
         for (int batch = 0; batch < Batches; batch++)
         {
@@ -49,7 +49,7 @@ public sealed class TlsDeliveryTests
     [Fact]
     public void The_handshake_settles_on_tls_13()
     {
-        using var session = (TlsLoopbackSession)LoopbackSession.OpenTls(new BatchShape(Transport.Tcp, 64, 16));
+        using var session = (TlsSession)SocketSession.OpenTls(new BatchShape(Transport.Tcp, 64, 16));
 
         Assert.Equal(SslProtocols.Tls13, session.NegotiatedProtocol);
         Assert.Equal("Tls", session.Protocol);
@@ -58,7 +58,7 @@ public sealed class TlsDeliveryTests
     [Fact]
     public void The_handshake_is_not_counted_as_sends()
     {
-        using var session = LoopbackSession.OpenTls(new BatchShape(Transport.Tcp, 64, 16));
+        using var session = SocketSession.OpenTls(new BatchShape(Transport.Tcp, 64, 16));
 
         Assert.Equal(new DeliveryReport(0, 0, 0, 0, 0), session.Delivery);
     }
@@ -66,7 +66,7 @@ public sealed class TlsDeliveryTests
     [Fact]
     public void A_raw_send_under_tls_is_refused()
     {
-        using var session = LoopbackSession.OpenTls(new BatchShape(Transport.Tcp, 64, 16));
+        using var session = SocketSession.OpenTls(new BatchShape(Transport.Tcp, 64, 16));
 
         Assert.Throws<NotSupportedException>(session.SyscallPerBuffer);
         Assert.Throws<ArgumentOutOfRangeException>(() => session.SendBatchAsync(SendMethod.GatherSend));
@@ -75,7 +75,7 @@ public sealed class TlsDeliveryTests
     [Fact]
     public void Tls_over_a_udp_shape_is_refused_with_an_example()
     {
-        var error = Assert.Throws<BatchShapeException>(() => LoopbackSession.OpenTls(new BatchShape(Transport.Udp, 64, 16)));
+        var error = Assert.Throws<InvalidCaseException>(() => SocketSession.OpenTls(new BatchShape(Transport.Udp, 64, 16)));
 
         Assert.Contains("'Udp 16 x 64 B'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Example:", error.Message, StringComparison.Ordinal);

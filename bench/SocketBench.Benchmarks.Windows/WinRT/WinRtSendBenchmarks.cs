@@ -4,7 +4,7 @@ using SocketBench.Benchmarks.Config;
 using SocketBench.Benchmarks.Delivery;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Sending;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 using SocketBench.WinRT.Loopback;
 
 namespace SocketBench.Benchmarks.Sending;
@@ -30,7 +30,7 @@ public abstract class WinRtSendBenchmarks
         typeof(TBenchmarks).GetProperty(property)!.GetCustomAttribute<ParamsAttribute>()!.Values.Cast<int>();
 
     /// <summary>Opens the session; an impossible shape throws here, so BenchmarkDotNet reports the case as failed.</summary>
-    protected void Open(BatchShape shape, LoopbackOptions options) => _session = WinRtLoopbackSession.Open(shape, options);
+    protected void Open(BatchShape shape, SessionOptions options) => _session = WinRtLoopbackSession.Open(shape, options);
 
     [Benchmark(Baseline = true, OperationsPerInvoke = SendBenchmarks.BatchesPerInvoke), BenchmarkCategory(Categories.Strategy)]
     public async Task PerBufferAwait()

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Core.Batches;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Benchmarks.Sending;
 
@@ -26,5 +26,5 @@ public class WinRtTcpSendBenchmarks : WinRtSendBenchmarks
     public static IEnumerable<bool> NoDelayValues => RunEnvironment.NoDelayValues;
 
     [GlobalSetup]
-    public void Setup() => Open(new BatchShape(Transport.Tcp, BufferSize, BufferCount), new LoopbackOptions(NoDelay));
+    public void Setup() => Open(new BatchShape(Transport.Tcp, BufferSize, BufferCount), new SessionOptions(NoDelay));
 }

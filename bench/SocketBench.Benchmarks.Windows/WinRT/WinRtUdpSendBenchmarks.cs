@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Core.Batches;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Benchmarks.Sending;
 
@@ -20,5 +20,5 @@ public class WinRtUdpSendBenchmarks : WinRtSendBenchmarks
     public static IEnumerable<int> BufferCounts => PortableValues<UdpSendBenchmarks>(nameof(BufferCount));
 
     [GlobalSetup]
-    public void Setup() => Open(new BatchShape(Transport.Udp, BufferSize, BufferCount), LoopbackOptions.Default);
+    public void Setup() => Open(new BatchShape(Transport.Udp, BufferSize, BufferCount), SessionOptions.Default);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Jobs;
 using SocketBench.Core.Peers;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Benchmarks.Config;
 

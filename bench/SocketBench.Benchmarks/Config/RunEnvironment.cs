@@ -1,6 +1,6 @@
 using SocketBench.Core.Cases;
 using SocketBench.Sockets;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Benchmarks.Config;
 
@@ -22,7 +22,7 @@ public static class RunEnvironment
     /// The receiver mode when nobody chose one (docs/gate.md has the A/A runs behind it): inline where this process may
     /// enlarge socket buffers past the system's cap, which it needs; spin where it may not.
     /// </summary>
-    public static ReceiverMode DefaultReceiver => LoopbackSession.CanReceiveInline() ? ReceiverMode.Inline : ReceiverMode.Spin;
+    public static ReceiverMode DefaultReceiver => SocketSession.CanReceiveInline() ? ReceiverMode.Inline : ReceiverMode.Spin;
 
     // DOTNET_* settings that change which code runs, recorded so two runs that differ in them are never compared unawares.
     private static readonly string[] RuntimeKnobNames =

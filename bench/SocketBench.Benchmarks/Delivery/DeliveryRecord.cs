@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SocketBench.Core.Batches;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Benchmarks.Delivery;
 
@@ -45,7 +45,7 @@ public sealed record DeliveryRecord(
     /// <summary>The kernel's payload sends per buffer over the window, or NaN when not counted.</summary>
     public double KernelSendsPerBuffer => KernelSends < 0 || BuffersInWindow == 0 ? double.NaN : (double)(KernelSends - MarkerSendsInWindow) / BuffersInWindow;
 
-    public static DeliveryRecord From(LoopbackSession session) => From(session.Shape, session.Delivery, session.Protocol);
+    public static DeliveryRecord From(SocketSession session) => From(session.Shape, session.Delivery, session.Protocol);
 
     /// <summary>A record from any backend's session: its batch shape and what it sent and delivered.</summary>
     public static DeliveryRecord From(BatchShape shape, DeliveryReport delivery, string? protocol = null) => new(

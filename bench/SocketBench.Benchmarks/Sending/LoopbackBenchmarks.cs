@@ -6,7 +6,7 @@ using SocketBench.Core.Peers;
 using SocketBench.Core.Sending;
 using SocketBench.Sockets.Buffers;
 using SocketBench.Sockets.DotNet;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 using SocketBench.Sockets.Native;
 using SocketBench.Sockets.Outputs;
 using SocketBench.Sockets.Remote;
@@ -25,7 +25,7 @@ namespace SocketBench.Benchmarks.Sending;
 /// </remarks>
 public abstract class LoopbackBenchmarks
 {
-    private LoopbackSession? _session;
+    private SocketSession? _session;
     private long _fewestSenderBytes = long.MaxValue;
     private long _senderBatches;
     private KernelSendCounter? _kernelCounter;
@@ -33,7 +33,7 @@ public abstract class LoopbackBenchmarks
     private int _invocations;
     private (long Kernel, CodeCounts Code)? _kernelWindow;
 
-    protected LoopbackSession Session => _session ?? throw new InvalidOperationException("GlobalSetup has not run.");
+    protected SocketSession Session => _session ?? throw new InvalidOperationException("GlobalSetup has not run.");
 
     protected QueuedSendOutput Output => Session.Output;
 
@@ -44,13 +44,13 @@ public abstract class LoopbackBenchmarks
     /// so BenchmarkDotNet reports the case as failed instead of measuring it.
     /// </summary>
     protected void Open(BatchShape shape, bool noDelay = true) =>
-        Use(PeerAddress.FromEnvironment() is { } peer ? RemoteSessions.Open(shape, peer, Options(noDelay)) : LoopbackSession.Open(shape, Options(noDelay)));
+        Use(PeerAddress.FromEnvironment() is { } peer ? RemoteSessions.Open(shape, peer, Options(noDelay)) : SocketSession.Open(shape, Options(noDelay)));
 
     /// <summary>Opens a TLS 1.3 session over a TCP loopback pair.</summary>
-    protected void OpenTls(BatchShape shape) => Use(LoopbackSession.OpenTls(shape, Options(noDelay: true)));
+    protected void OpenTls(BatchShape shape) => Use(SocketSession.OpenTls(shape, Options(noDelay: true)));
 
     /// <summary>The run's receiver setting; in inline and spin modes the benchmark thread (GlobalSetup's, which runs the workload too) takes CPU 0.</summary>
-    private static LoopbackOptions Options(bool noDelay)
+    private static SessionOptions Options(bool noDelay)
     {
         var receiver = RunEnvironment.Receiver;
         if (receiver is ReceiverMode.Spin or ReceiverMode.Inline)
@@ -62,10 +62,10 @@ public abstract class LoopbackBenchmarks
             CpuAffinity.UnpinCurrentThread();
         }
 
-        return new LoopbackOptions(noDelay, Receiver: receiver);
+        return new SessionOptions(noDelay, Receiver: receiver);
     }
 
-    private void Use(LoopbackSession session)
+    private void Use(SocketSession session)
     {
         _session = session;
         _fewestSenderBytes = long.MaxValue;
@@ -103,7 +103,7 @@ public abstract class LoopbackBenchmarks
     /// <summary>What the code counted on the sending socket: payload sends, drain markers (also sends), buffers.</summary>
     private readonly record struct CodeCounts(long Sends, long Markers, long Buffers)
     {
-        public static CodeCounts Of(LoopbackSession session) =>
+        public static CodeCounts Of(SocketSession session) =>
             new(session.Counters.SendCalls + session.Counters.MarkerSends, session.Counters.MarkerSends, session.Counters.Buffers);
 
         public static CodeCounts operator -(CodeCounts left, CodeCounts right) =>

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Core.Batches;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Benchmarks.Sending;
 
@@ -21,7 +21,7 @@ public class TcpSendBenchmarks : SendBenchmarks
 
     public static IEnumerable<bool> NoDelayValues => RunEnvironment.NoDelayValues;
 
-    private TcpLoopbackSession Tcp => (TcpLoopbackSession)Session;
+    private TcpSession Tcp => (TcpSession)Session;
 
     [GlobalSetup]
     public void Setup() => Open(new BatchShape(Transport.Tcp, BufferSize, BufferCount), NoDelay);

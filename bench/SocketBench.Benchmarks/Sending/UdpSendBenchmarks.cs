@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Core.Batches;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Benchmarks.Sending;
 
@@ -15,7 +15,7 @@ public class UdpSendBenchmarks : SendBenchmarks
     [Params(1, 16, 64, 256)]
     public int BufferCount { get; set; }
 
-    private UdpLoopbackSession Udp => (UdpLoopbackSession)Session;
+    private UdpSession Udp => (UdpSession)Session;
 
     [GlobalSetup]
     public void Setup() => Open(new BatchShape(Transport.Udp, BufferSize, BufferCount));

@@ -18,19 +18,19 @@ public sealed record BatchShape
     {
         if (bufferSize <= 0)
         {
-            throw new BatchShapeException(
+            throw new InvalidCaseException(
                 $"Invalid buffer size '{Format(bufferSize)}': it must be at least 1 byte. Example: BufferSize=1024.");
         }
 
         if (transport == Transport.Udp && bufferSize > MaxUdpDatagram)
         {
-            throw new BatchShapeException(
+            throw new InvalidCaseException(
                 $"Invalid buffer size '{Format(bufferSize)}' for UDP: a datagram carries at most {Format(MaxUdpDatagram)} bytes. Example: BufferSize=1472.");
         }
 
         if (bufferCount <= 0 || bufferCount > MaxBufferCount)
         {
-            throw new BatchShapeException(
+            throw new InvalidCaseException(
                 $"Invalid buffer count '{Format(bufferCount)}': it must be between 1 and {Format(MaxBufferCount)}. Example: BufferCount=64.");
         }
 

@@ -43,7 +43,7 @@ public sealed class TlsSendOutput : QueuedSendOutput
 
         if (total > Array.MaxLength)
         {
-            throw new BatchShapeException(string.Create(CultureInfo.InvariantCulture,
+            throw new InvalidCaseException(string.Create(CultureInfo.InvariantCulture,
                 $"A TLS batch of {total} bytes does not fit one staging buffer ({Array.MaxLength} bytes at most). Example: BufferSize=16384, BufferCount=256."));
         }
 

@@ -6,7 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Peers;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 using SocketBench.Sockets.Receivers;
 
 namespace SocketBench.Sockets.Remote;
@@ -25,14 +25,14 @@ public static class RemoteSessions
     private static readonly TimeSpan HelloResend = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan HelloLimit = TimeSpan.FromSeconds(5);
 
-    public static LoopbackSession Open(BatchShape shape, PeerAddress peer, LoopbackOptions? options = null) => shape.Transport switch
+    public static SocketSession Open(BatchShape shape, PeerAddress peer, SessionOptions? options = null) => shape.Transport switch
     {
-        Transport.Tcp => OpenTcp(shape, peer, options ?? LoopbackOptions.Default),
-        Transport.Udp => OpenUdp(shape, peer, options ?? LoopbackOptions.Default),
+        Transport.Tcp => OpenTcp(shape, peer, options ?? SessionOptions.Default),
+        Transport.Udp => OpenUdp(shape, peer, options ?? SessionOptions.Default),
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape.Transport, "Unknown transport."),
     };
 
-    private static TcpLoopbackSession OpenTcp(BatchShape shape, PeerAddress peer, LoopbackOptions options)
+    private static TcpSession OpenTcp(BatchShape shape, PeerAddress peer, SessionOptions options)
     {
         var address = peer.Resolve();
         var sink = new IPEndPoint(address, peer.SinkPort);
@@ -51,7 +51,7 @@ public static class RemoteSessions
             sender.Connect(sink);
 
             sender.Send(SinkWire.TcpHello(shape.BufferSize, options.Verify));
-            return TcpLoopbackSession.Over(shape, options, sender, new SinkCountReader(sender));
+            return TcpSession.Over(shape, options, sender, new SinkCountReader(sender));
         }
         catch (Exception error) when (error is SocketException or OperationCanceledException)
         {
@@ -60,7 +60,7 @@ public static class RemoteSessions
         }
     }
 
-    private static UdpLoopbackSession OpenUdp(BatchShape shape, PeerAddress peer, LoopbackOptions options)
+    private static UdpSession OpenUdp(BatchShape shape, PeerAddress peer, SessionOptions options)
     {
         var address = peer.Resolve();
         var control = new IPEndPoint(address, peer.SinkPort);
@@ -80,7 +80,7 @@ public static class RemoteSessions
 
             // A lost marker costs one retry interval inside the measured time, so retry soon, but not before an answer could be back.
             var retry = TimeSpan.FromTicks(Math.Clamp(roundTrip.Ticks * 3, TimeSpan.FromMilliseconds(2).Ticks, TimeSpan.FromMilliseconds(200).Ticks));
-            return UdpLoopbackSession.Over(shape, options, sender, answers, welcome.ReceiveBufferBytes, retry);
+            return UdpSession.Over(shape, options, sender, answers, welcome.ReceiveBufferBytes, retry);
         }
         catch (SocketException error)
         {

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices.WindowsRuntime;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Sending;
 using SocketBench.Sockets.Buffers;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 using SocketBench.WinRT.Networking;
 using SocketBench.WinRT.Outputs;
 using SocketBench.WinRT.Receivers;
@@ -15,7 +15,7 @@ using Windows.Storage.Streams;
 namespace SocketBench.WinRT.Loopback;
 
 /// <summary>
-/// The WinRT twin of the portable <c>LoopbackSession</c>: a connected WinRT socket and a counting WinRT
+/// The WinRT twin of the portable <c>SocketSession</c>: a connected WinRT socket and a counting WinRT
 /// receiver in the same process (the guide requires it: network isolation forbids loopback between
 /// two apps), the batch's <see cref="IBuffer"/>s made once, and the socket's own output stream for the
 /// strategies. Delivery has the same meaning as on the portable backend.
@@ -24,7 +24,7 @@ public abstract class WinRtLoopbackSession : ISendSession
 {
     private long _nextSequence;
 
-    private protected WinRtLoopbackSession(BatchShape shape, LoopbackOptions options, IOutputStream stream)
+    private protected WinRtLoopbackSession(BatchShape shape, SessionOptions options, IOutputStream stream)
     {
         Shape = shape;
         Options = options;
@@ -36,22 +36,22 @@ public abstract class WinRtLoopbackSession : ISendSession
     }
 
     /// <summary>Opens a loopback pair for the shape's transport. The shape was validated before any socket opens.</summary>
-    public static async Task<WinRtLoopbackSession> OpenAsync(BatchShape shape, LoopbackOptions? options = null) => shape.Transport switch
+    public static async Task<WinRtLoopbackSession> OpenAsync(BatchShape shape, SessionOptions? options = null) => shape.Transport switch
     {
-        Transport.Tcp => await WinRtTcpSession.CreateAsync(shape, options ?? LoopbackOptions.Default),
-        Transport.Udp => await WinRtUdpSession.CreateAsync(shape, options ?? LoopbackOptions.Default),
+        Transport.Tcp => await WinRtTcpSession.CreateAsync(shape, options ?? SessionOptions.Default),
+        Transport.Udp => await WinRtUdpSession.CreateAsync(shape, options ?? SessionOptions.Default),
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape.Transport, "Unknown transport."),
     };
 
     /// <summary><see cref="OpenAsync"/> for callers that cannot await, such as a benchmark's GlobalSetup.</summary>
-    public static WinRtLoopbackSession Open(BatchShape shape, LoopbackOptions? options = null) =>
+    public static WinRtLoopbackSession Open(BatchShape shape, SessionOptions? options = null) =>
         OpenAsync(shape, options).GetAwaiter().GetResult();
 
     public Backend Backend => Backend.WinRT;
 
     public BatchShape Shape { get; }
 
-    public LoopbackOptions Options { get; }
+    public SessionOptions Options { get; }
 
     public PayloadSet Payload { get; }
 
@@ -152,7 +152,7 @@ public sealed class WinRtTcpSession : WinRtLoopbackSession
     private readonly StreamSocket _client;
     private readonly WinRtStreamReceiver _receiver;
 
-    private WinRtTcpSession(BatchShape shape, LoopbackOptions options, StreamSocketListener listener, StreamSocket client, WinRtStreamReceiver receiver)
+    private WinRtTcpSession(BatchShape shape, SessionOptions options, StreamSocketListener listener, StreamSocket client, WinRtStreamReceiver receiver)
         : base(shape, options, client.OutputStream)
     {
         _listener = listener;
@@ -160,7 +160,7 @@ public sealed class WinRtTcpSession : WinRtLoopbackSession
         _receiver = receiver;
     }
 
-    public static async Task<WinRtTcpSession> CreateAsync(BatchShape shape, LoopbackOptions options)
+    public static async Task<WinRtTcpSession> CreateAsync(BatchShape shape, SessionOptions options)
     {
         var host = new HostName(HostNames.Loopback);
         var listener = new StreamSocketListener();
@@ -245,7 +245,7 @@ public sealed class WinRtUdpSession : WinRtLoopbackSession
     private readonly IBuffer _markerBuffer;
     private long _markerId;
 
-    private WinRtUdpSession(BatchShape shape, LoopbackOptions options, DatagramSocket sender, DatagramSocket receiverSocket, WinRtDatagramReceiver receiver)
+    private WinRtUdpSession(BatchShape shape, SessionOptions options, DatagramSocket sender, DatagramSocket receiverSocket, WinRtDatagramReceiver receiver)
         : base(shape, options, sender.OutputStream)
     {
         _sender = sender;
@@ -255,7 +255,7 @@ public sealed class WinRtUdpSession : WinRtLoopbackSession
         _markerBuffer = _marker.AsBuffer();
     }
 
-    public static async Task<WinRtUdpSession> CreateAsync(BatchShape shape, LoopbackOptions options)
+    public static async Task<WinRtUdpSession> CreateAsync(BatchShape shape, SessionOptions options)
     {
         var host = new HostName(HostNames.Loopback);
         var receiverSocket = new DatagramSocket();

@@ -4,7 +4,7 @@ using SocketBench.Core.Peers;
 using SocketBench.Echo;
 using SocketBench.Echo.Clients;
 using SocketBench.Sockets;
-using SocketBench.Sockets.Loopback;
+using SocketBench.Sockets.Sessions;
 using SocketBench.Sockets.Remote;
 
 namespace SocketBench.Reporting.Tests.Peers;
@@ -27,7 +27,7 @@ public sealed class NetnsPeerTests
         {
             foreach (var method in SendMethods.For(transport))
             {
-                using var session = RemoteSessions.Open(new BatchShape(transport, 1024, 16), peer.Address, new LoopbackOptions(Verify: true));
+                using var session = RemoteSessions.Open(new BatchShape(transport, 1024, 16), peer.Address, new SessionOptions(Verify: true));
                 for (int batch = 0; batch < 16; batch++)
                 {
                     await session.SendBatchAsync(method);
@@ -50,7 +50,7 @@ public sealed class NetnsPeerTests
 
         foreach (var method in (SendMethod[])[SendMethod.PerBufferAwait, SendMethod.FlushBatched])
         {
-            using var tcp = RemoteSessions.Open(new BatchShape(Transport.Tcp, 1024, 64), peer.Address, new LoopbackOptions(Verify: true));
+            using var tcp = RemoteSessions.Open(new BatchShape(Transport.Tcp, 1024, 64), peer.Address, new SessionOptions(Verify: true));
             for (int batch = 0; batch < 32; batch++)
             {
                 await tcp.SendBatchAsync(method);
@@ -64,7 +64,7 @@ public sealed class NetnsPeerTests
         {
             DeliveryReport delivery;
             var started = Stopwatch.StartNew();
-            using (var udp = RemoteSessions.Open(new BatchShape(Transport.Udp, 1024, 64), peer.Address, new LoopbackOptions(Verify: true)))
+            using (var udp = RemoteSessions.Open(new BatchShape(Transport.Udp, 1024, 64), peer.Address, new SessionOptions(Verify: true)))
             {
                 for (int batch = 0; batch < 32; batch++)
                 {

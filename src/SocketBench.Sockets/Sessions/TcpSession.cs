@@ -5,20 +5,20 @@ using SocketBench.Sockets.Native;
 using SocketBench.Sockets.Outputs;
 using SocketBench.Sockets.Receivers;
 
-namespace SocketBench.Sockets.Loopback;
+namespace SocketBench.Sockets.Sessions;
 
 /// <summary>A TCP stream over loopback, with the raw gather send as its reference row.</summary>
-public sealed class TcpLoopbackSession : StreamLoopbackSession
+public sealed class TcpSession : StreamSession
 {
     private readonly GatherSender? _gather;
 
-    private TcpLoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, StreamCounter receiver)
+    private TcpSession(BatchShape shape, SessionOptions options, Socket sender, StreamCounter receiver)
         : base(shape, options, sender, (native, counters) => new TcpSendOutput(sender, native, counters), receiver)
     {
         _gather = OperatingSystem.IsLinux() ? new GatherSender(Native) : null;
     }
 
-    public static TcpLoopbackSession Create(BatchShape shape, LoopbackOptions options)
+    public static TcpSession Create(BatchShape shape, SessionOptions options)
     {
         var (sender, accepted) = ConnectPair(options);
         var receiver = new TcpReceiver(accepted, shape.BufferSize, options.Verify)
@@ -26,15 +26,15 @@ public sealed class TcpLoopbackSession : StreamLoopbackSession
             Spins = options.Receiver == ReceiverMode.Spin,
             Inline = options.Receiver == ReceiverMode.Inline,
         };
-        return new TcpLoopbackSession(shape, options, sender, receiver);
+        return new TcpSession(shape, options, sender, receiver);
     }
 
     /// <summary>A session over a connected sender whose delivery someone else counts (a remote peer's sink, see Remote/).</summary>
-    internal static TcpLoopbackSession Over(BatchShape shape, LoopbackOptions options, Socket sender, StreamCounter counter) =>
+    internal static TcpSession Over(BatchShape shape, SessionOptions options, Socket sender, StreamCounter counter) =>
         new(shape, options, sender, counter);
 
     /// <summary>A connected TCP pair on loopback: the sending socket (TCP_NODELAY as asked) and the accepted one, with room for an inline receiver.</summary>
-    internal static (Socket Sender, Socket Accepted) ConnectPair(LoopbackOptions options)
+    internal static (Socket Sender, Socket Accepted) ConnectPair(SessionOptions options)
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));

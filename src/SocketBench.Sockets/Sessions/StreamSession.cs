@@ -6,19 +6,19 @@ using SocketBench.Sockets.Native;
 using SocketBench.Sockets.Outputs;
 using SocketBench.Sockets.Receivers;
 
-namespace SocketBench.Sockets.Loopback;
+namespace SocketBench.Sockets.Sessions;
 
 /// <summary>A byte stream over loopback (TCP, or TLS over TCP): delivery is complete when the receiver has read every byte sent.</summary>
-public abstract class StreamLoopbackSession : LoopbackSession
+public abstract class StreamSession : SocketSession
 {
     // Loopback delivers in microseconds; this long without a single new byte means the run is broken, not slow.
     private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(30);
 
     private readonly StreamCounter _receiver;
 
-    private protected StreamLoopbackSession(
+    private protected StreamSession(
         BatchShape shape,
-        LoopbackOptions options,
+        SessionOptions options,
         Socket sender,
         Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput,
         StreamCounter receiver)

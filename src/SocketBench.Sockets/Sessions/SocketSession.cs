@@ -9,21 +9,21 @@ using SocketBench.Sockets.Native;
 using SocketBench.Sockets.Outputs;
 using SocketBench.Sockets.Receivers;
 
-namespace SocketBench.Sockets.Loopback;
+namespace SocketBench.Sockets.Sessions;
 
 /// <summary>
 /// A connected sender and a counting receiver on loopback, the payload of one batch, and the output the
 /// strategies write to. One session serves one benchmark case: batches follow each other freely and
 /// <see cref="WaitForDelivery"/> closes a measured invocation once everything sent so far has arrived.
 /// </summary>
-public abstract class LoopbackSession : ISendSession
+public abstract class SocketSession : ISendSession
 {
     private readonly NativeSocket _native;
     private long _nextSequence;
     private long _sentAtLastRead;
     private DotNetApiSender? _dotNet;
 
-    private protected LoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput)
+    private protected SocketSession(BatchShape shape, SessionOptions options, Socket sender, Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput)
     {
         Shape = shape;
         Options = options;
@@ -34,22 +34,22 @@ public abstract class LoopbackSession : ISendSession
     }
 
     /// <summary>Opens a loopback pair for the shape's transport. The shape was validated before any socket opens.</summary>
-    public static LoopbackSession Open(BatchShape shape, LoopbackOptions? options = null) => shape.Transport switch
+    public static SocketSession Open(BatchShape shape, SessionOptions? options = null) => shape.Transport switch
     {
-        Transport.Tcp => TcpLoopbackSession.Create(shape, options ?? LoopbackOptions.Default),
-        Transport.Udp => UdpLoopbackSession.Create(shape, options ?? LoopbackOptions.Default),
+        Transport.Tcp => TcpSession.Create(shape, options ?? SessionOptions.Default),
+        Transport.Udp => UdpSession.Create(shape, options ?? SessionOptions.Default),
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape.Transport, "Unknown transport."),
     };
 
     /// <summary>Opens a TLS 1.3 stream over a TCP loopback pair; the shape must be a TCP one.</summary>
-    public static LoopbackSession OpenTls(BatchShape shape, LoopbackOptions? options = null)
+    public static SocketSession OpenTls(BatchShape shape, SessionOptions? options = null)
     {
         if (shape.Transport != Transport.Tcp)
         {
-            throw new BatchShapeException($"TLS runs over a TCP stream, not over '{shape}'. Example: new BatchShape(Transport.Tcp, 64, 16).");
+            throw new InvalidCaseException($"TLS runs over a TCP stream, not over '{shape}'. Example: new BatchShape(Transport.Tcp, 64, 16).");
         }
 
-        return TlsLoopbackSession.Create(shape, options ?? LoopbackOptions.Default);
+        return TlsSession.Create(shape, options ?? SessionOptions.Default);
     }
 
     /// <summary>The session's protocol, "Tcp", "Udp" or "Tls" (a <see cref="Core.Cases.CaseTransport"/> name): the delivery record is matched to its case by it.</summary>
@@ -57,7 +57,7 @@ public abstract class LoopbackSession : ISendSession
 
     public BatchShape Shape { get; }
 
-    public LoopbackOptions Options { get; }
+    public SessionOptions Options { get; }
 
     public PayloadSet Payload { get; }
 

@@ -8,14 +8,14 @@ using SocketBench.Sockets.Native;
 using SocketBench.Sockets.Outputs;
 using SocketBench.Sockets.Receivers;
 
-namespace SocketBench.Sockets.Loopback;
+namespace SocketBench.Sockets.Sessions;
 
 /// <summary>
 /// Two connected UDP sockets on loopback. Delivery is complete when the receiver has every datagram
 /// sent, or a drain marker sent after them has come through: the queue is first in, first out, so
 /// whatever is still missing then was dropped, and is counted as lost rather than waited for.
 /// </summary>
-public sealed class UdpLoopbackSession : LoopbackSession
+public sealed class UdpSession : SocketSession
 {
     // A marker can itself be dropped by a full queue: send another after this long.
     private static readonly TimeSpan LoopbackMarkerRetry = TimeSpan.FromMilliseconds(2);
@@ -28,7 +28,7 @@ public sealed class UdpLoopbackSession : LoopbackSession
     private readonly TimeSpan _markerRetry;
     private long _markerId;
 
-    private UdpLoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, DatagramCounter receiver, int receiveBufferBytes, TimeSpan markerRetry)
+    private UdpSession(BatchShape shape, SessionOptions options, Socket sender, DatagramCounter receiver, int receiveBufferBytes, TimeSpan markerRetry)
         : base(shape, options, sender, (native, counters) => new UdpSendOutput(sender, native, counters))
     {
         _receiver = receiver;
@@ -40,7 +40,7 @@ public sealed class UdpLoopbackSession : LoopbackSession
         _receiver.Start();
     }
 
-    public static UdpLoopbackSession Create(BatchShape shape, LoopbackOptions options)
+    public static UdpSession Create(BatchShape shape, SessionOptions options)
     {
         var receiver = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         receiver.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -55,14 +55,14 @@ public sealed class UdpLoopbackSession : LoopbackSession
             Spins = options.Receiver == ReceiverMode.Spin,
             Inline = options.Receiver == ReceiverMode.Inline,
         };
-        return new UdpLoopbackSession(shape, options, sender, counter, receiver.ReceiveBufferSize, LoopbackMarkerRetry);
+        return new UdpSession(shape, options, sender, counter, receiver.ReceiveBufferSize, LoopbackMarkerRetry);
     }
 
     /// <summary>
     /// A session over a connected sender whose delivery someone else counts (a remote peer's sink, see Remote/).
     /// Markers are resent after <paramref name="markerRetry"/>, which a remote caller sizes from the round trip.
     /// </summary>
-    internal static UdpLoopbackSession Over(BatchShape shape, LoopbackOptions options, Socket sender, DatagramCounter counter, int peerReceiveBufferBytes, TimeSpan markerRetry) =>
+    internal static UdpSession Over(BatchShape shape, SessionOptions options, Socket sender, DatagramCounter counter, int peerReceiveBufferBytes, TimeSpan markerRetry) =>
         new(shape, options, sender, counter, peerReceiveBufferBytes, markerRetry);
 
     /// <summary>The receive queue the kernel granted (Linux reports twice the payload room it promises).</summary>

@@ -1,14 +1,14 @@
 
 
-namespace SocketBench.Sockets.Loopback;
+namespace SocketBench.Sockets.Sessions;
 
 /// <summary>How a loopback session is opened.</summary>
 /// <param name="NoDelay">TCP_NODELAY on the sending socket; on by default, as WinRT's StreamSocketControl.NoDelay.</param>
 /// <param name="Verify">Stamp each buffer with its sequence number and have the receiver check content and order (tests; slower).</param>
 /// <param name="Receiver">Where the receiver runs and how it waits; tests keep the blocking receiver, benchmarks take the run's setting.</param>
-public sealed record LoopbackOptions(bool NoDelay = true, bool Verify = false, ReceiverMode Receiver = ReceiverMode.Block)
+public sealed record SessionOptions(bool NoDelay = true, bool Verify = false, ReceiverMode Receiver = ReceiverMode.Block)
 {
-    public static LoopbackOptions Default { get; } = new();
+    public static SessionOptions Default { get; } = new();
 }
 
 /// <summary>
@@ -19,7 +19,7 @@ public enum ReceiverMode
 {
     /// <summary>
     /// No receiver thread: the benchmark thread, pinned to CPU 0, reads what has arrived itself, after every
-    /// <see cref="LoopbackSession.InlineReadInterval"/> bytes sent and at the wait for delivery. The data never
+    /// <see cref="SocketSession.InlineReadInterval"/> bytes sent and at the wait for delivery. The data never
     /// crosses to another CPU and no receiver is woken; the reads are in the measured time, amortised over that interval.
     /// </summary>
     Inline,

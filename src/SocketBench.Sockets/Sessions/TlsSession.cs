@@ -8,14 +8,14 @@ using SocketBench.Sockets.DotNet;
 using SocketBench.Sockets.Outputs;
 using SocketBench.Sockets.Receivers;
 
-namespace SocketBench.Sockets.Loopback;
+namespace SocketBench.Sockets.Sessions;
 
 /// <summary>
 /// TLS 1.3 over a TCP loopback pair: an SslStream on each end, the strategies writing plaintext to the
 /// client's and the receiver reading plaintext from the server's. Delivery is plaintext bytes received.
 /// The handshake happens once, when the session opens, and is not counted.
 /// </summary>
-internal sealed class TlsLoopbackSession : StreamLoopbackSession
+internal sealed class TlsSession : StreamSession
 {
     /// <summary>The rows' name: the benchmark class that measures them is called Tls...</summary>
     public const string ProtocolName = "Tls";
@@ -23,7 +23,7 @@ internal sealed class TlsLoopbackSession : StreamLoopbackSession
     private readonly SslStream _server;
     private readonly SslStream _client;
 
-    private TlsLoopbackSession(BatchShape shape, LoopbackOptions options, Socket sender, Socket accepted, CountingTlsTransport transport, SslStream client, SslStream server)
+    private TlsSession(BatchShape shape, SessionOptions options, Socket sender, Socket accepted, CountingTlsTransport transport, SslStream client, SslStream server)
         : base(
             shape,
             options,
@@ -51,9 +51,9 @@ internal sealed class TlsLoopbackSession : StreamLoopbackSession
 
     private protected override bool OffersRawSends => false;
 
-    public static TlsLoopbackSession Create(BatchShape shape, LoopbackOptions options)
+    public static TlsSession Create(BatchShape shape, SessionOptions options)
     {
-        var (sender, accepted) = TcpLoopbackSession.ConnectPair(options);
+        var (sender, accepted) = TcpSession.ConnectPair(options);
         var transport = new CountingTlsTransport(new NetworkStream(sender, ownsSocket: false));
         var client = new SslStream(transport, leaveInnerStreamOpen: false);
         var server = new SslStream(new NetworkStream(accepted, ownsSocket: false), leaveInnerStreamOpen: false);
@@ -66,7 +66,7 @@ internal sealed class TlsLoopbackSession : StreamLoopbackSession
                 accepted.ReceiveTimeout = 30_000;
             }
 
-            return new TlsLoopbackSession(shape, options, sender, accepted, transport, client, server);
+            return new TlsSession(shape, options, sender, accepted, transport, client, server);
         }
         catch
         {
