@@ -1,4 +1,5 @@
 using SocketBench.Core.Cases;
+using SocketBench.Core.Peers;
 using SocketBench.Sockets;
 using SocketBench.Sockets.Sessions;
 
@@ -63,9 +64,10 @@ public static class RunEnvironment
         return Sockets.Native.KernelSendCounter.UnavailableReason() is { } reason ? $"unavailable: {reason}" : "on";
     }
 
+    /// <summary>The run's settings for its record; against a --peer the receiver is the peer's sink, whatever the local setting.</summary>
     public static RunSettings Settings(string job, string kernelCounts) => new(
         job,
-        Receiver.Name(),
+        PeerAddress.FromEnvironment() is null ? Receiver.Name() : RunSettings.RemoteReceiver,
         OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macos" : "other",
         RuntimeKnobNames
             .Select(name => (name, value: Environment.GetEnvironmentVariable(name)))

@@ -8,7 +8,7 @@ namespace SocketBench.Core.Cases;
 /// results, so compare can say when two runs differ in them.
 /// </summary>
 /// <param name="Job">The SocketBench job: default, quick or gate (or a BenchmarkDotNet job's id).</param>
-/// <param name="Receiver">"inline" (the sending thread reads, on CPU 0), "spin" (receiver pinned to the last CPU, polling; sender on CPU 0) or "block" (blocking recv, unpinned).</param>
+/// <param name="Receiver">"inline" (the sending thread reads, on CPU 0), "spin" (receiver pinned to the last CPU, polling; sender on CPU 0) "block" (blocking recv, unpinned), or "remote" (a --peer's sink on another host received).</param>
 /// <param name="Os">"linux", "windows", "macos": the OS the send paths were made on.</param>
 /// <param name="RuntimeKnobs">DOTNET_* variables that change what code runs (tiered compilation, PGO), as set for the run.</param>
 /// <param name="TestFault">A regression switched on by a test (SOCKETBENCH_TEST_FAULT), or null in a real run.</param>
@@ -19,6 +19,9 @@ public sealed record RunSettings(
     IReadOnlyDictionary<string, string> RuntimeKnobs,
     string? TestFault)
 {
+    /// <summary>The receiver of a run against a --peer: the peer's sink, so the local receiver setting played no part.</summary>
+    public const string RemoteReceiver = "remote";
+
     /// <summary>
     /// Whether every row's sends were also counted by the kernel: "on", "off", or "unavailable: why"
     /// (not Linux, not root, no tracefs); null in records that do not say.

@@ -110,6 +110,7 @@ public static class MarkdownReport
         string receiver = settings.Receiver switch
         {
             "inline" => "no receiver thread: the benchmark thread on CPU 0 reads what arrived after every 64 KiB sent (no receiver wake-up, no hand-off to another CPU; the reads are in the measured time)",
+            Core.Cases.RunSettings.RemoteReceiver => "the receiver was the --peer's sink on another host; this host only sent",
             "spin" => "receiver pinned to the last CPU and polling, benchmark thread on CPU 0 (no receiver wake-up in the measured time)",
             _ => "blocking receiver, threads placed by the scheduler (each send may pay for waking the receiver)",
         };

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SocketBench.Core.Batches;
+using SocketBench.Core.Cases;
 using SocketBench.Core.Peers;
 using SocketBench.Echo;
 using SocketBench.Echo.Clients;
@@ -134,11 +135,14 @@ public sealed class NetnsPeerTests
         Assert.Equal(peer.Address.ToString(), recorded.Peer);
         Assert.InRange(recorded.RttP50Microseconds, 1, recorded.RttP99Microseconds);
         Assert.True(peer.WaitForLine("sink TCP session from", TimeSpan.Zero), "the benchmarks never reached the peer's sink");
+        // The local --receiver setting played no part: the record must not claim it did.
+        Assert.Equal(RunSettings.RemoteReceiver, RunRecord.ReadFrom(results)?.Settings.Receiver);
 
         string report = TestFiles.TempFolder();
         Assert.Equal(0, CliRun.Of("report", results, "--out", report).ExitCode);
         string markdown = File.ReadAllText(Path.Combine(report, "report.md"));
         Assert.Contains($"- Peer: {peer.Address}, round trip p50 ", markdown);
+        Assert.Contains("Measured with: the receiver was the --peer's sink on another host", markdown);
         IndexHtml.AssertShowsReport(report);
     }
 }
