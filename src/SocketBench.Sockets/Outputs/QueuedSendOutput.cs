@@ -97,7 +97,7 @@ public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSo
                 SendMany(queued);
             }
 
-            Counters.AddBatch(queued.Length, TotalBytes(queued));
+            Counters.AddBatch(queued.Length, PinnedBuffer.TotalLength(queued));
         }
         catch (Exception exception)
         {
@@ -109,17 +109,6 @@ public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSo
             Array.Clear(_queue, 0, _queued);
             _queued = 0;
         }
-    }
-
-    private static long TotalBytes(ReadOnlySpan<PinnedBuffer> buffers)
-    {
-        long total = 0;
-        foreach (var buffer in buffers)
-        {
-            total += buffer.Length;
-        }
-
-        return total;
     }
 
     public abstract void Dispose();

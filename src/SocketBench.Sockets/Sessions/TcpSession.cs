@@ -12,7 +12,8 @@ public sealed class TcpSession : StreamSession
 {
     private readonly GatherSender? _gather;
 
-    private TcpSession(BatchShape shape, SessionOptions options, Socket sender, StreamCounter receiver)
+    /// <summary>A session over a connected sender; <paramref name="receiver"/> counts delivery, here or on a remote peer's sink (see Remote/).</summary>
+    internal TcpSession(BatchShape shape, SessionOptions options, Socket sender, StreamCounter receiver)
         : base(shape, options, sender, (native, counters) => new TcpSendOutput(sender, native, counters), receiver)
     {
         _gather = OperatingSystem.IsLinux() ? new GatherSender(Native) : null;
@@ -21,17 +22,9 @@ public sealed class TcpSession : StreamSession
     public static TcpSession Create(BatchShape shape, SessionOptions options)
     {
         var (sender, accepted) = ConnectPair(options);
-        var receiver = new TcpReceiver(accepted, shape.BufferSize, options.Verify)
-        {
-            Spins = options.Receiver == ReceiverMode.Spin,
-            Inline = options.Receiver == ReceiverMode.Inline,
-        };
+        var receiver = new TcpReceiver(accepted, shape.BufferSize, options.Verify) { Mode = options.Receiver };
         return new TcpSession(shape, options, sender, receiver);
     }
-
-    /// <summary>A session over a connected sender whose delivery someone else counts (a remote peer's sink, see Remote/).</summary>
-    internal static TcpSession Over(BatchShape shape, SessionOptions options, Socket sender, StreamCounter counter) =>
-        new(shape, options, sender, counter);
 
     /// <summary>A connected TCP pair on loopback: the sending socket (TCP_NODELAY as asked) and the accepted one, with room for an inline receiver.</summary>
     internal static (Socket Sender, Socket Accepted) ConnectPair(SessionOptions options)

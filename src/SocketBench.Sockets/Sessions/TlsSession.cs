@@ -33,11 +33,7 @@ internal sealed class TlsSession : StreamSession
                 transport.StartCounting(counters);
                 return new TlsSendOutput(client, counters);
             },
-            new TlsReceiver(accepted, server, shape.BufferSize, options.Verify)
-            {
-                Spins = options.Receiver == ReceiverMode.Spin,
-                Inline = options.Receiver == ReceiverMode.Inline,
-            })
+            new TlsReceiver(accepted, server, shape.BufferSize, options.Verify) { Mode = options.Receiver })
     {
         _server = server;
         _client = client;
