@@ -158,7 +158,7 @@ public sealed class KernelSendCounter : IDisposable
     {
         foreach (var fds in _events)
         {
-            fds.ForEach(PerfEvent.Close);
+            fds.ForEach(fd => PerfEvent.Close(fd));
             fds.Clear();
         }
     }
@@ -234,7 +234,7 @@ internal static unsafe partial class PerfEvent
             if (Ioctl(fd, IocSetFilter, text) < 0)
             {
                 failure = $"the kernel refused the tracepoint filter '{filter}': {Describe(Marshal.GetLastPInvokeError())}";
-                CloseCall(fd);
+                Close(fd);
                 return -1;
             }
         }
@@ -253,8 +253,6 @@ internal static unsafe partial class PerfEvent
 
         return value;
     }
-
-    public static void Close(int fd) => CloseCall(fd);
 
     private static string Describe(int errno) => $"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})";
 
@@ -282,5 +280,5 @@ internal static unsafe partial class PerfEvent
     private static partial nint ReadCall(int fd, void* buffer, nuint count);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int CloseCall(int fd);
+    public static partial int Close(int fd);
 }

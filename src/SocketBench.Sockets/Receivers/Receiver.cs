@@ -22,6 +22,9 @@ public abstract class Receiver : IDisposable
 
     protected Socket Socket { get; }
 
+    /// <summary>Payload bytes delivered so far: counted here, or, for a remote peer, as the peer's sink reports them.</summary>
+    public abstract long BytesReceived { get; }
+
     /// <summary>Why the receiver stopped early (a socket error or, in verify mode, the first wrong byte), or null.</summary>
     public string? Failure => _failure;
 
@@ -123,23 +126,12 @@ public abstract class Receiver : IDisposable
 }
 
 /// <summary>
-/// Whatever tells a TCP session how many bytes arrived: a local receiver that reads them itself, or,
-/// for a remote peer, a reader of the counts the peer's sink sends back.
-/// </summary>
-public abstract class StreamCounter(Socket socket, string name) : Receiver(socket, name)
-{
-    public abstract long BytesReceived { get; }
-}
-
-/// <summary>
 /// Whatever tells a UDP session what arrived and which drain marker came through last: a local
 /// receiver, or, for a remote peer, a reader of the sink's answers to the markers.
 /// </summary>
 public abstract class DatagramCounter(Socket socket, string name) : Receiver(socket, name)
 {
     public abstract long DatagramsReceived { get; }
-
-    public abstract long BytesReceived { get; }
 
     public abstract long LastMarkerSeen { get; }
 }

@@ -165,7 +165,7 @@ public static class RemoteSessions
 /// reads the sink sends back the bytes it has received so far, and this thread reads those counts
 /// off the same (full-duplex) socket the data goes out on.
 /// </summary>
-internal sealed class SinkCountReader(Socket sender) : StreamCounter(sender, "socketbench sink count reader")
+internal sealed class SinkCountReader(Socket sender) : Receiver(sender, "socketbench sink count reader")
 {
     private long _bytes;
 

@@ -13,10 +13,11 @@ public sealed class TcpSession : StreamSession
     private readonly GatherSender? _gather;
 
     /// <summary>A session over a connected sender; <paramref name="receiver"/> counts delivery, here or on a remote peer's sink (see Remote/).</summary>
-    internal TcpSession(BatchShape shape, SessionOptions options, Socket sender, StreamCounter receiver)
+    internal TcpSession(BatchShape shape, SessionOptions options, Socket sender, Receiver receiver)
         : base(shape, options, sender, (native, counters) => new TcpSendOutput(sender, native, counters), receiver)
     {
-        _gather = OperatingSystem.IsLinux() ? new GatherSender(Native) : null;
+        // The output's own: the reference row makes the same sendmsg without the queue in front of it. The output frees it.
+        _gather = ((TcpSendOutput)Output).Gather;
     }
 
     public static TcpSession Create(BatchShape shape, SessionOptions options)
@@ -66,14 +67,5 @@ public sealed class TcpSession : StreamSession
         }
 
         GatherSend();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            _gather?.Dispose();
-        }
     }
 }
