@@ -139,7 +139,7 @@ public abstract class SocketSession : ISendSession
     {
         StampIfVerifying();
         _dotNet ??= CreateDotNetApiSender();
-        return _dotNet.SendBatchAsync(api, Buffers, Counters);
+        return _dotNet.SendBatchAsync(api, Buffers, Shape.BytesPerBatch, Counters);
     }
 
     /// <summary>Blocks until the receiver has everything sent so far (UDP: or it is proven lost).</summary>
