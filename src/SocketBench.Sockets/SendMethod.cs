@@ -36,9 +36,9 @@ public static class SendMethods
     /// </summary>
     public static IReadOnlyList<SendMethod> For(Transport transport) => transport == Transport.Tcp
         ? [SendMethod.PerBufferAwait, SendMethod.TaskWaitAll, SendMethod.FlushBatched, SendMethod.GatherSend, SendMethod.SyscallPerBuffer]
-        : UdpGso.IsAvailable
-            ? [SendMethod.PerBufferAwait, SendMethod.TaskWaitAll, SendMethod.FlushBatched, SendMethod.SendMmsg, SendMethod.GsoSend, SendMethod.SyscallPerBuffer]
-            : [SendMethod.PerBufferAwait, SendMethod.TaskWaitAll, SendMethod.FlushBatched, SendMethod.SendMmsg, SendMethod.SyscallPerBuffer];
+        : [SendMethod.PerBufferAwait, SendMethod.TaskWaitAll, SendMethod.FlushBatched, SendMethod.SendMmsg, .. GsoIfAvailable, SendMethod.SyscallPerBuffer];
+
+    private static SendMethod[] GsoIfAvailable => UdpGso.IsAvailable ? [SendMethod.GsoSend] : [];
 
     /// <summary>The method that runs one of the guide's strategies (each strategy is also a method of the same name).</summary>
     public static SendMethod From(SendStrategy strategy) => strategy switch

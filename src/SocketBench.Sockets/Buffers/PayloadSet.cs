@@ -62,6 +62,18 @@ public sealed unsafe class PinnedBuffer
     public ReadOnlyMemory<byte> Memory => _bytes;
 
     public ArraySegment<byte> Segment => new(_bytes);
+
+    /// <summary>The bytes in <paramref name="buffers"/>, all told.</summary>
+    internal static long TotalLength(ReadOnlySpan<PinnedBuffer> buffers)
+    {
+        long total = 0;
+        foreach (var buffer in buffers)
+        {
+            total += buffer.Length;
+        }
+
+        return total;
+    }
 }
 
 /// <summary>

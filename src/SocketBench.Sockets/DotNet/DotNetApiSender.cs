@@ -41,25 +41,22 @@ internal sealed class DotNetApiSender : IDisposable
     /// <summary>The client's SslStream of a TLS session; the socket under it is not used directly.</summary>
     public static DotNetApiSender OverTls(SslStream tls) => new(CaseTransport.Tls, socket: null, tls);
 
-    /// <summary>Sends one batch with <paramref name="api"/>; completes once every buffer is in the kernel (or in .NET's hands for the kernel, after a flush).</summary>
-    public ValueTask SendBatchAsync(DotNetApi api, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
+    /// <summary>
+    /// Sends one batch of <paramref name="total"/> bytes with <paramref name="api"/>; completes once every buffer is in
+    /// the kernel (or in .NET's hands for the kernel, after a flush).
+    /// </summary>
+    public ValueTask SendBatchAsync(DotNetApi api, IReadOnlyList<PinnedBuffer> buffers, long total, SendCounters counters)
     {
         // Describe refuses an API the transport does not offer, naming the valid ones, before anything is sent.
         _ = DotNetApis.Describe(_transport, api, onLinux: true);
         counters.SendsInsideDotNet = true;
-        return SendAsync(api, buffers, counters);
+        return SendAsync(api, buffers, total, counters);
     }
 
     // Loops index rather than foreach: foreach over an IReadOnlyList boxes an enumerator per batch, which the
     // allocation figure would then blame on the API under test.
-    private async ValueTask SendAsync(DotNetApi api, IReadOnlyList<PinnedBuffer> buffers, SendCounters counters)
+    private async ValueTask SendAsync(DotNetApi api, IReadOnlyList<PinnedBuffer> buffers, long total, SendCounters counters)
     {
-        long total = 0;
-        for (int index = 0; index < buffers.Count; ++index)
-        {
-            total += buffers[index].Length;
-        }
-
         switch (api)
         {
             case DotNetApi.NetworkStreamWriteAsync:

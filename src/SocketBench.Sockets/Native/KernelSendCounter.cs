@@ -23,14 +23,12 @@ public readonly record struct KernelSendCounts(long SendTo, long SendMsg, long S
 /// process (its common_pid is a thread id), so one counter per call goes on every thread in
 /// /proc/self/task, with inheritance: a thread created later by a counted thread gets a child
 /// counter. The list is read again until no thread in it is left uncounted. After that every thread
-/// that can create one is counted, which matters: .NET's first pool worker is created by the thread
-/// that queued work, later workers by other workers (seen with strace -f), so counting only the
-/// opening thread would miss them. The one hole left is a thread being created at the very moment
-/// its creator's counter is installed and not yet listed at the last read of the list.</para>
-/// <para>Cost (2-core VM, 17 threads): five descriptors per thread; TryOpen about 1.5 ms; Start or
-/// Stop about 0.1 ms (one read per descriptor); Dispose about 0.2 s, as the kernel waits for RCU
-/// grace periods when it unregisters each tracepoint. So open once and use many windows. While
-/// open, every system call on the machine takes the kernel's slower syscall-tracing path. Not
+/// that can create one is counted, which matters: .NET creates later pool workers from other
+/// workers, so counting only the opening thread would miss them. The one hole left is a thread being
+/// created at the very moment its creator's counter is installed and not yet listed at the last read.</para>
+/// <para>Cost: five descriptors per thread; Dispose is slow (the kernel waits for RCU grace periods
+/// as it unregisters each tracepoint), so open once and use many windows; docs/gate.md has the figures.
+/// While open, every system call on the machine takes the kernel's slower syscall-tracing path. Not
 /// thread-safe: one caller drives Start and Stop.</para>
 /// </remarks>
 public sealed class KernelSendCounter : IDisposable
@@ -100,10 +98,9 @@ public sealed class KernelSendCounter : IDisposable
 
     /// <summary>Opens a window: counts from now until <see cref="Stop"/>.</summary>
     /// <remarks>
-    /// The counters run from opening on and a window is the difference of two reads: no ioctl on
-    /// every descriptor per window (ENABLE or DISABLE took about 13 µs a descriptor here), and no
-    /// PERF_EVENT_IOC_RESET, which here sometimes left in place what an exited thread had folded
-    /// into its parent's counter.
+    /// The counters run from opening on and a window is the difference of two reads: an ioctl per
+    /// descriptor per window is slow, and PERF_EVENT_IOC_RESET does not reliably clear what an exited
+    /// thread folded into its parent's counter (docs/gate.md).
     /// </remarks>
     public void Start() => _atStart = ReadTotals();
 
@@ -158,7 +155,7 @@ public sealed class KernelSendCounter : IDisposable
     {
         foreach (var fds in _events)
         {
-            fds.ForEach(PerfEvent.Close);
+            fds.ForEach(fd => PerfEvent.Close(fd));
             fds.Clear();
         }
     }
@@ -234,7 +231,7 @@ internal static unsafe partial class PerfEvent
             if (Ioctl(fd, IocSetFilter, text) < 0)
             {
                 failure = $"the kernel refused the tracepoint filter '{filter}': {Describe(Marshal.GetLastPInvokeError())}";
-                CloseCall(fd);
+                Close(fd);
                 return -1;
             }
         }
@@ -253,8 +250,6 @@ internal static unsafe partial class PerfEvent
 
         return value;
     }
-
-    public static void Close(int fd) => CloseCall(fd);
 
     private static string Describe(int errno) => $"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})";
 
@@ -282,5 +277,5 @@ internal static unsafe partial class PerfEvent
     private static partial nint ReadCall(int fd, void* buffer, nuint count);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int CloseCall(int fd);
+    public static partial int Close(int fd);
 }

@@ -97,7 +97,7 @@ public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSo
                 SendMany(queued);
             }
 
-            Counters.AddBatch(queued.Length, TotalBytes(queued));
+            Counters.AddBatch(queued.Length, PinnedBuffer.TotalLength(queued));
         }
         catch (Exception exception)
         {
@@ -109,17 +109,6 @@ public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSo
             Array.Clear(_queue, 0, _queued);
             _queued = 0;
         }
-    }
-
-    private static long TotalBytes(ReadOnlySpan<PinnedBuffer> buffers)
-    {
-        long total = 0;
-        foreach (var buffer in buffers)
-        {
-            total += buffer.Length;
-        }
-
-        return total;
     }
 
     public abstract void Dispose();
@@ -151,13 +140,14 @@ public abstract class SocketSendOutput : QueuedSendOutput
 /// <summary>Stream output: several queued buffers become one gather write (sendmsg with an iovec array) on Linux.</summary>
 public sealed class TcpSendOutput : SocketSendOutput
 {
-    private readonly GatherSender? _gather;
-
     internal TcpSendOutput(Socket socket, NativeSocket native, SendCounters counters)
         : base(socket, counters)
     {
-        _gather = OperatingSystem.IsLinux() ? new GatherSender(native) : null;
+        Gather = OperatingSystem.IsLinux() ? new GatherSender(native) : null;
     }
+
+    /// <summary>The gather send on Linux (null elsewhere); the session's GatherSend row uses it too.</summary>
+    internal GatherSender? Gather { get; }
 
     protected override void SendMany(ReadOnlySpan<PinnedBuffer> buffers)
     {
@@ -176,9 +166,9 @@ public sealed class TcpSendOutput : SocketSendOutput
             Socket.Send(ReadOnlySpan<byte>.Empty, SocketFlags.None);
         }
 
-        if (_gather is not null)
+        if (Gather is not null)
         {
-            _gather.Send(buffers);
+            Gather.Send(buffers);
             return;
         }
 
@@ -193,7 +183,7 @@ public sealed class TcpSendOutput : SocketSendOutput
         Socket.Send(segments, SocketFlags.None);
     }
 
-    public override void Dispose() => _gather?.Dispose();
+    public override void Dispose() => Gather?.Dispose();
 }
 
 /// <summary>
@@ -202,19 +192,20 @@ public sealed class TcpSendOutput : SocketSendOutput
 /// </summary>
 public sealed class UdpSendOutput : SocketSendOutput
 {
-    private readonly MmsgSender? _mmsg;
-
     internal UdpSendOutput(Socket socket, NativeSocket native, SendCounters counters)
         : base(socket, counters)
     {
-        _mmsg = OperatingSystem.IsLinux() ? new MmsgSender(native) : null;
+        Mmsg = OperatingSystem.IsLinux() ? new MmsgSender(native) : null;
     }
+
+    /// <summary>The sendmmsg send on Linux (null elsewhere); the session's SendMmsg row uses it too.</summary>
+    internal MmsgSender? Mmsg { get; }
 
     protected override void SendMany(ReadOnlySpan<PinnedBuffer> buffers)
     {
-        if (_mmsg is not null)
+        if (Mmsg is not null)
         {
-            _mmsg.Send(buffers);
+            Mmsg.Send(buffers);
             return;
         }
 
@@ -224,5 +215,5 @@ public sealed class UdpSendOutput : SocketSendOutput
         }
     }
 
-    public override void Dispose() => _mmsg?.Dispose();
+    public override void Dispose() => Mmsg?.Dispose();
 }

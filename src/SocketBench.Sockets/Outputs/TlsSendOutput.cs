@@ -35,12 +35,7 @@ public sealed class TlsSendOutput : QueuedSendOutput
 
     protected override void SendMany(ReadOnlySpan<PinnedBuffer> buffers)
     {
-        long total = 0;
-        foreach (var buffer in buffers)
-        {
-            total += buffer.Length;
-        }
-
+        long total = PinnedBuffer.TotalLength(buffers);
         if (total > Array.MaxLength)
         {
             throw new InvalidCaseException(string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Sockets.Receivers;
 
@@ -21,6 +22,9 @@ public abstract class Receiver : IDisposable
 
     protected Socket Socket { get; }
 
+    /// <summary>Payload bytes delivered so far: counted here, or, for a remote peer, as the peer's sink reports them.</summary>
+    public abstract long BytesReceived { get; }
+
     /// <summary>Why the receiver stopped early (a socket error or, in verify mode, the first wrong byte), or null.</summary>
     public string? Failure => _failure;
 
@@ -39,17 +43,17 @@ public abstract class Receiver : IDisposable
     /// <summary>Set once the owner disposes the receiver; a receive loop that wakes up on a timeout checks it.</summary>
     protected bool Stopping => _stopping;
 
-    /// <summary>
-    /// <see cref="Loopback.ReceiverMode.Spin"/>: the thread runs on the last CPU and polls instead of sleeping in
-    /// the kernel, so no send pays for waking it. Set by the session before <see cref="Start"/>.
-    /// </summary>
-    public bool Spins { get; init; }
+    /// <summary>Where the receiver runs and how it waits (the session's <see cref="SessionOptions.Receiver"/>); set before <see cref="Start"/>.</summary>
+    public ReceiverMode Mode { get; init; } = ReceiverMode.Block;
 
     /// <summary>
-    /// <see cref="Loopback.ReceiverMode.Inline"/>: no thread; the session reads on the benchmark thread through
-    /// <see cref="ReceiveQueued"/>. Set by the session before <see cref="Start"/>.
+    /// <see cref="ReceiverMode.Spin"/>: the thread runs on the last CPU and polls instead of sleeping in
+    /// the kernel, so no send pays for waking it.
     /// </summary>
-    public bool Inline { get; init; }
+    public bool Spins => Mode == ReceiverMode.Spin;
+
+    /// <summary><see cref="ReceiverMode.Inline"/>: no thread; the session reads on the benchmark thread through <see cref="ReceiveQueued"/>.</summary>
+    public bool Inline => Mode == ReceiverMode.Inline;
 
     /// <summary>How long an inline read waits for data that should already be on its way before it calls the run broken.</summary>
     protected static readonly TimeSpan InlineStallLimit = TimeSpan.FromSeconds(30);
@@ -122,23 +126,12 @@ public abstract class Receiver : IDisposable
 }
 
 /// <summary>
-/// Whatever tells a TCP session how many bytes arrived: a local receiver that reads them itself, or,
-/// for a remote peer, a reader of the counts the peer's sink sends back.
-/// </summary>
-public abstract class StreamCounter(Socket socket, string name) : Receiver(socket, name)
-{
-    public abstract long BytesReceived { get; }
-}
-
-/// <summary>
 /// Whatever tells a UDP session what arrived and which drain marker came through last: a local
 /// receiver, or, for a remote peer, a reader of the sink's answers to the markers.
 /// </summary>
 public abstract class DatagramCounter(Socket socket, string name) : Receiver(socket, name)
 {
     public abstract long DatagramsReceived { get; }
-
-    public abstract long BytesReceived { get; }
 
     public abstract long LastMarkerSeen { get; }
 }

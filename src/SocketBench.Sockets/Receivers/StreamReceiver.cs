@@ -9,7 +9,7 @@ namespace SocketBench.Sockets.Receivers;
 /// Counts the bytes a stream delivers; in verify mode checks every byte's content and position.
 /// Subclasses only say where the bytes come from: the socket itself, or a TLS stream over it.
 /// </summary>
-public abstract class StreamReceiver : StreamCounter
+public abstract class StreamReceiver : Receiver
 {
     private readonly int _bufferSize;
     private readonly bool _verify;

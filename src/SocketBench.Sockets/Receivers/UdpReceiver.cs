@@ -72,7 +72,7 @@ public sealed class UdpReceiver : DatagramCounter
         Socket.SafeHandle.DangerousAddRef(ref addedRef);
         try
         {
-            using var batch = new MmsgReceiver((int)Socket.SafeHandle.DangerousGetHandle(), Math.Max(_datagramSize, MarkerLength));
+            using var batch = NewBatchReceiver();
             var spinner = default(SpinWait);
             while (!Stopping)
             {
@@ -82,12 +82,9 @@ public sealed class UdpReceiver : DatagramCounter
                     Idle(ref spinner);
                 }
 
-                for (int slot = 0; slot < received; slot++)
+                if (!AcceptAll(batch, received))
                 {
-                    if (!Accept(batch.Datagram(slot)))
-                    {
-                        return;
-                    }
+                    return;
                 }
             }
         }
@@ -113,18 +110,27 @@ public sealed class UdpReceiver : DatagramCounter
         }
 
         // The socket stays open until Dispose, which frees this after the last read: no reference counting needed on one thread.
-        _inlineBatch ??= new MmsgReceiver((int)Socket.SafeHandle.DangerousGetHandle(), Math.Max(_datagramSize, MarkerLength));
+        _inlineBatch ??= NewBatchReceiver();
         int received;
-        while ((received = _inlineBatch.Receive(wait: false)) > 0)
+        while ((received = _inlineBatch.Receive(wait: false)) > 0 && AcceptAll(_inlineBatch, received))
         {
-            for (int slot = 0; slot < received; slot++)
+        }
+    }
+
+    private MmsgReceiver NewBatchReceiver() => new((int)Socket.SafeHandle.DangerousGetHandle(), Math.Max(_datagramSize, MarkerLength));
+
+    /// <summary>Takes in the datagrams of one batch receive, in order; false when the run must stop (a wrong datagram).</summary>
+    private bool AcceptAll(MmsgReceiver batch, int received)
+    {
+        for (int slot = 0; slot < received; slot++)
+        {
+            if (!Accept(batch.Datagram(slot)))
             {
-                if (!Accept(_inlineBatch.Datagram(slot)))
-                {
-                    return;
-                }
+                return false;
             }
         }
+
+        return true;
     }
 
     protected override void ReleaseResources() => _inlineBatch?.Dispose();

@@ -51,7 +51,7 @@ public static class RemoteSessions
             sender.Connect(sink);
 
             sender.Send(SinkWire.TcpHello(shape.BufferSize, options.Verify));
-            return TcpSession.Over(shape, options, sender, new SinkCountReader(sender));
+            return new TcpSession(shape, options, sender, new SinkCountReader(sender));
         }
         catch (Exception error) when (error is SocketException or OperationCanceledException)
         {
@@ -80,16 +80,16 @@ public static class RemoteSessions
 
             // A lost marker costs one retry interval inside the measured time, so retry soon, but not before an answer could be back.
             var retry = TimeSpan.FromTicks(Math.Clamp(roundTrip.Ticks * 3, TimeSpan.FromMilliseconds(2).Ticks, TimeSpan.FromMilliseconds(200).Ticks));
-            return UdpSession.Over(shape, options, sender, answers, welcome.ReceiveBufferBytes, retry);
+            return new UdpSession(shape, options, sender, answers, welcome.ReceiveBufferBytes, retry);
         }
-        catch (SocketException error)
+        catch (Exception error)
         {
             sender.Dispose();
-            throw Unreachable(peer, "UDP sink", peer.SinkPort, error);
-        }
-        catch
-        {
-            sender.Dispose();
+            if (error is SocketException)
+            {
+                throw Unreachable(peer, "UDP sink", peer.SinkPort, error);
+            }
+
             throw;
         }
     }
@@ -165,7 +165,7 @@ public static class RemoteSessions
 /// reads the sink sends back the bytes it has received so far, and this thread reads those counts
 /// off the same (full-duplex) socket the data goes out on.
 /// </summary>
-internal sealed class SinkCountReader(Socket sender) : StreamCounter(sender, "socketbench sink count reader")
+internal sealed class SinkCountReader(Socket sender) : Receiver(sender, "socketbench sink count reader")
 {
     private long _bytes;
 

@@ -18,7 +18,6 @@ namespace SocketBench.Sockets.Sessions;
 /// </summary>
 public abstract class SocketSession : ISendSession
 {
-    private readonly NativeSocket _native;
     private long _nextSequence;
     private long _sentAtLastRead;
     private DotNetApiSender? _dotNet;
@@ -29,8 +28,8 @@ public abstract class SocketSession : ISendSession
         Options = options;
         Sender = sender;
         Payload = new PayloadSet(shape);
-        _native = new NativeSocket(sender, Counters);
-        Output = createOutput(_native, Counters);
+        Native = new NativeSocket(sender, Counters);
+        Output = createOutput(Native, Counters);
     }
 
     /// <summary>Opens a loopback pair for the shape's transport. The shape was validated before any socket opens.</summary>
@@ -70,7 +69,7 @@ public abstract class SocketSession : ISendSession
     public SendCounters Counters { get; } = new();
 
     /// <summary>The sending socket's descriptor: what the kernel's send count is filtered on.</summary>
-    public int SenderFd => _native.Fd;
+    public int SenderFd => Native.Fd;
 
     public abstract DeliveryReport Delivery { get; }
 
@@ -89,7 +88,7 @@ public abstract class SocketSession : ISendSession
 
     private protected Socket Sender { get; }
 
-    private protected NativeSocket Native => _native;
+    private protected NativeSocket Native { get; }
 
     /// <summary>Whether raw sends may go on the socket; not under TLS, where they would put plaintext in the record stream.</summary>
     private protected virtual bool OffersRawSends => true;
@@ -104,7 +103,7 @@ public abstract class SocketSession : ISendSession
 
         foreach (var buffer in Payload.AsSpan())
         {
-            _native.Send(buffer.Pointer, buffer.Length);
+            Native.Send(buffer.Pointer, buffer.Length);
         }
 
         Counters.AddBatch(Shape.BufferCount, Shape.BytesPerBatch);
@@ -140,7 +139,7 @@ public abstract class SocketSession : ISendSession
     {
         StampIfVerifying();
         _dotNet ??= CreateDotNetApiSender();
-        return _dotNet.SendBatchAsync(api, Buffers, Counters);
+        return _dotNet.SendBatchAsync(api, Buffers, Shape.BytesPerBatch, Counters);
     }
 
     /// <summary>Blocks until the receiver has everything sent so far (UDP: or it is proven lost).</summary>
@@ -175,13 +174,16 @@ public abstract class SocketSession : ISendSession
     public static bool CanReceiveInline()
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        return SocketBuffers.TryForce(probe, SocketBuffers.SoSndBufForce, InlineSocketBuffer) && SocketBuffers.TryForce(probe, SocketBuffers.SoRcvBufForce, InlineSocketBuffer);
+        return TryMakeRoomForInline(probe, probe);
     }
+
+    private static bool TryMakeRoomForInline(Socket sender, Socket receiver) =>
+        SocketBuffers.TryForce(sender, SocketBuffers.SoSndBufForce, InlineSocketBuffer) && SocketBuffers.TryForce(receiver, SocketBuffers.SoRcvBufForce, InlineSocketBuffer);
 
     /// <summary>Inline mode: gives both ends room for a batch and a read interval, or refuses the mode in one line.</summary>
     private protected static void MakeRoomForInline(Socket sender, Socket receiver)
     {
-        if (!SocketBuffers.TryForce(sender, SocketBuffers.SoSndBufForce, InlineSocketBuffer) || !SocketBuffers.TryForce(receiver, SocketBuffers.SoRcvBufForce, InlineSocketBuffer))
+        if (!TryMakeRoomForInline(sender, receiver))
         {
             throw new NotSupportedException(
                 $"--receiver inline needs {InlineSocketBuffer >> 20} MiB socket buffers, past net.core.rmem_max/wmem_max: run as root (or with CAP_NET_ADMIN), or use --receiver spin.");
@@ -217,7 +219,7 @@ public abstract class SocketSession : ISendSession
         {
             _dotNet?.Dispose();
             Output.Dispose();
-            _native.Dispose();
+            Native.Dispose();
             Sender.Dispose();
         }
     }

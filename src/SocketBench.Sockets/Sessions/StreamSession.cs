@@ -14,14 +14,14 @@ public abstract class StreamSession : SocketSession
     // Loopback delivers in microseconds; this long without a single new byte means the run is broken, not slow.
     private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(30);
 
-    private readonly StreamCounter _receiver;
+    private readonly Receiver _receiver;
 
     private protected StreamSession(
         BatchShape shape,
         SessionOptions options,
         Socket sender,
         Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput,
-        StreamCounter receiver)
+        Receiver receiver)
         : base(shape, options, sender, createOutput)
     {
         _receiver = receiver;

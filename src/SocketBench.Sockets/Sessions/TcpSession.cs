@@ -12,26 +12,20 @@ public sealed class TcpSession : StreamSession
 {
     private readonly GatherSender? _gather;
 
-    private TcpSession(BatchShape shape, SessionOptions options, Socket sender, StreamCounter receiver)
+    /// <summary>A session over a connected sender; <paramref name="receiver"/> counts delivery, here or on a remote peer's sink (see Remote/).</summary>
+    internal TcpSession(BatchShape shape, SessionOptions options, Socket sender, Receiver receiver)
         : base(shape, options, sender, (native, counters) => new TcpSendOutput(sender, native, counters), receiver)
     {
-        _gather = OperatingSystem.IsLinux() ? new GatherSender(Native) : null;
+        // The output's own: the reference row makes the same sendmsg without the queue in front of it. The output frees it.
+        _gather = ((TcpSendOutput)Output).Gather;
     }
 
     public static TcpSession Create(BatchShape shape, SessionOptions options)
     {
         var (sender, accepted) = ConnectPair(options);
-        var receiver = new TcpReceiver(accepted, shape.BufferSize, options.Verify)
-        {
-            Spins = options.Receiver == ReceiverMode.Spin,
-            Inline = options.Receiver == ReceiverMode.Inline,
-        };
+        var receiver = new TcpReceiver(accepted, shape.BufferSize, options.Verify) { Mode = options.Receiver };
         return new TcpSession(shape, options, sender, receiver);
     }
-
-    /// <summary>A session over a connected sender whose delivery someone else counts (a remote peer's sink, see Remote/).</summary>
-    internal static TcpSession Over(BatchShape shape, SessionOptions options, Socket sender, StreamCounter counter) =>
-        new(shape, options, sender, counter);
 
     /// <summary>A connected TCP pair on loopback: the sending socket (TCP_NODELAY as asked) and the accepted one, with room for an inline receiver.</summary>
     internal static (Socket Sender, Socket Accepted) ConnectPair(SessionOptions options)
@@ -73,14 +67,5 @@ public sealed class TcpSession : StreamSession
         }
 
         GatherSend();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            _gather?.Dispose();
-        }
     }
 }

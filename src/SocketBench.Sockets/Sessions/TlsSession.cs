@@ -17,9 +17,6 @@ namespace SocketBench.Sockets.Sessions;
 /// </summary>
 internal sealed class TlsSession : StreamSession
 {
-    /// <summary>The rows' name: the benchmark class that measures them is called Tls...</summary>
-    public const string ProtocolName = "Tls";
-
     private readonly SslStream _server;
     private readonly SslStream _client;
 
@@ -33,18 +30,15 @@ internal sealed class TlsSession : StreamSession
                 transport.StartCounting(counters);
                 return new TlsSendOutput(client, counters);
             },
-            new TlsReceiver(accepted, server, shape.BufferSize, options.Verify)
-            {
-                Spins = options.Receiver == ReceiverMode.Spin,
-                Inline = options.Receiver == ReceiverMode.Inline,
-            })
+            new TlsReceiver(accepted, server, shape.BufferSize, options.Verify) { Mode = options.Receiver })
     {
         _server = server;
         _client = client;
         NegotiatedProtocol = client.SslProtocol;
     }
 
-    public override string Protocol => ProtocolName;
+    /// <summary>The rows' name: the benchmark class that measures them is called Tls...</summary>
+    public override string Protocol => "Tls";
 
     /// <summary>What the handshake settled on: always TLS 1.3, since nothing else is offered.</summary>
     public SslProtocols NegotiatedProtocol { get; }

@@ -28,13 +28,18 @@ public sealed class UdpSession : SocketSession
     private readonly TimeSpan _markerRetry;
     private long _markerId;
 
-    private UdpSession(BatchShape shape, SessionOptions options, Socket sender, DatagramCounter receiver, int receiveBufferBytes, TimeSpan markerRetry)
+    /// <summary>
+    /// A session over a connected sender; <paramref name="receiver"/> counts delivery, here or on a remote peer's sink (see Remote/).
+    /// Markers are resent after <paramref name="markerRetry"/>, which a remote caller sizes from the round trip.
+    /// </summary>
+    internal UdpSession(BatchShape shape, SessionOptions options, Socket sender, DatagramCounter receiver, int receiveBufferBytes, TimeSpan markerRetry)
         : base(shape, options, sender, (native, counters) => new UdpSendOutput(sender, native, counters))
     {
         _receiver = receiver;
         _marker = new byte[UdpReceiver.MarkerLengthFor(shape.BufferSize)];
         _markerRetry = markerRetry;
-        _mmsg = OperatingSystem.IsLinux() ? new MmsgSender(Native) : null;
+        // The output's own: the reference row makes the same sendmmsg without the queue in front of it. The output frees it.
+        _mmsg = ((UdpSendOutput)Output).Mmsg;
         _gso = UdpGso.IsAvailable ? new GsoSender(Native) : null;
         ReceiveBufferBytes = receiveBufferBytes;
         _receiver.Start();
@@ -50,20 +55,9 @@ public sealed class UdpSession : SocketSession
         sender.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         sender.Connect(receiver.LocalEndPoint!);
         receiver.Connect(sender.LocalEndPoint!);
-        var counter = new UdpReceiver(receiver, shape.BufferSize, options.Verify)
-        {
-            Spins = options.Receiver == ReceiverMode.Spin,
-            Inline = options.Receiver == ReceiverMode.Inline,
-        };
+        var counter = new UdpReceiver(receiver, shape.BufferSize, options.Verify) { Mode = options.Receiver };
         return new UdpSession(shape, options, sender, counter, receiver.ReceiveBufferSize, LoopbackMarkerRetry);
     }
-
-    /// <summary>
-    /// A session over a connected sender whose delivery someone else counts (a remote peer's sink, see Remote/).
-    /// Markers are resent after <paramref name="markerRetry"/>, which a remote caller sizes from the round trip.
-    /// </summary>
-    internal static UdpSession Over(BatchShape shape, SessionOptions options, Socket sender, DatagramCounter counter, int peerReceiveBufferBytes, TimeSpan markerRetry) =>
-        new(shape, options, sender, counter, peerReceiveBufferBytes, markerRetry);
 
     /// <summary>The receive queue the kernel granted (Linux reports twice the payload room it promises).</summary>
     public int ReceiveBufferBytes { get; }
@@ -180,7 +174,6 @@ public sealed class UdpSession : SocketSession
         base.Dispose(disposing);
         if (disposing)
         {
-            _mmsg?.Dispose();
             _gso?.Dispose();
             _receiver.Dispose();
         }

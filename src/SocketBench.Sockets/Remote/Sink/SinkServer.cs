@@ -123,24 +123,24 @@ public sealed class SinkServer : IDisposable
         try
         {
             socket.ReceiveTimeout = (int)HelloLimit.TotalMilliseconds;
-            int filled = 0;
-            while (filled < hello.Length)
+            // A stream that does not own the socket, only for ReadExactly, which loops over short reads.
+            using (var stream = new NetworkStream(socket, ownsSocket: false))
             {
-                int received = socket.Receive(hello, filled, hello.Length - filled, SocketFlags.None);
-                if (received == 0)
-                {
-                    CloseConnection(socket, null);
-                    return;
-                }
-
-                filled += received;
+                stream.ReadExactly(hello);
             }
 
             socket.ReceiveTimeout = 0;
         }
-        catch (Exception error) when (error is SocketException or ObjectDisposedException)
+        catch (EndOfStreamException)
         {
-            CloseConnection(socket, $"sink closed TCP {peer} before its opening: {error.Message}");
+            // The client hung up before its opening was complete: nothing to report.
+            CloseConnection(socket, null);
+            return;
+        }
+        catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException)
+        {
+            // NetworkStream wraps the socket's error (a timeout, a reset): the line quotes the socket's own message.
+            CloseConnection(socket, $"sink closed TCP {peer} before its opening: {(error.InnerException ?? error).Message}");
             return;
         }
 
