@@ -206,21 +206,13 @@ public static class ResultComparer
         }
     }
 
-    private static IEnumerable<string> EnvironmentWarnings(HostInfo baseHost, HostInfo newHost)
-    {
-        if (baseHost.Processor != newHost.Processor || baseHost.LogicalCores != newHost.LogicalCores)
+    private static IEnumerable<string> EnvironmentWarnings(HostInfo baseHost, HostInfo newHost) =>
+        new (bool Differs, string Warning)[]
         {
-            yield return $"Different machines: base ran on {baseHost.Processor} ({baseHost.LogicalCores} cores), new on {newHost.Processor} ({newHost.LogicalCores} cores).";
-        }
-
-        if (baseHost.Os != newHost.Os || baseHost.Architecture != newHost.Architecture)
-        {
-            yield return $"Different OS: base ran on {baseHost.Os} {baseHost.Architecture}, new on {newHost.Os} {newHost.Architecture}.";
-        }
-
-        if (baseHost.RuntimeShort != newHost.RuntimeShort)
-        {
-            yield return $"Different runtimes: base ran on {baseHost.RuntimeShort}, new on {newHost.RuntimeShort}.";
-        }
-    }
+            (baseHost.Processor != newHost.Processor || baseHost.LogicalCores != newHost.LogicalCores,
+                $"Different machines: base ran on {baseHost.Processor} ({baseHost.LogicalCores} cores), new on {newHost.Processor} ({newHost.LogicalCores} cores)."),
+            (baseHost.Os != newHost.Os || baseHost.Architecture != newHost.Architecture,
+                $"Different OS: base ran on {baseHost.Os} {baseHost.Architecture}, new on {newHost.Os} {newHost.Architecture}."),
+            (baseHost.RuntimeShort != newHost.RuntimeShort, $"Different runtimes: base ran on {baseHost.RuntimeShort}, new on {newHost.RuntimeShort}."),
+        }.Where(check => check.Differs).Select(check => check.Warning);
 }

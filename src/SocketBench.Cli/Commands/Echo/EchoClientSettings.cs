@@ -45,10 +45,6 @@ public sealed class EchoClientSettings : EchoSettings
     [Description("With --client-cert in PEM: its private key file, when not inside the certificate file")]
     public string? ClientKey { get; init; }
 
-    [CommandOption("--cert-password <PASSWORD>")]
-    [Description("Password of the .pfx file or of an encrypted PEM key")]
-    public string? CertificatePassword { get; init; }
-
     [CommandOption("--ca <FILE>")]
     [Description("With --tls: trust server certificates issued by this CA (PEM or DER) instead of the system store")]
     public string? Ca { get; init; }

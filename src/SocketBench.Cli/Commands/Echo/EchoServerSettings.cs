@@ -38,10 +38,6 @@ public sealed class EchoServerSettings : EchoSettings
     [Description("With --cert in PEM: the private key file, when it is not inside the certificate file")]
     public string? Key { get; init; }
 
-    [CommandOption("--cert-password <PASSWORD>")]
-    [Description("Password of the .pfx file or of an encrypted PEM key")]
-    public string? CertificatePassword { get; init; }
-
     [CommandOption("--save-cert <FILE>")]
     [Description("With --tls: write the server certificate (public part, PEM) here, for a client's --ca")]
     public string? SaveCertificate { get; init; }

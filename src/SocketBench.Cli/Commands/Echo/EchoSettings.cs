@@ -36,6 +36,11 @@ public class EchoSettings : CommandSettings
     [DefaultValue("any")]
     public string TlsVersion { get; init; } = "any";
 
+    // Client and server certificates alike (--client-cert, --cert) may be a password-protected .pfx.
+    [CommandOption("--cert-password <PASSWORD>")]
+    [Description("Password of the .pfx file or of an encrypted PEM key")]
+    public string? CertificatePassword { get; init; }
+
     [CommandOption("--backend <BACKEND>")]
     [Description("sockets (System.Net.Sockets, every OS) or winrt (Windows.Networking.Sockets, Windows only)")]
     [DefaultValue("sockets")]
