@@ -61,6 +61,10 @@ public class EchoSettings : CommandSettings
         !TlsVersions.TryParse(TlsVersion, out _) ? $"Invalid --tls-version '{TlsVersion}'. Examples: 1.2, 1.3, any." : null,
         Tls && protocol == EchoProtocol.Udp ? "Invalid --tls with --protocol udp: TLS runs over TCP. Example: --protocol tcp-line --tls." : null);
 
+    /// <summary>A certificate option given without --tls, quoting its value; null when none was given or --tls is on.</summary>
+    protected string? WithoutTls(string? stray, string example) =>
+        !Tls && stray is not null ? $"Invalid '{stray}' without --tls: certificate options need it. Example: {example}." : null;
+
     /// <summary>
     /// The first problem found, in the order given, as the command's error; success when there is none. A derived
     /// class calls it only once the common options passed, so its checks may use the parsed values.
