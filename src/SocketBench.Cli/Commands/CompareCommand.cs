@@ -41,10 +41,7 @@ internal static class ComparisonPrinter
     /// <summary>Prints the comparison; any slower row, failing counter or contradicted send path is a regression (exit 1).</summary>
     public static int Print(IAnsiConsole console, ComparisonResult comparison, JudgeSettings settings)
     {
-        foreach (string warning in comparison.Warnings)
-        {
-            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
-        }
+        PrintWarnings(console, comparison.Warnings);
 
         var table = new Table().Border(TableBorder.Rounded);
         foreach (string column in ComparisonMarkdown.Header)
@@ -60,8 +57,15 @@ internal static class ComparisonPrinter
         }
 
         console.Write(table);
-        PrintMissing(console, "Only in base", comparison.OnlyInBase);
-        PrintMissing(console, "Only in new", comparison.OnlyInNew);
+        foreach (var (title, ids) in comparison.Unmatched)
+        {
+            console.MarkupLine($"[yellow]{title} ({ids.Count}):[/]");
+            foreach (string id in ids)
+            {
+                console.MarkupLine($"  {Markup.Escape(id)}");
+            }
+        }
+
         console.WriteLine(ComparisonMarkdown.Rule(comparison));
         console.WriteLine(ComparisonMarkdown.Summary(comparison));
 
@@ -107,17 +111,12 @@ internal static class ComparisonPrinter
         return Regression;
     }
 
-    private static void PrintMissing(IAnsiConsole console, string title, IReadOnlyList<string> ids)
+    /// <summary>Warnings about the results, one line each; report prints its own the same way.</summary>
+    public static void PrintWarnings(IAnsiConsole console, IEnumerable<string> warnings)
     {
-        if (ids.Count == 0)
+        foreach (string warning in warnings)
         {
-            return;
-        }
-
-        console.MarkupLine($"[yellow]{title} ({ids.Count}):[/]");
-        foreach (string id in ids)
-        {
-            console.MarkupLine($"  {Markup.Escape(id)}");
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         }
     }
 

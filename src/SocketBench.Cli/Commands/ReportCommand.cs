@@ -11,10 +11,7 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings
     public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
         var results = ResultLoader.Load(settings.Results);
-        foreach (string warning in results.Warnings)
-        {
-            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
-        }
+        ComparisonPrinter.PrintWarnings(console, results.Warnings);
 
         IReadOnlyList<SavedChart> charts = [];
         console.Progress()

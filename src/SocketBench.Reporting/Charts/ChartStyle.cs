@@ -1,4 +1,3 @@
-using System.Globalization;
 using ScottPlot;
 using SocketBench.Reporting.Model;
 
@@ -105,8 +104,6 @@ public static class ChartStyle
     /// <summary>Category labels under grouped bars.</summary>
     public static void CategoryTicks(IAxis axis, IReadOnlyList<double> positions, IReadOnlyList<string> labels) =>
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.ToArray(), labels.ToArray());
-
-    public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>Writes PNG and SVG side by side.</summary>
     public static Writers.SavedChart Save(Chart chart, string directory, int width = Width, int height = Height)

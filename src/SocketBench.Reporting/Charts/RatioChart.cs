@@ -1,4 +1,5 @@
 using ScottPlot;
+using SocketBench.Reporting.Model;
 using SocketBench.Reporting.Statistics;
 
 namespace SocketBench.Reporting.Charts;
@@ -51,7 +52,7 @@ public static class RatioChart
         double low = Math.Log10(ratios.Min()), high = Math.Log10(ratios.Max());
         var ticks = new List<double> { 0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2, 3 }
             .Where(tick => Math.Log10(tick) >= low - 0.05 && Math.Log10(tick) <= high + 0.05).ToList();
-        ChartStyle.LogTicks(plot.Axes.Bottom, ticks, value => ChartStyle.Number(value) + "×");
+        ChartStyle.LogTicks(plot.Axes.Bottom, ticks, value => Units.Number(value) + "×");
         plot.Axes.SetLimitsY(-1, rows.Count);
         plot.ShowLegend(Edge.Right);
         return new Chart("compare-ratios", title, "Each row is one benchmark: the dot is new time / base time, the whisker its 95 % interval, the shaded band the threshold.", plot);

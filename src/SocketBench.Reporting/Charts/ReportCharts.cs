@@ -74,7 +74,7 @@ public static class ReportCharts
             highest = Math.Max(highest, points.Max(point => point.Y));
         }
 
-        ChartStyle.LogTicks(plot.Axes.Bottom, group.Select(result => (double)result.BufferCount!.Value), ChartStyle.Number);
+        ChartStyle.LogTicks(plot.Axes.Bottom, group.Select(result => (double)result.BufferCount!.Value), value => Units.Number(value));
         plot.Axes.SetLimitsY(0, highest * 1.1);
         return new Chart(
             $"speedup-{TransportLabels.FileKey(group.Key.Transport)}-{group.Key.Size}",
@@ -144,8 +144,8 @@ public static class ReportCharts
             label.LabelAlignment = end.Key > -0.5 ? Alignment.UpperRight : Alignment.LowerRight;
         }
 
-        ChartStyle.LogTicks(plot.Axes.Bottom, counts, ChartStyle.Number);
-        ChartStyle.LogDecadeTicks(plot.Axes.Left, cases.Select(result => result.CountedSendsPerBuffer!.Value).Append(1.0 / counts.Max()).Append(1), ChartStyle.Number);
+        ChartStyle.LogTicks(plot.Axes.Bottom, counts, value => Units.Number(value));
+        ChartStyle.LogDecadeTicks(plot.Axes.Left, cases.Select(result => result.CountedSendsPerBuffer!.Value).Append(1.0 / counts.Max()).Append(1), value => Units.Number(value));
         plot.Legend.Alignment = Alignment.LowerLeft;
         return new Chart(
             $"sends-per-buffer-{TransportLabels.FileKey(transport.Key)}",

@@ -23,13 +23,10 @@ internal static class ExportReader
 
     public static (HostInfo Host, IReadOnlyList<BenchmarkResult> Benchmarks, IReadOnlyList<string> Unrecorded) Read(string file, Func<string, CaseRecord?> caseOf)
     {
-        var export = ReadJson<Export>(file, Json, "a BenchmarkDotNet full JSON export", Hint);
-        if (export?.HostEnvironmentInfo is not { } host || export.Benchmarks is not { } benchmarks)
-        {
-            throw new ResultInputException($"'{file}': not a BenchmarkDotNet full JSON export (no \"HostEnvironmentInfo\" and \"Benchmarks\"). {Hint}");
-        }
-
-        var named = benchmarks.Where(benchmark => benchmark.FullName is not null).Select(benchmark => (Benchmark: benchmark, Case: caseOf(benchmark.FullName!))).ToList();
+        var export = ReadJson<Export>(file, Json, "a BenchmarkDotNet full JSON export", Hint,
+            "\"HostEnvironmentInfo\" and \"Benchmarks\"", read => read.HostEnvironmentInfo is not null && read.Benchmarks is not null);
+        var host = export.HostEnvironmentInfo!;
+        var named = export.Benchmarks!.Where(benchmark => benchmark.FullName is not null).Select(benchmark => (Benchmark: benchmark, Case: caseOf(benchmark.FullName!))).ToList();
         var unrecorded = named.Where(pair => pair.Case is null).Select(pair => pair.Benchmark.FullName!).ToList();
         var results = named.Where(pair => pair.Case is not null).Select(pair => Result(pair.Benchmark, pair.Case!, file)).OfType<BenchmarkResult>().ToList();
 
@@ -54,14 +51,16 @@ internal static class ExportReader
 
     /// <summary>
     /// Reads a JSON file into <typeparamref name="T"/>; anything wrong with it is one line naming the file: not
-    /// <paramref name="expected"/> (with <paramref name="hint"/>), corrupt JSON, or unreadable.
+    /// <paramref name="expected"/> (with <paramref name="hint"/>) when of another shape or when it lacks
+    /// <paramref name="required"/> (<paramref name="complete"/> says whether it has it), corrupt JSON, or unreadable.
     /// </summary>
-    internal static T? ReadJson<T>(string file, JsonSerializerOptions options, string expected, string hint)
+    internal static T ReadJson<T>(string file, JsonSerializerOptions options, string expected, string hint, string required, Func<T, bool> complete)
     {
+        T? value;
         try
         {
             using var stream = File.OpenRead(file);
-            return JsonSerializer.Deserialize<T>(stream, options);
+            value = JsonSerializer.Deserialize<T>(stream, options);
         }
         catch (JsonException error) when (error.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
@@ -77,6 +76,8 @@ internal static class ExportReader
         {
             throw new ResultInputException($"'{file}': cannot be read: {error.Message}");
         }
+
+        return value is not null && complete(value) ? value : throw new ResultInputException($"'{file}': not {expected} (no {required}). {hint}");
     }
 
     private static BenchmarkResult? Result(Benchmark benchmark, CaseRecord identity, string file)

@@ -21,15 +21,11 @@ public static class LimitsReader
     public static LoopbackLimits Read(string file)
     {
         const string hint = "Make one with: scripts/bench --job quick";
-        var limits = ExportReader.ReadJson<LimitsFile>(file, Json, "a SocketBench loopback limits file", hint);
-        if (limits?.Measurements is not { } runs)
-        {
-            throw new ResultInputException($"'{file}': not a SocketBench loopback limits file (no \"measurements\"). {hint}");
-        }
+        var limits = ExportReader.ReadJson<LimitsFile>(file, Json, "a SocketBench loopback limits file", hint, "\"measurements\"", read => read.Measurements is not null);
 
         // Only a measured run has a rate.
         return new LoopbackLimits(file, limits.SecondsTaken, limits.SecondsPerRun, limits.NotMeasured, limits.Tools ?? [],
-            runs.Select(run => run.Status == "measured" ? run : run with { GigabitsPerSecond = null }).ToList());
+            limits.Measurements!.Select(run => run.Status == "measured" ? run : run with { GigabitsPerSecond = null }).ToList());
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -63,6 +63,9 @@ public sealed record BenchmarkResult(
     /// <summary>Send calls per buffer as the code counted them, or as the kernel did where the code cannot count (.NET API rows).</summary>
     public double? CountedSendsPerBuffer => Metric(SendsPerBufferMetric) ?? Metric(KernelSendsPerBufferMetric);
 
+    /// <summary>How the counted sends contradict the row's "Send path" label, e.g. a "sendmsg per batch" row that made one send per buffer; null when they agree or nothing was counted.</summary>
+    public string? SendPathContradiction => CountedSendsPerBuffer is double counted ? Case.SendPathContradiction(counted) : null;
+
     public double? NanosecondsPerBuffer => BufferCount is > 0 ? Interval.Mean / BufferCount.Value : null;
 
     /// <summary>Delivered bits per nanosecond = Gbit/s; data that never arrived does not count.</summary>

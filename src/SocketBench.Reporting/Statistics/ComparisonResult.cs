@@ -30,6 +30,10 @@ public sealed record ComparisonResult(
     /// <summary>Per row: a slower time, a failing counter or a contradicted label anywhere fails the comparison.</summary>
     public bool HasRegression => Regressions.Any() || FailingCounters.Any() || SendPathMismatches.Count > 0;
 
+    /// <summary>The IDs found on one side only, each list under its title; an empty list is left out.</summary>
+    public IEnumerable<(string Title, IReadOnlyList<string> Ids)> Unmatched =>
+        new[] { ("Only in base", OnlyInBase), ("Only in new", OnlyInNew) }.Where(list => list.Item2.Count > 0);
+
     public int Count(Verdict verdict) => Rows.Count(row => row.Verdict == verdict);
 }
 

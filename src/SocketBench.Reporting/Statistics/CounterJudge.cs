@@ -65,8 +65,6 @@ public static class CounterJudge
     /// <summary>Rows whose counted sends contradict their "Send path" label, e.g. a "sendmsg per batch" row that made one send per buffer.</summary>
     public static IEnumerable<string> SendPathMismatches(ResultSet results) =>
         from result in results.Benchmarks
-        where result.CountedSendsPerBuffer is not null
-        let contradiction = result.Case.SendPathContradiction(result.CountedSendsPerBuffer!.Value)
-        where contradiction is not null
-        select $"{result.Label}: {contradiction}";
+        where result.SendPathContradiction is not null
+        select $"{result.Label}: {result.SendPathContradiction}";
 }

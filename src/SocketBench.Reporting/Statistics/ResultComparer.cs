@@ -65,7 +65,7 @@ public static class ResultComparer
     // could slow down: when they move together, the machine moved (load, frequency, a noisy neighbour).
     private static List<double> ReferenceRatios(IEnumerable<BenchmarkResult> matched, Dictionary<string, BenchmarkResult> newById) => matched
         .Where(result => result.IsOsReference)
-        .Select(result => Ratio(result, newById[result.FullName], 1))
+        .Select(result => Toolkit.Ratio(Nanoseconds(newById[result.FullName].NanosecondsPerOperation), Nanoseconds(result.NanosecondsPerOperation)).NominalValue)
         .Where(double.IsFinite)
         .Order()
         .ToList();
@@ -98,11 +98,9 @@ public static class ResultComparer
         }
     }
 
-    private static Sample Scaled(IReadOnlyList<double> nanoseconds, double scale) =>
-        new(nanoseconds.Select(value => value / scale).ToList(), TimeUnit.Nanosecond);
+    private static Sample Nanoseconds(IReadOnlyList<double> values) => new(values.ToList(), TimeUnit.Nanosecond);
 
-    private static double Ratio(BenchmarkResult baseResult, BenchmarkResult newResult, double newScale) =>
-        Toolkit.Ratio(Scaled(newResult.NanosecondsPerOperation, newScale), new Sample(baseResult.NanosecondsPerOperation, TimeUnit.Nanosecond)).NominalValue;
+    private static Sample Scaled(IReadOnlyList<double> nanoseconds, double scale) => Nanoseconds(nanoseconds.Select(value => value / scale).ToList());
 
     /// <summary>Judges one pair; <paramref name="newScale"/> divides every new measurement first (the machine's drift, 1 for none).</summary>
     public static ComparisonRow Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options, double newScale = 1)
@@ -110,7 +108,7 @@ public static class ResultComparer
         // Rounds of an A/B gate: one value per process and side, since iterations of one process share its JIT
         // state, placement and memory layout and would make a difference between two processes look significant.
         bool byRound = baseResult.RoundMedians.Count >= MinRounds && newResult.RoundMedians.Count >= MinRounds;
-        var baseSample = new Sample(byRound ? baseResult.RoundMedians : baseResult.NanosecondsPerOperation, TimeUnit.Nanosecond);
+        var baseSample = Nanoseconds(byRound ? baseResult.RoundMedians : baseResult.NanosecondsPerOperation);
         var newSample = Scaled(byRound ? newResult.RoundMedians : newResult.NanosecondsPerOperation, newScale);
         double ratio = Toolkit.Ratio(newSample, baseSample).NominalValue;
         var baseMedian = MedianInterval(baseSample);
@@ -157,7 +155,7 @@ public static class ResultComparer
 
     /// <summary>Relative spread (Pragmastat: Shamos spread over the center) of every iteration of every round.</summary>
     private static double RelativeSpread(IReadOnlyList<double> values) =>
-        values.Count >= 2 ? Toolkit.RelSpread(new Sample(values.ToList(), TimeUnit.Nanosecond)).NominalValue : 0;
+        values.Count >= 2 ? Toolkit.RelSpread(Nanoseconds(values)).NominalValue : 0;
 
     private static (Verdict Verdict, string Reason) Decide(Sample baseSample, Sample newSample, ComparisonOptions options)
     {
@@ -206,21 +204,13 @@ public static class ResultComparer
         }
     }
 
-    private static IEnumerable<string> EnvironmentWarnings(HostInfo baseHost, HostInfo newHost)
-    {
-        if (baseHost.Processor != newHost.Processor || baseHost.LogicalCores != newHost.LogicalCores)
+    private static IEnumerable<string> EnvironmentWarnings(HostInfo baseHost, HostInfo newHost) =>
+        new (bool Differs, string Warning)[]
         {
-            yield return $"Different machines: base ran on {baseHost.Processor} ({baseHost.LogicalCores} cores), new on {newHost.Processor} ({newHost.LogicalCores} cores).";
-        }
-
-        if (baseHost.Os != newHost.Os || baseHost.Architecture != newHost.Architecture)
-        {
-            yield return $"Different OS: base ran on {baseHost.Os} {baseHost.Architecture}, new on {newHost.Os} {newHost.Architecture}.";
-        }
-
-        if (baseHost.RuntimeShort != newHost.RuntimeShort)
-        {
-            yield return $"Different runtimes: base ran on {baseHost.RuntimeShort}, new on {newHost.RuntimeShort}.";
-        }
-    }
+            (baseHost.Processor != newHost.Processor || baseHost.LogicalCores != newHost.LogicalCores,
+                $"Different machines: base ran on {baseHost.Processor} ({baseHost.LogicalCores} cores), new on {newHost.Processor} ({newHost.LogicalCores} cores)."),
+            (baseHost.Os != newHost.Os || baseHost.Architecture != newHost.Architecture,
+                $"Different OS: base ran on {baseHost.Os} {baseHost.Architecture}, new on {newHost.Os} {newHost.Architecture}."),
+            (baseHost.RuntimeShort != newHost.RuntimeShort, $"Different runtimes: base ran on {baseHost.RuntimeShort}, new on {newHost.RuntimeShort}."),
+        }.Where(check => check.Differs).Select(check => check.Warning);
 }

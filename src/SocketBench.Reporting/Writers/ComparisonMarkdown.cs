@@ -19,10 +19,7 @@ public static class ComparisonMarkdown
         text.AppendLine($"New: `{comparison.New.Source}` ({comparison.New.Caption})  ");
         text.AppendLine($"Rule: {Rule(comparison)}").AppendLine();
         AppendCounters(text, comparison);
-        foreach (string warning in comparison.Warnings)
-        {
-            text.AppendLine($"> **Warning:** {warning}").AppendLine();
-        }
+        MarkdownReport.AppendWarnings(text, comparison.Warnings);
 
         bool[] rightAligned = [false, true, true, true, true, false];
         var regressions = comparison.Regressions.ToList();
@@ -35,8 +32,17 @@ public static class ComparisonMarkdown
         text.AppendLine("<details><summary>All matched benchmarks</summary>").AppendLine();
         MarkdownReport.AppendTable(text, Header, comparison.Rows.Select(Cells), rightAligned);
         text.AppendLine("</details>").AppendLine();
-        AppendMissing(text, "Only in base", comparison.OnlyInBase);
-        AppendMissing(text, "Only in new", comparison.OnlyInNew);
+        foreach (var (title, ids) in comparison.Unmatched)
+        {
+            text.AppendLine($"### {title} ({ids.Count})").AppendLine();
+            foreach (string id in ids)
+            {
+                text.AppendLine($"- `{id}`");
+            }
+
+            text.AppendLine();
+        }
+
         return text.ToString();
     }
 
@@ -78,22 +84,6 @@ public static class ComparisonMarkdown
         foreach (string mismatch in comparison.SendPathMismatches)
         {
             text.AppendLine($"- **FAIL** send path: {mismatch}");
-        }
-
-        text.AppendLine();
-    }
-
-    private static void AppendMissing(StringBuilder text, string title, IReadOnlyList<string> ids)
-    {
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
-        text.AppendLine($"### {title} ({ids.Count})").AppendLine();
-        foreach (string id in ids)
-        {
-            text.AppendLine($"- `{id}`");
         }
 
         text.AppendLine();

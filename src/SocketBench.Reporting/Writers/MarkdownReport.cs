@@ -52,10 +52,7 @@ public static class MarkdownReport
         text.AppendLine($"- {KernelCounts(results)}");
         text.AppendLine("- One operation sends one batch of BufferCount buffers; its time includes delivery to the receiver. Gbit/s counts delivered bytes only.");
         text.AppendLine();
-        foreach (string warning in results.Warnings)
-        {
-            text.AppendLine($"> **Warning:** {warning}").AppendLine();
-        }
+        AppendWarnings(text, results.Warnings);
 
         text.AppendLine("## Charts").AppendLine();
         foreach (var saved in charts)
@@ -142,6 +139,15 @@ public static class MarkdownReport
             $"Sends/buffer checked against the kernel's own count (syscall tracepoints on the sending socket, every thread, over each case's first, unmeasured invocation): equal on {agree} of {both.Count} rows{disagree}{kernelOnly}{none}.");
     }
 
+    /// <summary>Each warning as a quoted paragraph, the way the report and the comparison both show them.</summary>
+    public static void AppendWarnings(StringBuilder text, IEnumerable<string> warnings)
+    {
+        foreach (string warning in warnings)
+        {
+            text.AppendLine($"> **Warning:** {warning}").AppendLine();
+        }
+    }
+
     /// <summary>A GitHub-flavoured Markdown table; pipes in cells are escaped.</summary>
     public static void AppendTable(StringBuilder text, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<bool>? rightAligned = null)
     {
@@ -156,7 +162,6 @@ public static class MarkdownReport
     }
 
     private static string Escape(string cell) => cell.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
-
 }
 
 /// <summary>A chart with the paths it was saved to.</summary>

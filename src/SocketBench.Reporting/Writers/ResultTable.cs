@@ -72,9 +72,7 @@ public static class ResultTable
     /// sends contradict it, so a label is never printed as if the run had kept its promise.
     /// </summary>
     private static string SendPath(BenchmarkResult result) =>
-        result.CountedSendsPerBuffer is double counted && result.Case.SendPathContradiction(counted) is { } contradiction
-            ? $"MISMATCH: {contradiction}"
-            : result.Case.SendPath;
+        result.SendPathContradiction is { } contradiction ? $"MISMATCH: {contradiction}" : result.Case.SendPath;
 
     /// <summary>
     /// Counted sends per buffer; on a backend that hides its system calls, said to be stream calls; on a row whose sends

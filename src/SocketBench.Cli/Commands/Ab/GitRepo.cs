@@ -6,8 +6,6 @@ namespace SocketBench.Cli.Commands.Ab;
 /// <summary>The few git commands the A/B gate needs, run in one repository; any git failure is one line naming the command.</summary>
 internal sealed class GitRepo(string directory)
 {
-    public string Directory { get; } = directory;
-
     /// <summary>The full commit id <paramref name="reference"/> names, or null when it names no commit here.</summary>
     public string? ResolveCommit(string reference)
     {
@@ -35,7 +33,7 @@ internal sealed class GitRepo(string directory)
 
         try
         {
-            System.IO.Directory.Delete(path, recursive: true);
+            Directory.Delete(path, recursive: true);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -50,7 +48,7 @@ internal sealed class GitRepo(string directory)
         var (exitCode, output, errors) = Run(arguments);
         if (exitCode != 0)
         {
-            throw new InvalidOperationException($"'git {string.Join(' ', arguments)}' failed in '{Directory}' (exit {exitCode}): {errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message"}");
+            throw new InvalidOperationException($"'git {string.Join(' ', arguments)}' failed in '{directory}' (exit {exitCode}): {errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message"}");
         }
 
         return output;
@@ -60,7 +58,7 @@ internal sealed class GitRepo(string directory)
     {
         try
         {
-            var result = CliWrap.Cli.Wrap("git").WithWorkingDirectory(Directory).WithArguments(arguments).WithValidation(CommandResultValidation.None)
+            var result = CliWrap.Cli.Wrap("git").WithWorkingDirectory(directory).WithArguments(arguments).WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync().GetAwaiter().GetResult();
             return (result.ExitCode, result.StandardOutput, result.StandardError);
         }

@@ -45,10 +45,6 @@ public sealed class EchoClientSettings : EchoSettings
     [Description("With --client-cert in PEM: its private key file, when not inside the certificate file")]
     public string? ClientKey { get; init; }
 
-    [CommandOption("--cert-password <PASSWORD>")]
-    [Description("Password of the .pfx file or of an encrypted PEM key")]
-    public string? CertificatePassword { get; init; }
-
     [CommandOption("--ca <FILE>")]
     [Description("With --tls: trust server certificates issued by this CA (PEM or DER) instead of the system store")]
     public string? Ca { get; init; }
@@ -75,9 +71,7 @@ public sealed class EchoClientSettings : EchoSettings
                 ? "Invalid --local-port/--share-port with a TCP protocol: they apply to UDP. Example: --protocol udp --local-port 1336."
                 : null,
             TimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(TimeoutSeconds) ? $"Invalid --timeout '{TimeoutSeconds}'. Examples: 5, 0.5." : null,
-            !Tls && (ClientCertificate ?? ClientKey ?? Ca ?? (Insecure ? "--insecure" : null)) is { } stray
-                ? $"Invalid '{stray}' without --tls: certificate options need it. Example: --tls --ca server.pem."
-                : null);
+            WithoutTls(ClientCertificate ?? ClientKey ?? Ca ?? (Insecure ? "--insecure" : null), "--tls --ca server.pem"));
     }
 
     /// <summary>A bad --peer, or --host/--port given beside it, as one line; null when --peer alone names the target.</summary>

@@ -38,10 +38,6 @@ public sealed class EchoServerSettings : EchoSettings
     [Description("With --cert in PEM: the private key file, when it is not inside the certificate file")]
     public string? Key { get; init; }
 
-    [CommandOption("--cert-password <PASSWORD>")]
-    [Description("Password of the .pfx file or of an encrypted PEM key")]
-    public string? CertificatePassword { get; init; }
-
     [CommandOption("--save-cert <FILE>")]
     [Description("With --tls: write the server certificate (public part, PEM) here, for a client's --ca")]
     public string? SaveCertificate { get; init; }
@@ -70,9 +66,7 @@ public sealed class EchoServerSettings : EchoSettings
             SharePort && ParsedProtocol != SocketBench.Echo.EchoProtocol.Udp
                 ? "Invalid --share-port with a TCP protocol: port sharing is for datagram sockets. Example: --protocol udp --share-port."
                 : null,
-            !Tls && (Certificate ?? Key ?? SaveCertificate ?? ClientCa ?? ClientThumbprint) is { } stray
-                ? $"Invalid '{stray}' without --tls: certificate options need it. Example: --tls --cert server.pfx."
-                : null,
+            WithoutTls(Certificate ?? Key ?? SaveCertificate ?? ClientCa ?? ClientThumbprint, "--tls --cert server.pfx"),
             ClientThumbprint is { } thumbprint && thumbprint.Replace(":", "", StringComparison.Ordinal).Length is not (40 or 64)
                 ? $"Invalid --client-thumbprint '{thumbprint}': 40 (SHA-1) or 64 (SHA-256) hex digits. Example: 3F2A...9C (SHA-256 of the certificate)."
                 : null);

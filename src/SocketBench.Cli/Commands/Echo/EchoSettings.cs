@@ -36,6 +36,11 @@ public class EchoSettings : CommandSettings
     [DefaultValue("any")]
     public string TlsVersion { get; init; } = "any";
 
+    // Client and server certificates alike (--client-cert, --cert) may be a password-protected .pfx.
+    [CommandOption("--cert-password <PASSWORD>")]
+    [Description("Password of the .pfx file or of an encrypted PEM key")]
+    public string? CertificatePassword { get; init; }
+
     [CommandOption("--backend <BACKEND>")]
     [Description("sockets (System.Net.Sockets, every OS) or winrt (Windows.Networking.Sockets, Windows only)")]
     [DefaultValue("sockets")]
@@ -55,6 +60,10 @@ public class EchoSettings : CommandSettings
         MaxMessageBytes < 1 ? $"Invalid --max-message '{MaxMessageBytes}'. Examples: 1048576, 65507." : null,
         !TlsVersions.TryParse(TlsVersion, out _) ? $"Invalid --tls-version '{TlsVersion}'. Examples: 1.2, 1.3, any." : null,
         Tls && protocol == EchoProtocol.Udp ? "Invalid --tls with --protocol udp: TLS runs over TCP. Example: --protocol tcp-line --tls." : null);
+
+    /// <summary>A certificate option given without --tls, quoting its value; null when none was given or --tls is on.</summary>
+    protected string? WithoutTls(string? stray, string example) =>
+        !Tls && stray is not null ? $"Invalid '{stray}' without --tls: certificate options need it. Example: {example}." : null;
 
     /// <summary>
     /// The first problem found, in the order given, as the command's error; success when there is none. A derived

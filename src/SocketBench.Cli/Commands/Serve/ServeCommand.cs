@@ -19,8 +19,8 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
     // Benchmark processes keep an echo connection open across BenchmarkDotNet's pauses between stages.
     private static readonly TimeSpan EchoIdleLimit = TimeSpan.FromMinutes(10);
 
-    private static readonly (EchoProtocol Protocol, int Offset)[] EchoPorts =
-        [(EchoProtocol.TcpLine, 1), (EchoProtocol.TcpLength, 2), (EchoProtocol.Udp, 3)];
+    // One echo server per protocol, on the port a --peer client expects for it (EchoProtocols.PeerPort).
+    private static readonly EchoProtocol[] EchoProtocolsServed = Enum.GetValues<EchoProtocol>();
 
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
@@ -31,9 +31,10 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
         var servers = new List<EchoServer>();
         try
         {
-            foreach (var (protocol, offset) in EchoPorts)
+            var ports = new PeerAddress(listen.Address.ToString(), listen.Port);
+            foreach (var protocol in EchoProtocolsServed)
             {
-                var options = new EchoServerOptions(protocol) { Address = listen.Address, Port = listen.Port + offset, LogMessages = false, IdleTimeout = EchoIdleLimit };
+                var options = new EchoServerOptions(protocol) { Address = listen.Address, Port = EchoProtocols.PeerPort(ports, protocol), LogMessages = false, IdleTimeout = EchoIdleLimit };
                 servers.Add(EchoServer.Start(options, log));
             }
 
@@ -73,7 +74,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
         console.Line($"  {listen.Port,5} udp  sink: opens a session per sender, answers drain markers with counts (send benchmarks)");
         for (int index = 0; index < servers.Count; index++)
         {
-            var (protocol, _) = EchoPorts[index];
+            var protocol = EchoProtocolsServed[index];
             console.Line($"  {servers[index].LocalEndPoint.Port,5} {(protocol == EchoProtocol.Udp ? "udp" : "tcp")}  echo {EchoProtocols.NameOf(protocol)} (round-trip benchmarks, echo client)");
         }
 
