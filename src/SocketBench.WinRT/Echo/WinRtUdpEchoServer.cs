@@ -37,17 +37,10 @@ public sealed class WinRtUdpEchoServer : EchoServer
     {
         Check(options);
         var server = new WinRtUdpEchoServer(options, log);
-        try
-        {
-            await WinRtEndPoints.Bind(options.Address, options.Port, server._socket.BindServiceNameAsync, server._socket.BindEndpointAsync);
-            server.LocalEndPoint = new IPEndPoint(options.Address, WinRtEndPoints.Port(server._socket.Information.LocalPort));
-        }
-        catch (Exception e)
-        {
-            server._socket.Dispose();
-            throw WinRtSocketErrors.Wrap(e, $"binding UDP {new IPEndPoint(options.Address, options.Port)}{(options.SharePort ? " with --share-port" : "")}");
-        }
-
+        var socket = server._socket;
+        server.LocalEndPoint = await WinRtEndPoints.BindAsync(
+            options.Address, options.Port, socket, socket.BindServiceNameAsync, socket.BindEndpointAsync, () => socket.Information.LocalPort,
+            $"UDP {new IPEndPoint(options.Address, options.Port)}{(options.SharePort ? " with --share-port" : "")}");
         server.Completion = server.RunAsync();
         return server;
     }

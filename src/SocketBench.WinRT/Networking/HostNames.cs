@@ -56,11 +56,24 @@ public static class WinRtEndPoints
     public static string ServiceName(int port) => port == 0 ? string.Empty : port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Binds a listener or datagram socket through its own two methods: by service name alone for a wildcard address
-    /// (every local address), else to the one address, its HostName made inside the guard.
+    /// Binds a server's listener or datagram socket through its own two methods: by service name alone for a wildcard
+    /// address (every local address), else to the one address, its HostName made inside the guard. Returns the end point
+    /// bound, with the port the system picked for port 0; a failure disposes the socket and names what was being bound.
     /// </summary>
-    public static IAsyncAction Bind(IPAddress address, int port, Func<string, IAsyncAction> bindServiceName, Func<HostName, string, IAsyncAction> bindEndpoint) =>
-        address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
-            ? bindServiceName(ServiceName(port))
-            : bindEndpoint(HostNames.CreateOrReject(address.ToString()), ServiceName(port));
+    public static async Task<IPEndPoint> BindAsync(
+        IPAddress address, int port, IDisposable socket, Func<string, IAsyncAction> bindServiceName, Func<HostName, string, IAsyncAction> bindEndpoint, Func<string> localPort, string binding)
+    {
+        try
+        {
+            await (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
+                ? bindServiceName(ServiceName(port))
+                : bindEndpoint(HostNames.CreateOrReject(address.ToString()), ServiceName(port)));
+            return new IPEndPoint(address, Port(localPort()));
+        }
+        catch (Exception e)
+        {
+            socket.Dispose();
+            throw WinRtSocketErrors.Wrap(e, $"binding {binding}");
+        }
+    }
 }
