@@ -129,13 +129,8 @@ public abstract class WinRtLoopbackSession : ISendSession
         }
     }
 
-    protected abstract void Dispose(bool disposing);
-
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
+    /// <summary>Closes both sockets; no finalizer, as nothing unmanaged is held outside them.</summary>
+    public abstract void Dispose();
 }
 
 /// <summary>
@@ -213,14 +208,11 @@ public sealed class WinRtTcpSession : WinRtLoopbackSession
                 $"WinRT TCP receiver got {_receiver.BytesReceived} of {target} bytes and nothing more for {StallLimit.TotalSeconds} s."));
     }
 
-    protected override void Dispose(bool disposing)
+    public override void Dispose()
     {
-        if (disposing)
-        {
-            _client.Dispose();
-            _receiver.Dispose();
-            _listener.Dispose();
-        }
+        _client.Dispose();
+        _receiver.Dispose();
+        _listener.Dispose();
     }
 }
 
@@ -318,13 +310,10 @@ public sealed class WinRtUdpSession : WinRtLoopbackSession
         _sender.OutputStream.WriteAsync(_markerBuffer).AsTask().GetAwaiter().GetResult();
     }
 
-    protected override void Dispose(bool disposing)
+    public override void Dispose()
     {
-        if (disposing)
-        {
-            _receiverSocket.MessageReceived -= _receiver.OnMessageReceived;
-            _sender.Dispose();
-            _receiverSocket.Dispose();
-        }
+        _receiverSocket.MessageReceived -= _receiver.OnMessageReceived;
+        _sender.Dispose();
+        _receiverSocket.Dispose();
     }
 }
