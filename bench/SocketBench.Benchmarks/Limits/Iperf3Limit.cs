@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Cases;
-using SocketBench.Sockets;
 
 namespace SocketBench.Benchmarks.Limits;
 

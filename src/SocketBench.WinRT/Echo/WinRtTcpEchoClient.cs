@@ -1,4 +1,3 @@
-using System.Net;
 using SocketBench.Core.Errors;
 using SocketBench.Echo;
 using SocketBench.Echo.Clients;

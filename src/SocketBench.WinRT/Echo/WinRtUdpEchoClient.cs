@@ -1,4 +1,3 @@
-using System.Net;
 using System.Runtime.InteropServices.WindowsRuntime;
 using System.Threading.Channels;
 using SocketBench.Core.Errors;
