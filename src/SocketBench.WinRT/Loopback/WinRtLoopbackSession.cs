@@ -157,7 +157,7 @@ public sealed class WinRtTcpSession : WinRtLoopbackSession
 
     public static async Task<WinRtTcpSession> CreateAsync(BatchShape shape, SessionOptions options)
     {
-        var host = new HostName(HostNames.Loopback);
+        var host = new HostName(WinRtEndPoints.Loopback);
         var listener = new StreamSocketListener();
         var client = new StreamSocket();
         try
@@ -249,7 +249,7 @@ public sealed class WinRtUdpSession : WinRtLoopbackSession
 
     public static async Task<WinRtUdpSession> CreateAsync(BatchShape shape, SessionOptions options)
     {
-        var host = new HostName(HostNames.Loopback);
+        var host = new HostName(WinRtEndPoints.Loopback);
         var receiverSocket = new DatagramSocket();
         var sender = new DatagramSocket();
         try
