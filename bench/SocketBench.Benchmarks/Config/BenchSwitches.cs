@@ -86,25 +86,25 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                     switches = switches with { Job = named, JobName = args[++index].ToLowerInvariant() };
                     break;
                 case "--nodelay":
-                    switches = switches with { NoDelay = ParseNoDelay(ValueOf(args, ref index)) };
+                    switches = switches with { NoDelay = ParseNoDelay(ValueOf(args, ref index, example: "both")) };
                     break;
                 case "--limits":
-                    switches = switches with { MeasureLimits = ParseLimits(ValueOf(args, ref index)) };
+                    switches = switches with { MeasureLimits = ParseLimits(ValueOf(args, ref index, example: "off")) };
                     break;
                 case "--out":
-                    results = ValueOf(args, ref index);
+                    results = ValueOf(args, ref index, example: "results/mine");
                     break;
                 case "--shapes":
-                    switches = switches with { Shapes = ParseShapes(ValueOf(args, ref index)) };
+                    switches = switches with { Shapes = ParseShapes(ValueOf(args, ref index, example: "64x64,64x256")) };
                     break;
                 case "--kernel-counts":
-                    switches = switches with { KernelCounts = ParseOnOff(ValueOf(args, ref index), "--kernel-counts") };
+                    switches = switches with { KernelCounts = ParseOnOff(ValueOf(args, ref index, example: "off"), "--kernel-counts") };
                     break;
                 case "--receiver":
-                    switches = switches with { Receiver = ReceiverModes.Parse(ValueOf(args, ref index)) };
+                    switches = switches with { Receiver = ReceiverModes.Parse(ValueOf(args, ref index, example: "block")) };
                     break;
                 case "--peer":
-                    switches = switches with { Peer = PeerAddress.Parse(ValueOf(args, ref index)) };
+                    switches = switches with { Peer = PeerAddress.Parse(ValueOf(args, ref index, example: PeerAddress.Example)) };
                     break;
                 default:
                     rest.Add(arg);
@@ -172,23 +172,13 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         _ => throw new ArgumentException($"Invalid --limits '{value}'. Valid: auto, off. Example: --limits off."),
     };
 
-    private static string ValueOf(IReadOnlyList<string> args, ref int index)
+    private static string ValueOf(IReadOnlyList<string> args, ref int index, string example)
     {
         if (index + 1 >= args.Count || args[index + 1].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Option '{args[index]}' needs a value. Example: {args[index]} {ExampleFor(args[index])}."));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Option '{args[index]}' needs a value. Example: {args[index]} {example}."));
         }
 
         return args[++index];
     }
-
-    private static string ExampleFor(string option) => option switch
-    {
-        "--out" => "results/mine",
-        "--limits" or "--kernel-counts" => "off",
-        "--peer" => PeerAddress.Example,
-        "--receiver" => "block",
-        "--shapes" => "64x64,64x256",
-        _ => "both",
-    };
 }
