@@ -31,11 +31,7 @@ public static class WinRtSocketErrors
     }
 
     /// <summary>Wraps a failure as a <see cref="SocketStatusException"/> that says what was being done.</summary>
-    public static SocketStatusException Wrap(Exception exception, string doing) => exception switch
-    {
-        SocketStatusException known => known,
-        _ => new SocketStatusException(StatusOf(exception), $"{doing}: {exception.GetBaseException().Message.ReplaceLineEndings(" ").TrimEnd('.', ' ')}", exception),
-    };
+    public static SocketStatusException Wrap(Exception exception, string doing) => SocketStatusMap.Wrap(exception, doing, StatusOf);
 
     /// <summary>One line: the status name, the HRESULT and the exception's message.</summary>
     public static string Describe(Exception exception) =>

@@ -74,45 +74,37 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
     /// <summary>Parses SocketBench's options; throws <see cref="ArgumentException"/> with one line quoting a bad value.</summary>
     public static BenchSwitches Parse(IReadOnlyList<string> args)
     {
-        var job = SocketBenchJobs.Default;
-        string jobName = "default";
-        string? results = null;
-        IReadOnlyList<bool> noDelay = [true];
-        bool measureLimits = true;
-        bool kernelCounts = true;
-        PeerAddress? peer = null;
-        var receiver = RunEnvironment.DefaultReceiver;
-        IReadOnlyList<(int, int)> shapes = [];
         var rest = new List<string>();
+        var switches = new BenchSwitches(SocketBenchJobs.Default, "", [true], rest);
+        string? results = null;
         for (int index = 0; index < args.Count; index++)
         {
             string arg = args[index];
             switch (arg)
             {
                 case "--job" when index + 1 < args.Count && SocketBenchJobs.ByName.TryGetValue(args[index + 1], out var named):
-                    job = named;
-                    jobName = args[++index].ToLowerInvariant();
+                    switches = switches with { Job = named, JobName = args[++index].ToLowerInvariant() };
                     break;
                 case "--nodelay":
-                    noDelay = ParseNoDelay(ValueOf(args, ref index));
+                    switches = switches with { NoDelay = ParseNoDelay(ValueOf(args, ref index, example: "both")) };
                     break;
                 case "--limits":
-                    measureLimits = ParseLimits(ValueOf(args, ref index));
+                    switches = switches with { MeasureLimits = ParseLimits(ValueOf(args, ref index, example: "off")) };
                     break;
                 case "--out":
-                    results = ValueOf(args, ref index);
+                    results = ValueOf(args, ref index, example: "results/mine");
                     break;
                 case "--shapes":
-                    shapes = ParseShapes(ValueOf(args, ref index));
+                    switches = switches with { Shapes = ParseShapes(ValueOf(args, ref index, example: "64x64,64x256")) };
                     break;
                 case "--kernel-counts":
-                    kernelCounts = ParseOnOff(ValueOf(args, ref index), "--kernel-counts");
+                    switches = switches with { KernelCounts = ParseOnOff(ValueOf(args, ref index, example: "off"), "--kernel-counts") };
                     break;
                 case "--receiver":
-                    receiver = ReceiverModes.Parse(ValueOf(args, ref index));
+                    switches = switches with { Receiver = ReceiverModes.Parse(ValueOf(args, ref index, example: "block")) };
                     break;
                 case "--peer":
-                    peer = PeerAddress.Parse(ValueOf(args, ref index));
+                    switches = switches with { Peer = PeerAddress.Parse(ValueOf(args, ref index, example: PeerAddress.Example)) };
                     break;
                 default:
                     rest.Add(arg);
@@ -120,10 +112,10 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
             }
         }
 
-        return new BenchSwitches(job, results ?? RunFolder(jobName), noDelay, rest)
+        return switches with
         {
-            MeasureLimits = measureLimits, KernelCounts = kernelCounts, Peer = peer, JobName = jobName, Receiver = receiver, Shapes = shapes,
-            PublishDirectory = results is null ? Path.Combine("results", jobName) : null,
+            ResultsDirectory = results ?? RunFolder(switches.JobName),
+            PublishDirectory = results is null ? Path.Combine("results", switches.JobName) : null,
         };
     }
 
@@ -180,23 +172,13 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         _ => throw new ArgumentException($"Invalid --limits '{value}'. Valid: auto, off. Example: --limits off."),
     };
 
-    private static string ValueOf(IReadOnlyList<string> args, ref int index)
+    private static string ValueOf(IReadOnlyList<string> args, ref int index, string example)
     {
         if (index + 1 >= args.Count || args[index + 1].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Option '{args[index]}' needs a value. Example: {args[index]} {ExampleFor(args[index])}."));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Option '{args[index]}' needs a value. Example: {args[index]} {example}."));
         }
 
         return args[++index];
     }
-
-    private static string ExampleFor(string option) => option switch
-    {
-        "--out" => "results/mine",
-        "--limits" or "--kernel-counts" => "off",
-        "--peer" => PeerAddress.Example,
-        "--receiver" => "block",
-        "--shapes" => "64x64,64x256",
-        _ => "both",
-    };
 }

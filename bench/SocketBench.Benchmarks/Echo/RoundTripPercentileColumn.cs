@@ -5,6 +5,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using SocketBench.Benchmarks.Columns;
 
 namespace SocketBench.Benchmarks.Echo;
 
@@ -19,42 +20,23 @@ public sealed class RoundTripConfig : ManualConfig
 /// the number of requests in its measured (actual workload) iterations, so pilot and warmup requests are
 /// left out.
 /// </summary>
-public sealed class RoundTripPercentileColumn(double percentile) : IColumn
+public static class RoundTripPercentileColumn
 {
-    public static IColumn P50 { get; } = new RoundTripPercentileColumn(50);
+    public static IColumn P50 { get; } = For(50);
 
-    public static IColumn P90 { get; } = new RoundTripPercentileColumn(90);
+    public static IColumn P90 { get; } = For(90);
 
-    public static IColumn P99 { get; } = new RoundTripPercentileColumn(99);
+    public static IColumn P99 { get; } = For(99);
 
-    public string Id => $"SocketBench.RttP{percentile}";
-
-    public string ColumnName => string.Create(CultureInfo.InvariantCulture, $"RTT p{percentile} [us]");
-
-    public string Legend => string.Create(CultureInfo.InvariantCulture, $"{percentile}th percentile of single requests' round-trip times, in microseconds, over the requests of the measured iterations");
-
-    public bool AlwaysShow => true;
-
-    public ColumnCategory Category => ColumnCategory.Custom;
-
-    public int PriorityInCategory => 1;
-
-    public bool IsNumeric => true;
-
-    public UnitType UnitType => UnitType.Dimensionless;
-
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-    public bool IsAvailable(Summary summary) => true;
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
-        Measured(summary, benchmarkCase) is { Length: > 0 } samples
+    private static FigureColumn For(double percentile) => new(
+        $"SocketBench.RttP{percentile}",
+        string.Create(CultureInfo.InvariantCulture, $"RTT p{percentile} [us]"),
+        string.Create(CultureInfo.InvariantCulture, $"{percentile}th percentile of single requests' round-trip times, in microseconds, over the requests of the measured iterations"),
+        (summary, benchmarkCase) => Measured(summary, benchmarkCase) is { Length: > 0 } samples
             ? (Percentile(samples, percentile) / 1000).ToString("N1", CultureInfo.InvariantCulture)
-            : "NA";
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
-
-    public override string ToString() => ColumnName;
+            : "NA",
+        sendsOnly: false,
+        priority: 1);
 
     private static double[]? Measured(Summary summary, BenchmarkCase benchmarkCase)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using SocketBench.Core.Batches;
 using SocketBench.Core.Cases;
-using SocketBench.Sockets;
 
 namespace SocketBench.Benchmarks.Limits;
 
@@ -18,14 +17,14 @@ public static class Iperf3Limit
     /// <summary>The recorded reason for a batch above <see cref="Iperf3Limits.MaxBytesPerCall"/>.</summary>
     public const string Iperf3BlockLimit = "not run: iperf3 writes at most 1 MiB (1048576 bytes) per call";
 
-    public static LimitMeasurement Measure(LimitTool iperf3, LimitCase limit, int seconds)
+    public static LimitRun Measure(LimitTool iperf3, LimitCase limit, int seconds)
     {
         int port = ToolServer.FreePort();
         var arguments = ClientArguments(limit, port, seconds);
         string command = "iperf3 " + string.Join(' ', arguments);
         if (limit.BytesPerSendCall > Iperf3Limits.MaxBytesPerCall)
         {
-            return LimitMeasurement.Failure(iperf3, command, limit, Iperf3BlockLimit);
+            return iperf3.Failure(command, limit, Iperf3BlockLimit);
         }
 
         // --forceflush: into a pipe, iperf3 would hold its "Server listening" line in a buffer until it exits.
@@ -34,12 +33,12 @@ public static class Iperf3Limit
             try
             {
                 var rate = Parse(run.Output);
-                return LimitMeasurement.Rate(iperf3, command, limit, rate.BitsPerSecond / 1e9, rate.DatagramsPerSecond, rate.LossPercent, "received");
+                return iperf3.Rate(command, limit, rate.BitsPerSecond / 1e9, rate.DatagramsPerSecond, rate.LossPercent, "received");
             }
             catch (FormatException error)
             {
                 // A refused option is a line on stderr (the usage text follows on stdout); a failed test is JSON with "error".
-                return LimitMeasurement.Failure(iperf3, command, limit, run.Error.Trim().Length > 0 ? run.OneLine : error.Message);
+                return iperf3.Failure(command, limit, run.Error.Trim().Length > 0 ? run.OneLine : error.Message);
             }
         });
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using BenchmarkDotNet.Reports;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Core.Batches;
+using SocketBench.Core.Cases;
 
 namespace SocketBench.Benchmarks.Limits;
 
@@ -46,7 +47,7 @@ public static class LoopbackLimitStep
         var iperf3 = LimitTool.Find("iperf3", pathVariable);
         var sockperf = withSockperf ? LimitTool.Find("sockperf", pathVariable) : LimitTool.NotRun("sockperf", "sockperf is not run in the quick job (a sockperf run takes about 3 s); the default job runs it");
         var runs = Plan(cases, iperf3, sockperf, secondsPerRun);
-        var measurements = new List<LimitMeasurement>();
+        var measurements = new List<LimitRun>();
         foreach (var (measure, label, index) in runs.Select((run, index) => (run.Measure, run.Label, index)))
         {
             var measurement = measure();
@@ -73,18 +74,18 @@ public static class LoopbackLimitStep
         new(LoopbackLimitsFile.FormatName, DateTime.UtcNow, 0, secondsPerRun, reason, [], []);
 
     /// <summary>The runs in order: iperf3 TCP and UDP for each limit, sockperf beside iperf3 for UDP (for 1 s: it adds time of its own, docs/reports.md).</summary>
-    private static List<(Func<LimitMeasurement> Measure, string Label)> Plan(IReadOnlyList<LimitCase> cases, LimitTool iperf3, LimitTool sockperf, int seconds) =>
-        cases.SelectMany(limit => new (bool Runs, Func<LimitMeasurement> Measure, string Label)[]
+    private static List<(Func<LimitRun> Measure, string Label)> Plan(IReadOnlyList<LimitCase> cases, LimitTool iperf3, LimitTool sockperf, int seconds) =>
+        cases.SelectMany(limit => new (bool Runs, Func<LimitRun> Measure, string Label)[]
         {
             (iperf3.Available, () => Iperf3Limit.Measure(iperf3, limit, seconds), $"iperf3 {limit.Label}"),
             (sockperf.Available && limit.Transport == Transport.Udp, () => SockperfLimit.Measure(sockperf, limit, 1), $"sockperf udp -m {limit.BytesPerSendCall}"),
         }).Where(run => run.Runs).Select(run => (run.Measure, run.Label)).ToList();
 
-    private static string Describe(LimitMeasurement measurement) => measurement.Status == LimitMeasurement.Measured
+    private static string Describe(LimitRun measurement) => measurement.Status == LimitRun.Measured
         ? string.Create(CultureInfo.InvariantCulture, $"{measurement.GigabitsPerSecond:0.###} Gbit/s{Datagrams(measurement)}")
         : $"failed: {measurement.Reason}";
 
-    private static string Datagrams(LimitMeasurement measurement) => measurement.DatagramsPerSecond is double rate
+    private static string Datagrams(LimitRun measurement) => measurement.DatagramsPerSecond is double rate
         ? string.Create(CultureInfo.InvariantCulture, $", {rate:#,0} datagrams/s {measurement.RateSide}{(measurement.LossPercent is double loss ? $", loss {loss:0.##} %" : "")}")
         : "";
 }

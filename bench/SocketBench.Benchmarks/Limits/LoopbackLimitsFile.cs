@@ -19,7 +19,7 @@ public sealed record LoopbackLimitsFile(
     int SecondsPerRun,
     string? NotMeasured,
     IReadOnlyList<LimitTool> Tools,
-    IReadOnlyList<LimitMeasurement> Measurements)
+    IReadOnlyList<LimitRun> Measurements)
 {
     public const string FileName = "loopback-limits.json";
     public const string FormatName = "socketbench-loopback-limits/1";
@@ -49,6 +49,14 @@ public sealed record LimitTool(string Name, string? Path, string? Version, strin
     public const string InstallHint = "install with scripts/install-limit-tools.sh";
 
     public bool Available => Path is not null && Reason is null;
+
+    /// <summary>A rate this tool reported.</summary>
+    public LimitRun Rate(string command, LimitCase limit, double gigabits, double? datagrams, double? loss, string side) =>
+        new(Name, Version!, command, limit.Transport.ToString().ToUpperInvariant(), limit.BytesPerSendCall, limit.NoDelay, LimitRun.Measured, gigabits, datagrams, loss, side, null, DateTime.UtcNow);
+
+    /// <summary>A run of this tool that failed, with its one-line reason.</summary>
+    public LimitRun Failure(string command, LimitCase limit, string reason) =>
+        new(Name, Version!, command, limit.Transport.ToString().ToUpperInvariant(), limit.BytesPerSendCall, limit.NoDelay, LimitRun.Failed, null, null, null, null, reason, DateTime.UtcNow);
 
     /// <summary>A tool this run leaves out on purpose, with the reason the report shows.</summary>
     public static LimitTool NotRun(string name, string reason) => new(name, null, null, reason);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SocketBench.Core.Cases;
 
 namespace SocketBench.Benchmarks.Limits;
 
@@ -10,7 +11,7 @@ namespace SocketBench.Benchmarks.Limits;
 /// </summary>
 public static partial class SockperfLimit
 {
-    public static LimitMeasurement Measure(LimitTool sockperf, LimitCase limit, int seconds)
+    public static LimitRun Measure(LimitTool sockperf, LimitCase limit, int seconds)
     {
         string port = ToolServer.FreePort().ToString(CultureInfo.InvariantCulture);
         string[] arguments = ["tp", "-i", "127.0.0.1", "-p", port, "-m", limit.BytesPerSendCall.ToString(CultureInfo.InvariantCulture), "-t", seconds.ToString(CultureInfo.InvariantCulture)];
@@ -20,11 +21,11 @@ public static partial class SockperfLimit
             try
             {
                 double messages = MessagesPerSecond(run.Output + run.Error);
-                return LimitMeasurement.Rate(sockperf, command, limit, messages * limit.BytesPerSendCall * 8 / 1e9, messages, null, "sent");
+                return sockperf.Rate(command, limit, messages * limit.BytesPerSendCall * 8 / 1e9, messages, null, "sent");
             }
             catch (FormatException error)
             {
-                return LimitMeasurement.Failure(sockperf, command, limit, error.Message);
+                return sockperf.Failure(command, limit, error.Message);
             }
         });
     }

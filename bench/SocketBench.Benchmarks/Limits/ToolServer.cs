@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using CliWrap;
+using SocketBench.Core.Cases;
 
 namespace SocketBench.Benchmarks.Limits;
 
@@ -17,9 +18,9 @@ public static class ToolServer
     /// one-line reason when the server never got ready within 3 s or the client outlived <paramref name="seconds"/> + 10 s.
     /// <paramref name="leavesByItself"/>: the server exits after its client (iperf3 -s -1), so it gets a moment before it is stopped.
     /// </summary>
-    public static LimitMeasurement Measure(
+    public static LimitRun Measure(
         LimitTool tool, string command, LimitCase limit, IReadOnlyList<string> serverArguments, string readyMarker, bool leavesByItself,
-        IReadOnlyList<string> clientArguments, int seconds, Func<ToolProcess, LimitMeasurement> read)
+        IReadOnlyList<string> clientArguments, int seconds, Func<ToolProcess, LimitRun> read)
     {
         var log = new StringBuilder();
         using var ready = new ManualResetEventSlim();
@@ -46,7 +47,7 @@ public static class ToolServer
             {
                 lock (log)
                 {
-                    return LimitMeasurement.Failure(tool, command, limit, $"{tool.Name} server did not start: {log.ToString().ReplaceLineEndings(" ").Trim()}");
+                    return tool.Failure(command, limit, $"{tool.Name} server did not start: {log.ToString().ReplaceLineEndings(" ").Trim()}");
                 }
             }
 
@@ -70,7 +71,7 @@ public static class ToolServer
         }
 
         return client.TimedOut
-            ? LimitMeasurement.Failure(tool, command, limit, string.Create(CultureInfo.InvariantCulture, $"{tool.Name} did not finish within {seconds + 10} s"))
+            ? tool.Failure(command, limit, string.Create(CultureInfo.InvariantCulture, $"{tool.Name} did not finish within {seconds + 10} s"))
             : read(client);
     }
 

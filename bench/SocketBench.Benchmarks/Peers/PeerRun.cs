@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SocketBench.Benchmarks.Echo;
 using SocketBench.Core.Peers;
 using SocketBench.Echo;
 using SocketBench.Echo.Clients;
@@ -86,11 +87,8 @@ public static class PeerProbe
                 microseconds[index] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
             }
 
-            Array.Sort(microseconds);
-            return new PeerRoundTrip(peer.ToString(), NearestRank(microseconds, 0.50), NearestRank(microseconds, 0.99), Echoes, DateTime.UtcNow);
+            return new PeerRoundTrip(
+                peer.ToString(), RoundTripPercentileColumn.Percentile(microseconds, 50), RoundTripPercentileColumn.Percentile(microseconds, 99), Echoes, DateTime.UtcNow);
         }
     }
-
-    private static double NearestRank(double[] sorted, double quantile) =>
-        sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

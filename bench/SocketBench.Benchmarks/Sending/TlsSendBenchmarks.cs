@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using SocketBench.Benchmarks.Config;
 using SocketBench.Core.Batches;
-using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Benchmarks.Sending;
 

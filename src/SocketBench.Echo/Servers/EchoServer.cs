@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Security;
 using SocketBench.Core.Errors;
+using SocketBench.Echo.Clients;
 using SocketBench.Echo.Framing;
 using SocketBench.Echo.Logging;
 using SocketBench.Echo.Tls;
@@ -100,7 +101,7 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
     /// <summary>The server side of TLS over a connection's transport, within the idle timeout; a refused client certificate is logged.</summary>
     protected async Task<SslStream> HandshakeAsync(Stream transport, TlsServerSettings tls, string remote)
     {
-        using var handshake = IdleDeadline();
+        using var handshake = new Deadline(options.IdleTimeout, Stop.Token);
         return await TlsHandshakes.AsServerAsync(transport, tls, reason => log.Warn($"server rejected {remote}: {reason}"), handshake.Token).ConfigureAwait(false);
     }
 
@@ -114,7 +115,7 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
         while (true)
         {
             ReadOnlyMemory<byte>? message;
-            using (var idle = IdleDeadline())
+            using (var idle = new Deadline(options.IdleTimeout, Stop.Token))
             {
                 message = await channel.ReadAsync(idle.Token).ConfigureAwait(false);
             }
@@ -215,13 +216,5 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
         }
 
         return true;
-    }
-
-    /// <summary>A token that fires after the idle timeout, or when the server stops.</summary>
-    private CancellationTokenSource IdleDeadline()
-    {
-        var deadline = CancellationTokenSource.CreateLinkedTokenSource(Stop.Token);
-        deadline.CancelAfter(options.IdleTimeout);
-        return deadline;
     }
 }

@@ -43,50 +43,45 @@ public sealed class TcpEchoServer : EchoServer
         Log.Info("server is listening...");
         try
         {
-            await AcceptLoopAsync().ConfigureAwait(false);
+            while (!Stop.IsCancellationRequested)
+            {
+                Socket client;
+                try
+                {
+                    client = await _listener.AcceptAsync(Stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException || Stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (SocketException e)
+                {
+                    // Out of file descriptors and the like: say so, and give the system a moment instead of spinning.
+                    Log.Warn($"accept failed: {SocketStatusMap.StatusOf(e)}: {e.Message}");
+                    await Task.Delay(100, Stop.Token).ConfigureAwait(false);
+                    continue;
+                }
+
+                string remote = client.RemoteEndPoint?.ToString() ?? "a client";
+                if (!TryAdmit(remote))
+                {
+                    client.Dispose();
+                    continue;
+                }
+
+                var served = TrackAsync(() => ServeAsync(client, remote));
+                if (Options.Once)
+                {
+                    await served.ConfigureAwait(false);
+                    return;
+                }
+            }
         }
         finally
         {
             _listener.Dispose();
             await WhenAllClosed().ConfigureAwait(false);
             Log.Info("server closed its socket");
-        }
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!Stop.IsCancellationRequested)
-        {
-            Socket client;
-            try
-            {
-                client = await _listener.AcceptAsync(Stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException || Stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException e)
-            {
-                // Out of file descriptors and the like: say so, and give the system a moment instead of spinning.
-                Log.Warn($"accept failed: {SocketStatusMap.StatusOf(e)}: {e.Message}");
-                await Task.Delay(100, Stop.Token).ConfigureAwait(false);
-                continue;
-            }
-
-            string remote = client.RemoteEndPoint?.ToString() ?? "a client";
-            if (!TryAdmit(remote))
-            {
-                client.Dispose();
-                continue;
-            }
-
-            var served = TrackAsync(() => ServeAsync(client, remote));
-            if (Options.Once)
-            {
-                await served.ConfigureAwait(false);
-                return;
-            }
         }
     }
 

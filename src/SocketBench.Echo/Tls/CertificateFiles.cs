@@ -24,14 +24,10 @@ public static class CertificateFiles
                 RequireFile(keyPath);
             }
 
-            var pem = password is null
-                ? X509Certificate2.CreateFromPemFile(path, keyPath)
-                : X509Certificate2.CreateFromEncryptedPemFile(path, password, keyPath);
             // SslStream on Windows cannot use an ephemeral PEM key; a PKCS#12 round trip works everywhere.
-            using (pem)
-            {
-                return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
-            }
+            return SelfSignedCertificates.Portable(password is null
+                ? X509Certificate2.CreateFromPemFile(path, keyPath)
+                : X509Certificate2.CreateFromEncryptedPemFile(path, password, keyPath));
         }
         catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
         {

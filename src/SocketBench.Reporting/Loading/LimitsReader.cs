@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SocketBench.Core.Cases;
 using SocketBench.Reporting.Model;
 
 namespace SocketBench.Reporting.Loading;

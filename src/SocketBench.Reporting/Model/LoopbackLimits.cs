@@ -1,3 +1,5 @@
+using SocketBench.Core.Cases;
+
 namespace SocketBench.Reporting.Model;
 
 /// <summary>
@@ -21,18 +23,3 @@ public sealed record LoopbackLimits(
 
 /// <summary>A limit tool as the run found it: its version, or why it could not be used.</summary>
 public sealed record LimitToolInfo(string Name, string? Version, string? Reason);
-
-/// <summary>One tool run: its command line, the limit it stands for, and its rate ("measured") or its failure's reason.</summary>
-public sealed record LimitRun(
-    string Tool,
-    string ToolVersion,
-    string Command,
-    string Transport,
-    long BytesPerSendCall,
-    bool? NoDelay,
-    double? GigabitsPerSecond,
-    double? DatagramsPerSecond,
-    double? LossPercent,
-    string? RateSide,
-    string? Reason,
-    string? Status = null);

@@ -5,7 +5,8 @@ namespace SocketBench.WinRT.Echo;
 /// <summary>
 /// One .NET <see cref="Stream"/> over an accepted <see cref="StreamSocket"/>'s two WinRT streams (through
 /// AsStreamForRead and AsStreamForWrite), for the one thing that needs a single duplex stream: SslStream on the
-/// server side of TLS. It does not own the socket.
+/// server side of TLS. It does not own the socket. SslStream reads and writes through the Memory overloads only, so the
+/// byte[] async ones are left to Stream's defaults.
 /// </summary>
 internal sealed class WinRtDuplexStream(StreamSocket socket) : Stream
 {
@@ -32,16 +33,10 @@ internal sealed class WinRtDuplexStream(StreamSocket socket) : Stream
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         _input.ReadAsync(buffer, cancellationToken);
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _input.ReadAsync(buffer, offset, count, cancellationToken);
-
     public override void Write(byte[] buffer, int offset, int count) => _output.Write(buffer, offset, count);
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
         _output.WriteAsync(buffer, cancellationToken);
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _output.WriteAsync(buffer, offset, count, cancellationToken);
 
     public override void Flush() => _output.Flush();
 

@@ -1,4 +1,3 @@
-using System.Net;
 using SocketBench.Core.Errors;
 using SocketBench.Echo;
 using SocketBench.Echo.Clients;
@@ -26,7 +25,7 @@ public sealed class WinRtTcpEchoClient : EchoClient
     public static new async Task<WinRtTcpEchoClient> ConnectAsync(EchoClientOptions options, CancellationToken cancellationToken)
     {
         Check(options);
-        var host = HostNames.CreateOrReject(options.Host);
+        var host = WinRtEndPoints.ParseHost(options.Host);
         var socket = new StreamSocket();
         using var deadline = new Deadline(options.Timeout, cancellationToken);
         try

@@ -30,17 +30,10 @@ public sealed class WinRtTcpEchoServer : EchoServer
     {
         Check(options);
         var server = new WinRtTcpEchoServer(options, log);
-        try
-        {
-            await WinRtEndPoints.Bind(options.Address, options.Port, server._listener.BindServiceNameAsync, server._listener.BindEndpointAsync);
-            server.LocalEndPoint = new IPEndPoint(options.Address, WinRtEndPoints.Port(server._listener.Information.LocalPort));
-        }
-        catch (Exception e)
-        {
-            server._listener.Dispose();
-            throw WinRtSocketErrors.Wrap(e, $"binding TCP {new IPEndPoint(options.Address, options.Port)}");
-        }
-
+        var listener = server._listener;
+        server.LocalEndPoint = await WinRtEndPoints.BindAsync(
+            options.Address, options.Port, listener, listener.BindServiceNameAsync, listener.BindEndpointAsync, () => listener.Information.LocalPort,
+            $"TCP {new IPEndPoint(options.Address, options.Port)}");
         server.Completion = server.RunAsync();
         return server;
     }

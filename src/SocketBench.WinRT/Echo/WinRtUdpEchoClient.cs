@@ -1,4 +1,3 @@
-using System.Net;
 using System.Runtime.InteropServices.WindowsRuntime;
 using System.Threading.Channels;
 using SocketBench.Core.Errors;
@@ -33,7 +32,7 @@ public sealed class WinRtUdpEchoClient : EchoClient
     public static new async Task<WinRtUdpEchoClient> ConnectAsync(EchoClientOptions options, CancellationToken cancellationToken)
     {
         Check(options);
-        var host = HostNames.CreateOrReject(options.Host);
+        var host = WinRtEndPoints.ParseHost(options.Host);
         var client = new WinRtUdpEchoClient(options);
         using var deadline = new Deadline(options.Timeout, cancellationToken);
         try

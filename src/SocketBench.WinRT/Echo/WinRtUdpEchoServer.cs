@@ -37,17 +37,10 @@ public sealed class WinRtUdpEchoServer : EchoServer
     {
         Check(options);
         var server = new WinRtUdpEchoServer(options, log);
-        try
-        {
-            await WinRtEndPoints.Bind(options.Address, options.Port, server._socket.BindServiceNameAsync, server._socket.BindEndpointAsync);
-            server.LocalEndPoint = new IPEndPoint(options.Address, WinRtEndPoints.Port(server._socket.Information.LocalPort));
-        }
-        catch (Exception e)
-        {
-            server._socket.Dispose();
-            throw WinRtSocketErrors.Wrap(e, $"binding UDP {new IPEndPoint(options.Address, options.Port)}{(options.SharePort ? " with --share-port" : "")}");
-        }
-
+        var socket = server._socket;
+        server.LocalEndPoint = await WinRtEndPoints.BindAsync(
+            options.Address, options.Port, socket, socket.BindServiceNameAsync, socket.BindEndpointAsync, () => socket.Information.LocalPort,
+            $"UDP {new IPEndPoint(options.Address, options.Port)}{(options.SharePort ? " with --share-port" : "")}");
         server.Completion = server.RunAsync();
         return server;
     }
@@ -77,63 +70,58 @@ public sealed class WinRtUdpEchoServer : EchoServer
     private void OnMessageReceived(DatagramSocket sender, DatagramSocketMessageReceivedEventArgs args)
     {
         Interlocked.Increment(ref _echoesRunning);
-        _ = EchoCountedAsync(args);
+        _ = EchoAsync(args);
     }
 
-    private async Task EchoCountedAsync(DatagramSocketMessageReceivedEventArgs args)
+    /// <summary>Echoes one datagram; counted up before it starts and down here, so the server sees every echo that got past its stop check.</summary>
+    private async Task EchoAsync(DatagramSocketMessageReceivedEventArgs args)
     {
         try
         {
-            await EchoAsync(args).ConfigureAwait(false);
+            if (Stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            string from = WinRtEndPoints.From(args.RemoteAddress, args.RemotePort).ToString() ?? "a sender";
+            byte[] payload;
+            try
+            {
+                using DataReader reader = args.GetDataReader();
+                payload = new byte[reader.UnconsumedBufferLength];
+                reader.ReadBytes(payload);
+            }
+            catch (Exception e)
+            {
+                // Windows reports an earlier reply's ICMP "port unreachable" here; that sender is gone, the server is not.
+                if (!Stop.IsCancellationRequested && WinRtSocketErrors.StatusOf(e) != SocketBench.Core.Errors.SocketStatus.ConnectionResetByPeer)
+                {
+                    Log.Warn($"server could not read a datagram from {from}: {WinRtSocketErrors.Describe(e)}");
+                }
+
+                return;
+            }
+
+            bool echoed = await EchoDatagramAsync(
+                payload,
+                from,
+                async () =>
+                {
+                    using IOutputStream output = await _socket.GetOutputStreamAsync(args.RemoteAddress, args.RemotePort);
+                    await output.WriteAsync(payload.AsBuffer()); // one write, one datagram
+                },
+                e => WinRtSocketErrors.StatusOf(e)).ConfigureAwait(false);
+            if (echoed && Options.Once)
+            {
+                await Stop.CancelAsync().ConfigureAwait(false);
+            }
         }
         finally
         {
-            // Counted up before the echo starts and down here, so the server sees every echo that got past its stop check.
             if (Interlocked.Decrement(ref _echoesRunning) == 0 && Stop.IsCancellationRequested)
             {
                 _echoesDone.TrySetResult();
             }
-        }
-    }
-
-    private async Task EchoAsync(DatagramSocketMessageReceivedEventArgs args)
-    {
-        if (Stop.IsCancellationRequested)
-        {
-            return;
-        }
-
-        string from = WinRtEndPoints.From(args.RemoteAddress, args.RemotePort).ToString() ?? "a sender";
-        byte[] payload;
-        try
-        {
-            using DataReader reader = args.GetDataReader();
-            payload = new byte[reader.UnconsumedBufferLength];
-            reader.ReadBytes(payload);
-        }
-        catch (Exception e)
-        {
-            // Windows reports an earlier reply's ICMP "port unreachable" here; that sender is gone, the server is not.
-            if (!Stop.IsCancellationRequested && WinRtSocketErrors.StatusOf(e) != SocketBench.Core.Errors.SocketStatus.ConnectionResetByPeer)
-            {
-                Log.Warn($"server could not read a datagram from {from}: {WinRtSocketErrors.Describe(e)}");
-            }
-
-            return;
-        }
-
-        bool echoed = await EchoDatagramAsync(
-            payload,
-            from,
-            async () =>
-            {
-                using IOutputStream output = await _socket.GetOutputStreamAsync(args.RemoteAddress, args.RemotePort);
-                await output.WriteAsync(payload.AsBuffer()); // one write, one datagram
-            },
-            e => WinRtSocketErrors.StatusOf(e)).ConfigureAwait(false);
-        if (echoed && Options.Once)
-        {
-            await Stop.CancelAsync().ConfigureAwait(false);
         }
     }
 }

@@ -129,13 +129,8 @@ public abstract class WinRtLoopbackSession : ISendSession
         }
     }
 
-    protected abstract void Dispose(bool disposing);
-
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
+    /// <summary>Closes both sockets; no finalizer, as nothing unmanaged is held outside them.</summary>
+    public abstract void Dispose();
 }
 
 /// <summary>
@@ -162,7 +157,7 @@ public sealed class WinRtTcpSession : WinRtLoopbackSession
 
     public static async Task<WinRtTcpSession> CreateAsync(BatchShape shape, SessionOptions options)
     {
-        var host = new HostName(HostNames.Loopback);
+        var host = new HostName(WinRtEndPoints.Loopback);
         var listener = new StreamSocketListener();
         var client = new StreamSocket();
         try
@@ -213,14 +208,11 @@ public sealed class WinRtTcpSession : WinRtLoopbackSession
                 $"WinRT TCP receiver got {_receiver.BytesReceived} of {target} bytes and nothing more for {StallLimit.TotalSeconds} s."));
     }
 
-    protected override void Dispose(bool disposing)
+    public override void Dispose()
     {
-        if (disposing)
-        {
-            _client.Dispose();
-            _receiver.Dispose();
-            _listener.Dispose();
-        }
+        _client.Dispose();
+        _receiver.Dispose();
+        _listener.Dispose();
     }
 }
 
@@ -257,7 +249,7 @@ public sealed class WinRtUdpSession : WinRtLoopbackSession
 
     public static async Task<WinRtUdpSession> CreateAsync(BatchShape shape, SessionOptions options)
     {
-        var host = new HostName(HostNames.Loopback);
+        var host = new HostName(WinRtEndPoints.Loopback);
         var receiverSocket = new DatagramSocket();
         var sender = new DatagramSocket();
         try
@@ -318,13 +310,10 @@ public sealed class WinRtUdpSession : WinRtLoopbackSession
         _sender.OutputStream.WriteAsync(_markerBuffer).AsTask().GetAwaiter().GetResult();
     }
 
-    protected override void Dispose(bool disposing)
+    public override void Dispose()
     {
-        if (disposing)
-        {
-            _receiverSocket.MessageReceived -= _receiver.OnMessageReceived;
-            _sender.Dispose();
-            _receiverSocket.Dispose();
-        }
+        _receiverSocket.MessageReceived -= _receiver.OnMessageReceived;
+        _sender.Dispose();
+        _receiverSocket.Dispose();
     }
 }

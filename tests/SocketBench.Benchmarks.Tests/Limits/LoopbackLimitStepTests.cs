@@ -1,5 +1,6 @@
 using SocketBench.Benchmarks.Limits;
 using SocketBench.Core.Batches;
+using SocketBench.Core.Cases;
 
 namespace SocketBench.Benchmarks.Tests.Limits;
 
@@ -23,7 +24,7 @@ public sealed class LoopbackLimitStepTests
         var udp = Assert.Single(file.Measurements, run => run.Tool == "iperf3" && run.Transport == "UDP");
         foreach (var run in new[] { tcp, udp })
         {
-            Assert.True(run.Status == LimitMeasurement.Measured, run.Reason);
+            Assert.True(run.Status == LimitRun.Measured, run.Reason);
             Assert.True(double.IsFinite(run.GigabitsPerSecond!.Value) && run.GigabitsPerSecond > 0, $"{run.Command}: {run.GigabitsPerSecond}");
             Assert.Contains(" -l ", run.Command, StringComparison.Ordinal);
         }

@@ -1,17 +1,14 @@
 using System.Globalization;
 using System.Net;
 using SocketBench.Core.Errors;
+using SocketBench.Echo.Errors;
 using Windows.Foundation;
 using Windows.Networking;
-using EchoHostNames = SocketBench.Echo.Errors.HostNames;
 
 namespace SocketBench.WinRT.Networking;
 
-/// <summary>
-/// <see cref="HostName"/> construction, guarded as the guide advises: the constructor throws on a string
-/// that is not a valid host name, and the caller gets one line naming the bad value instead.
-/// </summary>
-public static class HostNames
+/// <summary>Between WinRT's host names and service names and the end points the shared echo interfaces speak.</summary>
+public static class WinRtEndPoints
 {
     /// <summary>The IPv4 loopback address, the host every loopback session binds and connects to.</summary>
     public const string Loopback = "127.0.0.1";
@@ -19,12 +16,13 @@ public static class HostNames
     private const int InvalidArgument = unchecked((int)0x80070057); // E_INVALIDARG
 
     /// <summary>
-    /// For a host a user typed: first the portable harness's check, so both backends reject the same strings
-    /// for the same reason, then the guarded constructor. Either failure is InvalidHostName, before any connection.
+    /// The <see cref="HostName"/> for a host a user typed, guarded as the guide advises: first the portable harness's
+    /// check, so both backends reject the same strings for the same reason, then the constructor, which throws on a
+    /// string that is not a valid host name. Either failure is InvalidHostName naming the bad value, before any connection.
     /// </summary>
-    public static HostName CreateOrReject(string text)
+    public static HostName ParseHost(string text)
     {
-        EchoHostNames.Validate(text);
+        HostNames.Validate(text);
         try
         {
             return new HostName(text);
@@ -35,11 +33,7 @@ public static class HostNames
                 $"'{text}' is not a valid host name ({exception.Message.ReplaceLineEndings(" ").TrimEnd('.', ' ')})");
         }
     }
-}
 
-/// <summary>Between WinRT's host-and-service-name pairs and the end points the shared echo interfaces speak.</summary>
-public static class WinRtEndPoints
-{
     /// <summary>An <see cref="IPEndPoint"/> when the host is an address (the usual case on a connected socket), else a <see cref="DnsEndPoint"/>.</summary>
     public static EndPoint From(HostName? host, string port)
     {
@@ -56,11 +50,24 @@ public static class WinRtEndPoints
     public static string ServiceName(int port) => port == 0 ? string.Empty : port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Binds a listener or datagram socket through its own two methods: by service name alone for a wildcard address
-    /// (every local address), else to the one address, its HostName made inside the guard.
+    /// Binds a server's listener or datagram socket through its own two methods: by service name alone for a wildcard
+    /// address (every local address), else to the one address, its HostName made inside the guard. Returns the end point
+    /// bound, with the port the system picked for port 0; a failure disposes the socket and names what was being bound.
     /// </summary>
-    public static IAsyncAction Bind(IPAddress address, int port, Func<string, IAsyncAction> bindServiceName, Func<HostName, string, IAsyncAction> bindEndpoint) =>
-        address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
-            ? bindServiceName(ServiceName(port))
-            : bindEndpoint(HostNames.CreateOrReject(address.ToString()), ServiceName(port));
+    public static async Task<IPEndPoint> BindAsync(
+        IPAddress address, int port, IDisposable socket, Func<string, IAsyncAction> bindServiceName, Func<HostName, string, IAsyncAction> bindEndpoint, Func<string> localPort, string binding)
+    {
+        try
+        {
+            await (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
+                ? bindServiceName(ServiceName(port))
+                : bindEndpoint(ParseHost(address.ToString()), ServiceName(port)));
+            return new IPEndPoint(address, Port(localPort()));
+        }
+        catch (Exception e)
+        {
+            socket.Dispose();
+            throw WinRtSocketErrors.Wrap(e, $"binding {binding}");
+        }
+    }
 }
