@@ -8,7 +8,7 @@ namespace SocketBench.Cli.Commands;
 public class JudgeSettings : CommandSettings
 {
     [CommandOption("--threshold <PERCENT>")]
-    [Description("Smallest relative change that counts as Faster or Slower (compare and gate: 5%).")]
+    [Description("Smallest relative change that counts as Faster or Slower (compare: 5%, gate: 10%).")]
     public string? Threshold { get; init; }
 
     [CommandOption("--noise <TIME>")]
@@ -25,7 +25,7 @@ public class JudgeSettings : CommandSettings
     public string? MaxSpread { get; init; }
 
     [CommandOption("--md <FILE>")]
-    [Description("Also write the comparison as GitHub Markdown (e.g. $GITHUB_STEP_SUMMARY).")]
+    [Description("Also append the comparison as GitHub Markdown to FILE, made if missing (e.g. $GITHUB_STEP_SUMMARY, which CI appends to).")]
     public string? Markdown { get; init; }
 
     [CommandOption("--chart <FILE>")]
