@@ -21,6 +21,21 @@ public sealed class AbGateOptionTests
         Assert.Empty(run.Output);
     }
 
+    [Theory]
+    [InlineData("3")]
+    [InlineData("x")]
+    [InlineData("-1")]
+    public void A_bad_confirmation_round_count_is_one_line_quoting_it(string rounds)
+    {
+        var run = CliRun.Of("gate", "--base", "HEAD", "--confirm-rounds", rounds);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"'{rounds}'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Example: --confirm-rounds 8", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(run.Output);
+    }
+
     [Fact]
     public void A_base_that_is_no_commit_is_one_line_quoting_it_with_examples()
     {
@@ -60,7 +75,8 @@ public sealed class AbGateOptionTests
         string help = string.Join(' ', run.Output.Split((char[])[' ', '\n', '\r', '│'], StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("--base <REF>", help, StringComparison.Ordinal);
         Assert.Contains("HEAD~1", help, StringComparison.Ordinal);
-        Assert.Contains("--rounds <N> 5", help, StringComparison.Ordinal);
+        Assert.Contains("--rounds <N> 4", help, StringComparison.Ordinal);
+        Assert.Contains("--confirm-rounds <N> 8", help, StringComparison.Ordinal);
         Assert.Contains("--job <NAME> gate", help, StringComparison.Ordinal);
     }
 

@@ -32,9 +32,14 @@ public sealed class GateSettings : JudgeSettings
     public string? Base { get; init; }
 
     [CommandOption("--rounds <N>")]
-    [Description("With --base: rounds of base and new runs, alternating which side goes first (base,new / new,base / ...); each side's rounds are judged as one sample.")]
-    [DefaultValue("5")]
-    public string Rounds { get; init; } = "5";
+    [Description("With --base: screening rounds of the whole job, base and new alternating which goes first (base,new / new,base / ...); each side's rounds are one sample.")]
+    [DefaultValue("4")]
+    public string Rounds { get; init; } = "4";
+
+    [CommandOption("--confirm-rounds <N>")]
+    [Description("With --base: rounds that re-run only the rows the screening read at least the threshold slower; those rows are judged on these fresh rounds (at least 5; 0 judges the screening rounds alone).")]
+    [DefaultValue("8")]
+    public string ConfirmRounds { get; init; } = "8";
 
     [CommandOption("--job <NAME>")]
     [Description("With --base: the benchmark program's job for both sides (its --job: gate, quick, default).")]

@@ -20,8 +20,19 @@ public sealed record ComparisonResult(
     /// <summary>Rows of the new results whose counted sends contradict their "Send path" label.</summary>
     public IReadOnlyList<string> SendPathMismatches { get; init; } = [];
 
-    /// <summary>Whether the rows were judged on per-round medians (an A/B gate with enough rounds) rather than raw measurements.</summary>
-    public bool JudgedByRound => Base.Benchmarks.Any(result => result.RoundMedians.Count >= ResultComparer.MinRounds);
+    /// <summary>Whether the rows were judged on per-round medians (an A/B gate) rather than raw measurements.</summary>
+    public bool JudgedByRound => Base.Benchmarks.Any(result => result.RoundMedians.Count >= 2);
+
+    /// <summary>Rounds per side of an A/B gate's confirmation stage (<see cref="ResultComparer.Confirm"/>); 0 when none ran.</summary>
+    public int ConfirmationRounds { get; init; }
+
+    /// <summary>
+    /// Rows an A/B gate runs again in confirmation rounds: their rounds' medians read at least the threshold slower,
+    /// but the screening rounds alone did not show it (too few rounds to reach the test's alpha, or one off round).
+    /// </summary>
+    public IEnumerable<ComparisonRow> Suspects => JudgedByRound
+        ? Rows.Where(row => row.Verdict != Verdict.Slower && row.Ratio >= 1 + Options.RelativeThreshold)
+        : [];
 
     public IEnumerable<ComparisonRow> Regressions => Rows.Where(row => row.Verdict == Verdict.Slower);
 

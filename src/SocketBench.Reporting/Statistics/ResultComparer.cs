@@ -103,11 +103,14 @@ public static class ResultComparer
     private static Sample Scaled(IReadOnlyList<double> nanoseconds, double scale) => Nanoseconds(nanoseconds.Select(value => value / scale).ToList());
 
     /// <summary>Judges one pair; <paramref name="newScale"/> divides every new measurement first (the machine's drift, 1 for none).</summary>
-    public static ComparisonRow Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options, double newScale = 1)
+    public static ComparisonRow Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options, double newScale = 1) =>
+        Judge(baseResult, newResult, options, newScale, confirming: false);
+
+    private static ComparisonRow Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options, double newScale, bool confirming)
     {
         // Rounds of an A/B gate: one value per process and side, since iterations of one process share its JIT
         // state, placement and memory layout and would make a difference between two processes look significant.
-        bool byRound = baseResult.RoundMedians.Count >= MinRounds && newResult.RoundMedians.Count >= MinRounds;
+        bool byRound = baseResult.RoundMedians.Count >= 2 && newResult.RoundMedians.Count >= 2;
         var baseSample = Nanoseconds(byRound ? baseResult.RoundMedians : baseResult.NanosecondsPerOperation);
         var newSample = Scaled(byRound ? newResult.RoundMedians : newResult.NanosecondsPerOperation, newScale);
         double ratio = Toolkit.Ratio(newSample, baseSample).NominalValue;
@@ -117,7 +120,7 @@ public static class ResultComparer
         double upper = baseMedian.Lower > 0 ? newMedian.Upper / baseMedian.Lower : double.PositiveInfinity;
 
         var (verdict, reason) = byRound
-            ? DecideByRound(baseSample, newSample, RelativeSpread(baseResult.NanosecondsPerOperation), options)
+            ? DecideByRound(baseSample, newSample, RelativeSpread(baseResult.NanosecondsPerOperation), options, confirming)
             : Decide(baseSample, newSample, options);
         return new ComparisonRow(
             baseResult.FullName,
@@ -131,23 +134,52 @@ public static class ResultComparer
             reason);
     }
 
-    /// <summary>Rounds per side below which an A/B side is judged on its raw measurements instead.</summary>
+    /// <summary>
+    /// The second stage of an A/B gate: every suspect of <paramref name="screening"/> (see <see cref="ComparisonResult.Suspects"/>)
+    /// is judged again, on fresh rounds that ran only the suspects, and its row is replaced by that verdict. Only the
+    /// confirmation's own rounds count: the screening picked these rows because they read slow, so its rounds are biased.
+    /// </summary>
+    public static ComparisonResult Confirm(ComparisonResult screening, ResultSet baseRounds, ResultSet newRounds, int rounds)
+    {
+        var baseById = baseRounds.Benchmarks.ToDictionary(result => result.FullName, StringComparer.Ordinal);
+        var newById = newRounds.Benchmarks.ToDictionary(result => result.FullName, StringComparer.Ordinal);
+        var suspects = screening.Suspects.Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
+        var missing = suspects.Where(id => !baseById.ContainsKey(id) || !newById.ContainsKey(id)).ToList();
+        var rows = screening.Rows.Select(row => !suspects.Contains(row.Id) || missing.Contains(row.Id) ? row : Confirmed(row, baseById[row.Id], newById[row.Id], screening.Options)).ToList();
+        return screening with
+        {
+            Rows = rows,
+            ConfirmationRounds = rounds,
+            Warnings = [.. screening.Warnings, .. baseRounds.Warnings.Concat(newRounds.Warnings).Distinct(), .. missing.Select(id => $"{id} read slower in the screening rounds but was not measured in the confirmation rounds: its verdict is the screening's.")],
+        };
+    }
+
+    private static ComparisonRow Confirmed(ComparisonRow screened, BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options)
+    {
+        var row = Judge(baseResult, newResult, options, newScale: 1, confirming: true);
+        string reason = string.Create(CultureInfo.InvariantCulture, $"screening {Writers.ComparisonMarkdown.Ratio(screened.Ratio)}, confirmed in {row.Reason}");
+        return row with { Reason = row.Verdict == Verdict.Slower ? reason : reason.Replace("confirmed in", "not confirmed in", StringComparison.Ordinal) };
+    }
+
+    /// <summary>Rounds per side the per-round test needs before it can reach <see cref="ComparisonOptions.RoundAlpha"/> (5 rounds: p = 0.004 at best).</summary>
     public const int MinRounds = 5;
 
     /// <summary>
     /// Every row is judged: no Noisy escape, since a regression confined to one row must still fail. A row must move
-    /// by more than the threshold and by more than the base's own noise: how far its rounds disagree with each other,
-    /// and the relative spread of its iterations (a row whose iterations land 2× apart within one process cannot show
-    /// a 1.1× change). Only the base's: a change that makes a row slower and noisier must not excuse itself. Tested
-    /// with Perfolizer's one-sided Mann-Whitney equivalence test on the rounds' medians.
+    /// by more than the threshold and by more than the base's own noise: the relative spread of its iterations (a row
+    /// whose iterations land 2× apart within one process cannot show a 1.1× change) and, in the screening rounds, how
+    /// far its rounds disagree with each other. Only the base's: a change that makes a row slower and noisier must not
+    /// excuse itself. Confirmation rounds drop the round term: one off base round would otherwise hide a real change,
+    /// and a row reaches them only by reading slow in the screening too. Tested with Perfolizer's one-sided
+    /// Mann-Whitney equivalence test on the rounds' medians.
     /// </summary>
-    private static (Verdict Verdict, string Reason) DecideByRound(Sample baseSample, Sample newSample, double iterationNoise, ComparisonOptions options)
+    private static (Verdict Verdict, string Reason) DecideByRound(Sample baseSample, Sample newSample, double iterationNoise, ComparisonOptions options, bool confirming)
     {
-        double needed = new[] { options.RelativeThreshold, Spread(baseSample), iterationNoise }.Max();
+        double needed = new[] { options.RelativeThreshold, confirming ? 0 : Spread(baseSample), iterationNoise }.Max();
         var threshold = needed > options.RelativeThreshold ? Threshold.Parse(string.Create(CultureInfo.InvariantCulture, $"{needed * 100:0.#}%")) : options.Threshold;
         string reason = string.Create(CultureInfo.InvariantCulture, $"{newSample.Size} rounds, needs {needed:P0}");
         var verdict = VerdictOf(EquivalenceTest.Perform(baseSample, newSample, threshold, options.RoundAlpha));
-        return (verdict, verdict != Verdict.Same || needed > options.RelativeThreshold ? reason : "");
+        return (verdict, confirming || verdict != Verdict.Same || needed > options.RelativeThreshold ? reason : "");
     }
 
     /// <summary>How far one side's rounds disagree: the slowest round over the fastest, minus one (0.2 for 1.2×).</summary>

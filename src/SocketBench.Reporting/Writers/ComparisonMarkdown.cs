@@ -52,7 +52,7 @@ public static class ComparisonMarkdown
 
     public static string Rule(ComparisonResult comparison) => comparison.JudgedByRound
         ? string.Create(CultureInfo.InvariantCulture,
-            $"Counters first (exact, or within their A/A tolerances), then time: Mann-Whitney equivalence test (Perfolizer) on each round's median (one value per process and side), threshold {comparison.Options.Threshold} or the row's own spread if larger, alpha {comparison.Options.RoundAlpha}; every row judged, any one fails.")
+            $"Counters first (exact, or within their A/A tolerances), then time: Mann-Whitney equivalence test (Perfolizer) on each round's median (one value per process and side), threshold {comparison.Options.Threshold} or the row's own spread if larger, alpha {comparison.Options.RoundAlpha}{(comparison.ConfirmationRounds > 0 ? $"; rows that read {comparison.Options.Threshold} or more slower ran again, alone, in {comparison.ConfirmationRounds} confirmation rounds and are judged on those" : "")}; every row judged, any one fails.")
         : string.Create(CultureInfo.InvariantCulture,
             $"Counters first (exact, or within their A/A tolerances), then time: Mann-Whitney equivalence test (Perfolizer) on the raw measurements, threshold {comparison.Options.Threshold} with a noise floor of {comparison.Options.NoiseFloor} per operation, alpha {comparison.Options.Alpha}; Noisy = m-value ≥ 3.2 or relative spread above {comparison.Options.MaxRelativeSpread:P0} (not judged on time).");
 

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 using SocketBench.Cli.Commands.Echo;
 using SocketBench.Reporting.Loading;
 using SocketBench.Reporting.Statistics;
+using SocketBench.Reporting.Writers;
 using Spectre.Console;
 
 namespace SocketBench.Cli.Commands.Ab;
@@ -19,6 +21,7 @@ internal static class AbGate
     {
         string reference = settings.Base!;
         int rounds = ParseRounds(settings.Rounds);
+        int confirmRounds = ParseConfirmRounds(settings.ConfirmRounds);
         if (settings.Job.Length == 0 || settings.Job.StartsWith('-'))
         {
             throw new ArgumentException($"Invalid --job '{settings.Job}'. Examples: --job gate, --job quick.");
@@ -46,11 +49,11 @@ internal static class AbGate
         console.MarkupLine($"A/B on this machine: base {Markup.Escape(baseDescription)} ({Markup.Escape(reference)}), new {Markup.Escape(newTree.Description)}");
 
         string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var plan = new AbRunPlan(settings.Job, settings.Filter, rounds, Path.Combine(root, "results", ResultsFolder, stamp));
+        var plan = new AbRunPlan(settings.Job, [settings.Filter], rounds, Path.Combine(root, "results", ResultsFolder, stamp));
 
         // Ctrl+C and SIGTERM (a cancelled CI job) cancel instead of killing this process, so the worktree is removed.
         using var signals = new ShutdownSignals(cancellationToken);
-        IReadOnlyDictionary<AbSide, IReadOnlyList<string>> folders;
+        ComparisonResult comparison;
         // The base commit goes into a temporary, detached worktree, removed (with its build output) however the run
         // ends, so a failed or cancelled A/B run leaves no worktree registered in the repository.
         string worktree = Path.Combine(Path.GetTempPath(), "socketbench-gate-base-" + Guid.NewGuid().ToString("N")[..12]);
@@ -58,7 +61,24 @@ internal static class AbGate
         {
             git.Check("worktree", "add", "--detach", worktree, baseCommit);
             var baseTree = new AbTree(AbSide.Base, Path.Combine(worktree, prefix), baseCommit, baseDescription);
-            folders = AbRunner.Run(console, baseTree, newTree, plan, signals.Token);
+            var total = Stopwatch.StartNew();
+            AbRunner.Build(console, baseTree, newTree, signals.Token);
+            var builds = total.Elapsed;
+            comparison = Judge(AbRunner.Run(console, baseTree, newTree, plan, signals.Token), plan, baseDescription, newTree.Description, root, options);
+            var screening = total.Elapsed - builds;
+
+            // A row that read slow may be the machine: it runs again, alone with the other suspects, in fresh rounds.
+            var suspects = comparison.Suspects.ToList();
+            if (suspects.Count > 0 && confirmRounds > 0)
+            {
+                console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Confirming {suspects.Count} row(s) that read {comparison.Options.Threshold} or more slower, in {confirmRounds} rounds of their own: {Markup.Escape(string.Join(", ", suspects.Select(row => $"{row.Label} {ComparisonMarkdown.Ratio(row.Ratio)}")))}"));
+                var confirmation = plan with { Filters = suspects.Select(row => row.Id).ToList(), Rounds = confirmRounds, Stage = "confirm" };
+                var folders = AbRunner.Run(console, baseTree, newTree, confirmation, signals.Token);
+                comparison = ResultComparer.Confirm(comparison, ResultLoader.LoadRounds(folders[AbSide.Base]), ResultLoader.LoadRounds(folders[AbSide.New]), confirmRounds);
+            }
+
+            var confirming = total.Elapsed - builds - screening;
+            console.MarkupLine($"A/B total: {AbRunner.Seconds(total.Elapsed)} (builds {AbRunner.Seconds(builds)}, rounds {AbRunner.Seconds(screening)}, confirmation {AbRunner.Seconds(confirming)})");
         }
         catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
         {
@@ -69,16 +89,20 @@ internal static class AbGate
             git.RemoveWorktree(worktree);
         }
 
-        var baseSet = ResultLoader.LoadRounds(folders[AbSide.Base]);
-        var newSet = ResultLoader.LoadRounds(folders[AbSide.New]);
-        // The sources head the Markdown summary: the commits and where their rounds are, relative to the repository.
-        baseSet = baseSet with { Source = Source(baseDescription, root, plan, "base") };
-        newSet = newSet with { Source = Source(newTree.Description, root, plan, "new") };
-        // Both sides ran in the same session, round by round: a drift of the machine is in both, and the reference
-        // rows share code with the strategies (receivers, the wait for delivery), so nothing is divided out.
-        var comparison = ResultComparer.Compare(baseSet, newSet, options with { AdjustForMachineDrift = false });
         console.MarkupLine($"Gate A/B: new {Markup.Escape(newTree.Description)} against base {Markup.Escape(baseDescription)}; results in {Markup.Escape(plan.Output)}");
         return ComparisonPrinter.Print(console, comparison, settings);
+    }
+
+    /// <summary>
+    /// Both sides' screening rounds, judged. Both ran in the same session, round by round: a drift of the machine is in
+    /// both, and the reference rows share code with the strategies (receivers, the wait for delivery), so nothing is divided out.
+    /// </summary>
+    private static ComparisonResult Judge(IReadOnlyDictionary<AbSide, IReadOnlyList<string>> folders, AbRunPlan plan, string baseDescription, string newDescription, string root, ComparisonOptions options)
+    {
+        // The sources head the Markdown summary: the commits and where their rounds are, relative to the repository.
+        var baseSet = ResultLoader.LoadRounds(folders[AbSide.Base]) with { Source = Source(baseDescription, root, plan, "base") };
+        var newSet = ResultLoader.LoadRounds(folders[AbSide.New]) with { Source = Source(newDescription, root, plan, "new") };
+        return ResultComparer.Compare(baseSet, newSet, options with { AdjustForMachineDrift = false });
     }
 
     private static string Source(string description, string root, AbRunPlan plan, string side) =>
@@ -89,4 +113,10 @@ internal static class AbGate
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int rounds) && rounds >= 1
             ? rounds
             : throw new ArgumentException($"Invalid --rounds '{text}': a whole number of rounds, at least 1. Example: --rounds 3.");
+
+    /// <summary>0 (no confirmation) or enough rounds for the per-round test to reach its alpha; anything else is one line quoting it.</summary>
+    internal static int ParseConfirmRounds(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int rounds) && (rounds == 0 || rounds >= ResultComparer.MinRounds)
+            ? rounds
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Invalid --confirm-rounds '{text}': 0, or a whole number of rounds from {ResultComparer.MinRounds} (fewer cannot reach the test's alpha). Example: --confirm-rounds 8."));
 }

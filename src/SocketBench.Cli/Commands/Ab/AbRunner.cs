@@ -7,14 +7,13 @@ namespace SocketBench.Cli.Commands.Ab;
 
 /// <summary>
 /// Builds both trees, then runs the benchmark program of each in alternating rounds, one run at a time
-/// (two runs side by side would measure each other). Returns each side's round folders, in round order.
+/// (two runs side by side would measure each other).
 /// </summary>
 internal static class AbRunner
 {
-    public static IReadOnlyDictionary<AbSide, IReadOnlyList<string>> Run(
-        IAnsiConsole console, AbTree baseTree, AbTree newTree, AbRunPlan plan, CancellationToken cancellationToken)
+    /// <summary>Builds both trees in Release; a tree that does not build ends the gate with its last lines shown.</summary>
+    public static void Build(IAnsiConsole console, AbTree baseTree, AbTree newTree, CancellationToken cancellationToken)
     {
-        var total = Stopwatch.StartNew();
         foreach (var tree in (AbTree[])[baseTree, newTree])
         {
             var build = Stopwatch.StartNew();
@@ -26,8 +25,12 @@ internal static class AbRunner
 
             console.MarkupLine($"Built {tree.Name} ({Markup.Escape(tree.ShortCommit)}) in {Seconds(build.Elapsed)}");
         }
+    }
 
-        var builds = total.Elapsed;
+    /// <summary>Runs the plan's rounds, base and new alternating; returns each side's round folders in round order.</summary>
+    public static IReadOnlyDictionary<AbSide, IReadOnlyList<string>> Run(
+        IAnsiConsole console, AbTree baseTree, AbTree newTree, AbRunPlan plan, CancellationToken cancellationToken)
+    {
         var folders = new Dictionary<AbSide, List<string>> { [AbSide.Base] = [], [AbSide.New] = [] };
         for (int round = 1; round <= plan.Rounds; round++)
         {
@@ -36,10 +39,10 @@ internal static class AbRunner
             foreach (var side in Order(round))
             {
                 var tree = side == AbSide.Base ? baseTree : newTree;
-                string folder = Path.Combine(plan.Output, tree.Name, string.Create(CultureInfo.InvariantCulture, $"round-{round}"));
+                string folder = Path.Combine(plan.Output, tree.Name, string.Create(CultureInfo.InvariantCulture, $"{plan.Stage}-{round}"));
                 var run = Stopwatch.StartNew();
-                string title = string.Create(CultureInfo.InvariantCulture, $"Round {round}/{plan.Rounds}: {tree.Name} ({tree.ShortCommit})");
-                var (exitCode, tail) = TreeProcess.WithStatus(console, title, tree.Root, [tree.Program, "--job", plan.Job, "--filter", plan.Filter, "--limits", "off", "--out", folder], cancellationToken);
+                string title = string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds}: {tree.Name} ({tree.ShortCommit})");
+                var (exitCode, tail) = TreeProcess.WithStatus(console, title, tree.Root, [tree.Program, "--job", plan.Job, "--filter", .. plan.Filters, "--limits", "off", "--out", folder], cancellationToken);
                 // An unknown --job makes BenchmarkDotNet print why and exit 0 with nothing measured: no export is a failure too.
                 bool measured = Directory.Exists(folder) && Directory.EnumerateFiles(folder, ResultLoader.ExportPattern).Any();
                 if (exitCode != 0 || !measured)
@@ -52,10 +55,9 @@ internal static class AbRunner
                 folders[side].Add(folder);
             }
 
-            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Round {round}/{plan.Rounds} ({string.Join(", ", sides)}): {Seconds(roundTime.Elapsed)}"));
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds} ({string.Join(", ", sides)}): {Seconds(roundTime.Elapsed)}"));
         }
 
-        console.MarkupLine($"A/B total: {Seconds(total.Elapsed)} (builds {Seconds(builds)}, rounds {Seconds(total.Elapsed - builds)})");
         return folders.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value);
     }
 
@@ -81,7 +83,7 @@ internal static class AbRunner
             : new InvalidOperationException($"The working tree ({tree.Description}) {what}: {why.Trim().TrimEnd('.')}. Its last lines are above.");
     }
 
-    private static string Seconds(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.0} s");
+    internal static string Seconds(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.0} s");
 }
 
 /// <summary>The two sides of a same-machine A/B gate.</summary>
@@ -111,6 +113,11 @@ internal sealed record AbTree(AbSide Side, string Root, string Commit, string De
     public string Program => Path.Combine(Root, "bench", "SocketBench.Benchmarks", "bin", "Release", "net10.0", "SocketBench.Benchmarks.dll");
 }
 
-/// <summary>What each A/B round runs: the benchmark program's job and filter, how many rounds, and where the round folders go.</summary>
-/// <param name="Output">results/gate-ab/&lt;timestamp&gt; in the new tree; rounds go to base/round-N and new/round-N below it.</param>
-internal sealed record AbRunPlan(string Job, string Filter, int Rounds, string Output);
+/// <summary>What a series of A/B rounds runs: the benchmark program's job and filters, how many rounds, and where their folders go.</summary>
+/// <param name="Output">results/gate-ab/&lt;timestamp&gt; in the new tree; rounds go to base/&lt;stage&gt;-N and new/&lt;stage&gt;-N below it.</param>
+/// <param name="Stage">"round" for the screening rounds of the whole job, "confirm" for the rounds that re-run the suspect rows.</param>
+internal sealed record AbRunPlan(string Job, IReadOnlyList<string> Filters, int Rounds, string Output, string Stage = "round")
+{
+    /// <summary>How progress lines name a round of this series: "Round 2/4", "Confirmation round 3/6".</summary>
+    public string Title => Stage == "round" ? "Round" : "Confirmation round";
+}

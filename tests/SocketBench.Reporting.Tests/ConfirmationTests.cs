@@ -1,0 +1,107 @@
+using SocketBench.Reporting.Loading;
+using SocketBench.Reporting.Model;
+using SocketBench.Reporting.Statistics;
+
+namespace SocketBench.Reporting.Tests;
+
+/// <summary>
+/// An A/B gate's two stages: screening rounds of the whole job pick the rows that read slow, and fresh confirmation
+/// rounds of those rows alone decide. Round medians are made up here; the real rounds run in AbGateTests.
+/// </summary>
+public sealed class ConfirmationTests
+{
+    private static readonly ComparisonOptions Gate = ComparisonOptions.Parse("10%", "0ns", "0.05", "25%");
+
+    private static readonly ResultSet Template = ResultLoader.Load(TestFiles.Samples);
+
+    [Fact]
+    public void A_row_that_reads_slow_in_four_screening_rounds_is_a_suspect_not_yet_a_verdict()
+    {
+        var screening = Screening(baseRounds: [100, 102, 98, 101], newRounds: [125, 130, 124, 128]);
+
+        var row = Assert.Single(screening.Rows);
+        Assert.Equal(Verdict.Same, row.Verdict);
+        Assert.Equal(row.Id, Assert.Single(screening.Suspects).Id);
+    }
+
+    [Fact]
+    public void A_suspect_slower_in_every_confirmation_round_is_Slower_and_says_both_stages()
+    {
+        var screening = Screening(baseRounds: [100, 102, 98, 101], newRounds: [125, 130, 124, 128]);
+
+        var confirmed = ResultComparer.Confirm(screening, Side([100, 101, 99, 102, 100, 98]), Side([126, 125, 127, 124, 128, 126]), rounds: 6);
+
+        var row = Assert.Single(confirmed.Rows);
+        Assert.Equal(Verdict.Slower, row.Verdict);
+        Assert.StartsWith("screening 1.27×, confirmed in 6 rounds, needs 10", row.Reason, StringComparison.Ordinal);
+        Assert.InRange(row.Ratio, 1.24, 1.28);
+        Assert.True(confirmed.HasRegression);
+        Assert.Equal(6, confirmed.ConfirmationRounds);
+    }
+
+    [Fact]
+    public void A_suspect_that_was_the_machine_is_Same_after_confirmation()
+    {
+        var screening = Screening(baseRounds: [100, 102, 98, 101], newRounds: [125, 130, 124, 128]);
+
+        var confirmed = ResultComparer.Confirm(screening, Side([100, 101, 99, 102, 100, 98]), Side([101, 99, 100, 103, 98, 100]), rounds: 6);
+
+        var row = Assert.Single(confirmed.Rows);
+        Assert.Equal(Verdict.Same, row.Verdict);
+        Assert.StartsWith("screening 1.27×, not confirmed in 6 rounds", row.Reason, StringComparison.Ordinal);
+        Assert.False(confirmed.HasRegression);
+    }
+
+    [Fact]
+    public void One_off_base_round_in_the_confirmation_does_not_hide_a_change_every_other_round_shows()
+    {
+        // The screening rule would need this base's slowest over fastest round (43 %); a 1.26× change would pass.
+        var screening = Screening(baseRounds: [100, 102, 98, 101], newRounds: [125, 130, 124, 128]);
+
+        var confirmed = ResultComparer.Confirm(screening, Side([100, 101, 99, 140, 100, 98, 101, 100]), Side([126, 125, 127, 124, 128, 126, 125, 127]), rounds: 8);
+
+        Assert.Equal(Verdict.Slower, Assert.Single(confirmed.Rows).Verdict);
+    }
+
+    [Fact]
+    public void Rows_that_did_not_read_slow_are_not_suspects_and_keep_their_screening_verdict()
+    {
+        var screening = Screening(baseRounds: [100, 102, 98, 101], newRounds: [104, 101, 99, 106]);
+
+        Assert.Empty(screening.Suspects);
+        var confirmed = ResultComparer.Confirm(screening, Side([100, 101, 99, 102, 100, 98]), Side([150, 151, 149, 152, 150, 148]), rounds: 6);
+        Assert.Equal(screening.Rows, confirmed.Rows);
+    }
+
+    [Fact]
+    public void A_suspect_missing_from_the_confirmation_keeps_its_screening_verdict_and_is_named_in_a_warning()
+    {
+        var screening = Screening(baseRounds: [100, 102, 98, 101], newRounds: [125, 130, 124, 128]);
+        var other = Template.Benchmarks[1];
+
+        var confirmed = ResultComparer.Confirm(screening, Side([100, 101, 99, 102, 100, 98], other), Side([126, 125, 127, 124, 128, 126], other), rounds: 6);
+
+        Assert.Equal(screening.Rows, confirmed.Rows);
+        Assert.Contains(confirmed.Warnings, warning => warning.StartsWith(Template.Benchmarks[0].FullName, StringComparison.Ordinal) && warning.Contains("not measured in the confirmation rounds", StringComparison.Ordinal));
+    }
+
+    private static ComparisonResult Screening(double[] baseRounds, double[] newRounds) =>
+        ResultComparer.Compare(Side(baseRounds), Side(newRounds), Gate);
+
+    /// <summary>One side with one benchmark whose rounds have these medians, each round four iterations within 1 % of it.</summary>
+    private static ResultSet Side(double[] roundMedians, BenchmarkResult? result = null)
+    {
+        var benchmark = result ?? Template.Benchmarks[0];
+        return Template with
+        {
+            Benchmarks =
+            [
+                benchmark with
+                {
+                    RoundMedians = roundMedians,
+                    NanosecondsPerOperation = roundMedians.SelectMany(median => (double[])[median * 0.99, median, median, median * 1.01]).ToList(),
+                },
+            ],
+        };
+    }
+}
