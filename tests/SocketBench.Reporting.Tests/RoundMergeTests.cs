@@ -33,6 +33,10 @@ public sealed class RoundMergeTests
             Assert.InRange(result.Interval.Mean, result.Interval.Lower, result.Interval.Upper);
             Assert.True(result.Interval.Lower >= 0);
             Assert.Equal("99.9 %", result.Interval.Level);
+            // Each round's own noise: round 2 is round 1 doubled, so the same relative spread, whatever the level.
+            Assert.Equal(2, result.RoundSpreads.Count);
+            Assert.Equal(result.RoundSpreads[0], result.RoundSpreads[1], 6);
+            Assert.Equal(Pragmastat.Toolkit.RelSpread(new Pragmastat.Sample(a.NanosecondsPerOperation.ToList())).NominalValue, result.RoundSpreads[0], 6);
         }
     }
 

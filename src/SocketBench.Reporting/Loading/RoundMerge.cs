@@ -54,6 +54,7 @@ internal static class RoundMerge
             NanosecondsPerOperation = values,
             Interval = Interval(values),
             RoundMedians = results.Select(result => Toolkit.Center(new Sample(result.NanosecondsPerOperation.ToList())).NominalValue).ToList(),
+            RoundSpreads = results.Select(result => result.NanosecondsPerOperation.Count >= 2 ? Toolkit.RelSpread(new Sample(result.NanosecondsPerOperation.ToList())).NominalValue : 0).ToList(),
         };
     }
 

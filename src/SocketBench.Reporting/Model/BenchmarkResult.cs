@@ -37,6 +37,9 @@ public sealed record BenchmarkResult(
     /// </summary>
     public IReadOnlyList<double> RoundMedians { get; init; } = [];
 
+    /// <summary>Rounds of a merged A/B side: each round's relative spread of its own iterations (Pragmastat's RelSpread), the noise within one process.</summary>
+    public IReadOnlyList<double> RoundSpreads { get; init; } = [];
+
     /// <summary>Whether the row runs no SocketBench strategy code: an OS primitive, the machine's own limit for its shape.</summary>
     public bool IsOsReference => Case.Kind == CaseKind.OsReference;
 

@@ -120,7 +120,7 @@ public static class ResultComparer
         double upper = baseMedian.Lower > 0 ? newMedian.Upper / baseMedian.Lower : double.PositiveInfinity;
 
         var (verdict, reason) = byRound
-            ? DecideByRound(baseSample, newSample, RelativeSpread(baseResult.NanosecondsPerOperation), options, confirming)
+            ? DecideByRound(baseSample, newSample, WithinRoundSpread(baseResult), options, confirming)
             : Decide(baseSample, newSample, options);
         return new ComparisonRow(
             baseResult.FullName,
@@ -185,9 +185,13 @@ public static class ResultComparer
     /// <summary>How far one side's rounds disagree: the slowest round over the fastest, minus one (0.2 for 1.2×).</summary>
     private static double Spread(Sample sample) => sample.Values.Min() > 0 ? sample.Values.Max() / sample.Values.Min() - 1 : 0;
 
-    /// <summary>Relative spread (Pragmastat: Shamos spread over the center) of every iteration of every round.</summary>
-    private static double RelativeSpread(IReadOnlyList<double> values) =>
-        values.Count >= 2 ? Toolkit.RelSpread(Nanoseconds(values)).NominalValue : 0;
+    /// <summary>
+    /// How far a row's iterations disagree within one process: the median over rounds of each round's relative spread
+    /// (Pragmastat: Shamos spread over the center). Not the spread of all rounds' iterations together, which would count
+    /// the differences between processes a second time.
+    /// </summary>
+    private static double WithinRoundSpread(BenchmarkResult result) =>
+        result.RoundSpreads.Count > 0 ? Toolkit.Center(new Sample(result.RoundSpreads.ToList())).NominalValue : 0;
 
     private static (Verdict Verdict, string Reason) Decide(Sample baseSample, Sample newSample, ComparisonOptions options)
     {
