@@ -28,7 +28,7 @@ public static class SocketBenchApp
                 .WithExample("report", "results/default", "--out", "results/report");
             config.AddCommand<CompareCommand>("compare").WithDescription("Compares two result sets benchmark by benchmark; exit 1 when something got slower.")
                 .WithExample("compare", "results/baselines/linux-x64", "results/ci", "--threshold", "5%", "--md", "compare.md");
-            config.AddCommand<GateCommand>("gate").WithDescription("Runs the quick job (or takes --results) and fails on a regression against the committed baseline, or with --base against a commit run here.")
+            config.AddCommand<GateCommand>("gate").WithDescription("Runs the gate job (or takes --results) and fails on a regression against the committed baseline, or with --base against a commit run here.")
                 .WithExample("gate", "--results", "results/ci")
                 .WithExample("gate", "--base", "HEAD~1", "--rounds", "3");
             config.AddCommand<ServeCommand>("serve").WithDescription("Runs the receiving side for --peer runs on another host: sink (TCP, UDP) and echo servers, until Ctrl+C.")

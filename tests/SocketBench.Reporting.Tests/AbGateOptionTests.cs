@@ -37,6 +37,17 @@ public sealed class AbGateOptionTests
     }
 
     [Fact]
+    public void No_confirmation_needs_enough_screening_rounds_to_judge_on()
+    {
+        var run = CliRun.Of("gate", "--base", "HEAD", "--confirm-rounds", "0");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--rounds 4 cannot reach the test's alpha", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Example: --rounds 5 --confirm-rounds 0.", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void A_base_that_is_no_commit_is_one_line_quoting_it_with_examples()
     {
         var run = CliRun.Of("gate", "--base", "no-such-branch~3");

@@ -22,6 +22,11 @@ internal static class AbGate
         string reference = settings.Base!;
         int rounds = ParseRounds(settings.Rounds);
         int confirmRounds = ParseConfirmRounds(settings.ConfirmRounds);
+        if (confirmRounds == 0 && rounds < ResultComparer.MinRounds)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--confirm-rounds 0 judges the screening rounds alone, and --rounds {rounds} cannot reach the test's alpha: give at least {ResultComparer.MinRounds}. Example: --rounds 5 --confirm-rounds 0."));
+        }
+
         if (settings.Job.Length == 0 || settings.Job.StartsWith('-'))
         {
             throw new ArgumentException($"Invalid --job '{settings.Job}'. Examples: --job gate, --job quick.");
