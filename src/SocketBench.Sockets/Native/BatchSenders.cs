@@ -25,13 +25,8 @@ internal sealed unsafe class GatherSender : IDisposable
     public void Send(ReadOnlySpan<PinnedBuffer> buffers)
     {
         ObjectDisposedException.ThrowIf(_iov == null, this);
-        long remaining = 0;
-        for (int index = 0; index < buffers.Length; index++)
-        {
-            _iov[index].Base = buffers[index].Pointer;
-            _iov[index].Length = (nuint)buffers[index].Length;
-            remaining += buffers[index].Length;
-        }
+        LibC.Fill(_iov, buffers);
+        long remaining = PinnedBuffer.TotalLength(buffers);
 
         int first = 0;
         var message = default(LibC.MsgHdr);
@@ -101,11 +96,7 @@ internal sealed unsafe class MmsgSender : IDisposable
     public void Send(ReadOnlySpan<PinnedBuffer> buffers)
     {
         ObjectDisposedException.ThrowIf(_messages == null, this);
-        for (int index = 0; index < buffers.Length; index++)
-        {
-            _iov[index].Base = buffers[index].Pointer;
-            _iov[index].Length = (nuint)buffers[index].Length;
-        }
+        LibC.Fill(_iov, buffers);
 
         int sent = 0;
         while (sent < buffers.Length)
@@ -163,11 +154,7 @@ internal sealed unsafe class GsoSender : IDisposable
         for (int first = 0; first < buffers.Length; first += perSend)
         {
             int count = Math.Min(perSend, buffers.Length - first);
-            for (int index = 0; index < count; index++)
-            {
-                _iov[index].Base = buffers[first + index].Pointer;
-                _iov[index].Length = (nuint)datagramSize;
-            }
+            LibC.Fill(_iov, buffers.Slice(first, count));
 
             var message = new LibC.MsgHdr
             {
