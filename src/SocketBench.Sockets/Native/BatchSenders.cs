@@ -10,16 +10,10 @@ namespace SocketBench.Sockets.Native;
 /// TCP gather write: a whole batch in one sendmsg(2) with an iovec array. The array lives in native
 /// memory and is filled in place, so a send allocates nothing and pins nothing.
 /// </summary>
-internal sealed unsafe class GatherSender : IDisposable
+internal sealed unsafe class GatherSender(NativeSocket socket) : IDisposable
 {
-    private readonly NativeSocket _socket;
-    private LibC.IoVec* _iov;
-
-    public GatherSender(NativeSocket socket)
-    {
-        _socket = socket;
-        _iov = (LibC.IoVec*)NativeMemory.AllocZeroed((nuint)BatchShape.MaxBufferCount, (nuint)sizeof(LibC.IoVec));
-    }
+    private readonly NativeSocket _socket = socket;
+    private LibC.IoVec* _iov = (LibC.IoVec*)NativeMemory.AllocZeroed((nuint)BatchShape.MaxBufferCount, (nuint)sizeof(LibC.IoVec));
 
     /// <summary>Sends every byte of the buffers, in order; usually one call, more only if the kernel took part of it.</summary>
     public void Send(ReadOnlySpan<PinnedBuffer> buffers)

@@ -1,6 +1,4 @@
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using SocketBench.Sockets.Buffers;
 
 namespace SocketBench.Sockets.Native;
 

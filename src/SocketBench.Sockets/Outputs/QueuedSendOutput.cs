@@ -22,7 +22,7 @@ namespace SocketBench.Sockets.Outputs;
 /// for room when the socket buffer is full, as a blocking send would), so every write's task is
 /// complete by the time anyone can look at it and no task object is ever allocated for it.
 /// </remarks>
-public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSource, IDisposable
+public abstract class QueuedSendOutput(SendCounters counters) : ISendOutput<PinnedBuffer>, IValueTaskSource, IDisposable
 {
     private readonly PinnedBuffer[] _queue = new PinnedBuffer[BatchShape.MaxBufferCount];
     private int _queued;
@@ -30,12 +30,7 @@ public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSo
     private ExceptionDispatchInfo? _failure;
     private byte[]? _testFaultAllocation;
 
-    protected QueuedSendOutput(SendCounters counters)
-    {
-        Counters = counters;
-    }
-
-    protected SendCounters Counters { get; }
+    protected SendCounters Counters { get; } = counters;
 
     public ValueTask WriteAsync(PinnedBuffer buffer)
     {
@@ -115,15 +110,9 @@ public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSo
 }
 
 /// <summary>A queued output straight on a socket: one queued buffer is one Socket.Send, as a .NET developer would write it.</summary>
-public abstract class SocketSendOutput : QueuedSendOutput
+public abstract class SocketSendOutput(Socket socket, SendCounters counters) : QueuedSendOutput(counters)
 {
-    protected SocketSendOutput(Socket socket, SendCounters counters)
-        : base(counters)
-    {
-        Socket = socket;
-    }
-
-    protected Socket Socket { get; }
+    protected Socket Socket { get; } = socket;
 
     protected override void SendOne(PinnedBuffer buffer)
     {
