@@ -127,16 +127,10 @@ public abstract class SocketSendOutput(Socket socket, SendCounters counters) : Q
 }
 
 /// <summary>Stream output: several queued buffers become one gather write (sendmsg with an iovec array) on Linux.</summary>
-public sealed class TcpSendOutput : SocketSendOutput
+internal sealed class TcpSendOutput(Socket socket, NativeSocket native, SendCounters counters) : SocketSendOutput(socket, counters)
 {
-    internal TcpSendOutput(Socket socket, NativeSocket native, SendCounters counters)
-        : base(socket, counters)
-    {
-        Gather = OperatingSystem.IsLinux() ? new GatherSender(native) : null;
-    }
-
     /// <summary>The gather send on Linux (null elsewhere); the session's GatherSend row uses it too.</summary>
-    internal GatherSender? Gather { get; }
+    internal GatherSender? Gather { get; } = OperatingSystem.IsLinux() ? new GatherSender(native) : null;
 
     protected override void SendMany(ReadOnlySpan<PinnedBuffer> buffers)
     {
@@ -179,16 +173,10 @@ public sealed class TcpSendOutput : SocketSendOutput
 /// Connected datagram output: N writes are N datagrams. Several queued buffers go in one sendmmsg on
 /// Linux; elsewhere one send per datagram (a gather send would merge them into one datagram).
 /// </summary>
-public sealed class UdpSendOutput : SocketSendOutput
+internal sealed class UdpSendOutput(Socket socket, NativeSocket native, SendCounters counters) : SocketSendOutput(socket, counters)
 {
-    internal UdpSendOutput(Socket socket, NativeSocket native, SendCounters counters)
-        : base(socket, counters)
-    {
-        Mmsg = OperatingSystem.IsLinux() ? new MmsgSender(native) : null;
-    }
-
     /// <summary>The sendmmsg send on Linux (null elsewhere); the session's SendMmsg row uses it too.</summary>
-    internal MmsgSender? Mmsg { get; }
+    internal MmsgSender? Mmsg { get; } = OperatingSystem.IsLinux() ? new MmsgSender(native) : null;
 
     protected override void SendMany(ReadOnlySpan<PinnedBuffer> buffers)
     {
