@@ -9,7 +9,6 @@ public sealed class PayloadSet
 {
     public PayloadSet(BatchShape shape)
     {
-        Shape = shape;
         var buffers = new PinnedBuffer[shape.BufferCount];
         for (int index = 0; index < buffers.Length; index++)
         {
@@ -21,8 +20,6 @@ public sealed class PayloadSet
     }
 
     private readonly PinnedBuffer[] _buffers;
-
-    public BatchShape Shape { get; }
 
     public IReadOnlyList<PinnedBuffer> Buffers => _buffers;
 

@@ -10,28 +10,17 @@ namespace SocketBench.Sockets.Native;
 /// TCP gather write: a whole batch in one sendmsg(2) with an iovec array. The array lives in native
 /// memory and is filled in place, so a send allocates nothing and pins nothing.
 /// </summary>
-internal sealed unsafe class GatherSender : IDisposable
+internal sealed unsafe class GatherSender(NativeSocket socket) : IDisposable
 {
-    private readonly NativeSocket _socket;
-    private LibC.IoVec* _iov;
-
-    public GatherSender(NativeSocket socket)
-    {
-        _socket = socket;
-        _iov = (LibC.IoVec*)NativeMemory.AllocZeroed((nuint)BatchShape.MaxBufferCount, (nuint)sizeof(LibC.IoVec));
-    }
+    private readonly NativeSocket _socket = socket;
+    private LibC.IoVec* _iov = (LibC.IoVec*)NativeMemory.AllocZeroed((nuint)BatchShape.MaxBufferCount, (nuint)sizeof(LibC.IoVec));
 
     /// <summary>Sends every byte of the buffers, in order; usually one call, more only if the kernel took part of it.</summary>
     public void Send(ReadOnlySpan<PinnedBuffer> buffers)
     {
         ObjectDisposedException.ThrowIf(_iov == null, this);
-        long remaining = 0;
-        for (int index = 0; index < buffers.Length; index++)
-        {
-            _iov[index].Base = buffers[index].Pointer;
-            _iov[index].Length = (nuint)buffers[index].Length;
-            remaining += buffers[index].Length;
-        }
+        LibC.Fill(_iov, buffers);
+        long remaining = PinnedBuffer.TotalLength(buffers);
 
         int first = 0;
         var message = default(LibC.MsgHdr);
@@ -101,11 +90,7 @@ internal sealed unsafe class MmsgSender : IDisposable
     public void Send(ReadOnlySpan<PinnedBuffer> buffers)
     {
         ObjectDisposedException.ThrowIf(_messages == null, this);
-        for (int index = 0; index < buffers.Length; index++)
-        {
-            _iov[index].Base = buffers[index].Pointer;
-            _iov[index].Length = (nuint)buffers[index].Length;
-        }
+        LibC.Fill(_iov, buffers);
 
         int sent = 0;
         while (sent < buffers.Length)
@@ -163,11 +148,7 @@ internal sealed unsafe class GsoSender : IDisposable
         for (int first = 0; first < buffers.Length; first += perSend)
         {
             int count = Math.Min(perSend, buffers.Length - first);
-            for (int index = 0; index < count; index++)
-            {
-                _iov[index].Base = buffers[first + index].Pointer;
-                _iov[index].Length = (nuint)datagramSize;
-            }
+            LibC.Fill(_iov, buffers.Slice(first, count));
 
             var message = new LibC.MsgHdr
             {

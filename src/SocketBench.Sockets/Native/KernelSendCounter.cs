@@ -175,17 +175,17 @@ internal static unsafe partial class PerfEvent
     // Bits of perf_event_attr's flag word (linux/perf_event.h).
     private const ulong Inherit = 1UL << 1, ExcludeKernel = 1UL << 5, ExcludeHypervisor = 1UL << 6, InheritThread = 1UL << 35;
 
-    /// <summary>perf_event_attr as first published (64 bytes): it holds every field used here, and the kernel zero-fills the rest.</summary>
-    [StructLayout(LayoutKind.Sequential, Size = 64)]
+    /// <summary>
+    /// perf_event_attr as first published (64 bytes): it holds every field used here, at its offset in linux/perf_event.h.
+    /// The fields between Config and Flags (sample period, sample type, read format) stay zero, as does everything after.
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit, Size = 64)]
     private struct Attr
     {
-        public uint Type;
-        public uint Size;
-        public ulong Config;
-        public ulong SamplePeriod;
-        public ulong SampleType;
-        public ulong ReadFormat;
-        public ulong Flags;
+        [FieldOffset(0)] public uint Type;
+        [FieldOffset(4)] public uint Size;
+        [FieldOffset(8)] public ulong Config;
+        [FieldOffset(40)] public ulong Flags;
     }
 
     /// <summary>perf_event_open's number, or -1 where it is not known here.</summary>

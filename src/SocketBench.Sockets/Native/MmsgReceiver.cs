@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using SocketBench.Core.Batches;
-using SocketBench.Sockets.Buffers;
 
 namespace SocketBench.Sockets.Native;
 
@@ -63,7 +59,7 @@ internal sealed unsafe class MmsgReceiver : IDisposable
 
             if (errno != LibC.EINTR)
             {
-                throw SocketErrors.FromErrno(errno, "recvmmsg");
+                throw LibC.Error(errno, "recvmmsg");
             }
         }
     }

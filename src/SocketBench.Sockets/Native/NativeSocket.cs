@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using SocketBench.Sockets.Buffers;
 
 namespace SocketBench.Sockets.Native;
 
@@ -91,7 +92,7 @@ internal sealed unsafe class NativeSocket : IDisposable
 
         if (errno != LibC.EAGAIN)
         {
-            throw SocketErrors.FromErrno(errno, call);
+            throw LibC.Error(errno, call);
         }
 
         var pollFd = new LibC.PollFd { Fd = Fd, Events = LibC.POLLOUT };
@@ -174,12 +175,18 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);
-}
 
-/// <summary>Maps errno from a raw call to the SocketException .NET's own socket calls would throw.</summary>
-internal static class SocketErrors
-{
-    public static SocketException FromErrno(int errno, string call)
+    /// <summary>Points one iovec at each buffer, in order, for a gather or batched send.</summary>
+    public static void Fill(IoVec* iov, ReadOnlySpan<PinnedBuffer> buffers)
+    {
+        for (int index = 0; index < buffers.Length; index++)
+        {
+            iov[index] = new IoVec { Base = buffers[index].Pointer, Length = (nuint)buffers[index].Length };
+        }
+    }
+
+    /// <summary>Maps errno from a raw call to the SocketException .NET's own socket calls would throw.</summary>
+    public static SocketException Error(int errno, string call)
     {
         var error = errno switch
         {

@@ -22,7 +22,7 @@ namespace SocketBench.Sockets.Outputs;
 /// for room when the socket buffer is full, as a blocking send would), so every write's task is
 /// complete by the time anyone can look at it and no task object is ever allocated for it.
 /// </remarks>
-public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSource, IDisposable
+public abstract class QueuedSendOutput(SendCounters counters) : ISendOutput<PinnedBuffer>, IValueTaskSource, IDisposable
 {
     private readonly PinnedBuffer[] _queue = new PinnedBuffer[BatchShape.MaxBufferCount];
     private int _queued;
@@ -30,12 +30,7 @@ public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSo
     private ExceptionDispatchInfo? _failure;
     private byte[]? _testFaultAllocation;
 
-    protected QueuedSendOutput(SendCounters counters)
-    {
-        Counters = counters;
-    }
-
-    protected SendCounters Counters { get; }
+    protected SendCounters Counters { get; } = counters;
 
     public ValueTask WriteAsync(PinnedBuffer buffer)
     {
@@ -115,15 +110,9 @@ public abstract class QueuedSendOutput : ISendOutput<PinnedBuffer>, IValueTaskSo
 }
 
 /// <summary>A queued output straight on a socket: one queued buffer is one Socket.Send, as a .NET developer would write it.</summary>
-public abstract class SocketSendOutput : QueuedSendOutput
+public abstract class SocketSendOutput(Socket socket, SendCounters counters) : QueuedSendOutput(counters)
 {
-    protected SocketSendOutput(Socket socket, SendCounters counters)
-        : base(counters)
-    {
-        Socket = socket;
-    }
-
-    protected Socket Socket { get; }
+    protected Socket Socket { get; } = socket;
 
     protected override void SendOne(PinnedBuffer buffer)
     {
@@ -138,16 +127,10 @@ public abstract class SocketSendOutput : QueuedSendOutput
 }
 
 /// <summary>Stream output: several queued buffers become one gather write (sendmsg with an iovec array) on Linux.</summary>
-public sealed class TcpSendOutput : SocketSendOutput
+internal sealed class TcpSendOutput(Socket socket, NativeSocket native, SendCounters counters) : SocketSendOutput(socket, counters)
 {
-    internal TcpSendOutput(Socket socket, NativeSocket native, SendCounters counters)
-        : base(socket, counters)
-    {
-        Gather = OperatingSystem.IsLinux() ? new GatherSender(native) : null;
-    }
-
     /// <summary>The gather send on Linux (null elsewhere); the session's GatherSend row uses it too.</summary>
-    internal GatherSender? Gather { get; }
+    internal GatherSender? Gather { get; } = OperatingSystem.IsLinux() ? new GatherSender(native) : null;
 
     protected override void SendMany(ReadOnlySpan<PinnedBuffer> buffers)
     {
@@ -190,16 +173,10 @@ public sealed class TcpSendOutput : SocketSendOutput
 /// Connected datagram output: N writes are N datagrams. Several queued buffers go in one sendmmsg on
 /// Linux; elsewhere one send per datagram (a gather send would merge them into one datagram).
 /// </summary>
-public sealed class UdpSendOutput : SocketSendOutput
+internal sealed class UdpSendOutput(Socket socket, NativeSocket native, SendCounters counters) : SocketSendOutput(socket, counters)
 {
-    internal UdpSendOutput(Socket socket, NativeSocket native, SendCounters counters)
-        : base(socket, counters)
-    {
-        Mmsg = OperatingSystem.IsLinux() ? new MmsgSender(native) : null;
-    }
-
     /// <summary>The sendmmsg send on Linux (null elsewhere); the session's SendMmsg row uses it too.</summary>
-    internal MmsgSender? Mmsg { get; }
+    internal MmsgSender? Mmsg { get; } = OperatingSystem.IsLinux() ? new MmsgSender(native) : null;
 
     protected override void SendMany(ReadOnlySpan<PinnedBuffer> buffers)
     {

@@ -14,18 +14,12 @@ namespace SocketBench.Sockets.Outputs;
 /// SslStream forbids a second write while one is running. The queue never starts one: writes leave
 /// this output one at a time on the caller's thread, so TaskWaitAll's "concurrent" writes run in turn.
 /// </remarks>
-public sealed class TlsSendOutput : QueuedSendOutput
+internal sealed class TlsSendOutput(SslStream tls, SendCounters counters) : QueuedSendOutput(counters)
 {
-    private readonly SslStream _tls;
+    private readonly SslStream _tls = tls;
 
     // Grown to the largest batch seen, then reused: the steady state copies and allocates nothing.
     private byte[] _staging = [];
-
-    internal TlsSendOutput(SslStream tls, SendCounters counters)
-        : base(counters)
-    {
-        _tls = tls;
-    }
 
     protected override void SendOne(PinnedBuffer buffer)
     {

@@ -9,19 +9,12 @@ namespace SocketBench.Sockets.Receivers;
 /// Counts the bytes a stream delivers; in verify mode checks every byte's content and position.
 /// Subclasses only say where the bytes come from: the socket itself, or a TLS stream over it.
 /// </summary>
-public abstract class StreamReceiver : Receiver
+public abstract class StreamReceiver(Socket socket, string name, int bufferSize, bool verify) : Receiver(socket, name)
 {
-    private readonly int _bufferSize;
-    private readonly bool _verify;
+    private readonly int _bufferSize = bufferSize;
+    private readonly bool _verify = verify;
     private long _bytes;
     private byte[]? _inlineBuffer;
-
-    protected StreamReceiver(Socket socket, string name, int bufferSize, bool verify)
-        : base(socket, name)
-    {
-        _bufferSize = bufferSize;
-        _verify = verify;
-    }
 
     public override long BytesReceived => Volatile.Read(ref _bytes);
 
@@ -95,13 +88,8 @@ public abstract class StreamReceiver : Receiver
 }
 
 /// <summary>Counts (and in verify mode checks) the bytes a TCP stream delivers, read straight from the socket.</summary>
-public sealed class TcpReceiver : StreamReceiver
+public sealed class TcpReceiver(Socket socket, int bufferSize, bool verify) : StreamReceiver(socket, "socketbench tcp receiver", bufferSize, verify)
 {
-    public TcpReceiver(Socket socket, int bufferSize, bool verify)
-        : base(socket, "socketbench tcp receiver", bufferSize, verify)
-    {
-    }
-
     /// <summary>Spin and inline modes read without blocking (one recv per turn of the loop, as a C receiver would spin), not poll then read.</summary>
     protected override bool SpinsInRead => true;
 
@@ -147,16 +135,11 @@ public sealed class TcpReceiver : StreamReceiver
 /// Counts (and in verify mode checks) the plaintext a TLS stream delivers: the server end's SslStream
 /// decrypts each record, so delivery is what the application on the other side would read.
 /// </summary>
-public sealed class TlsReceiver : StreamReceiver
+/// <param name="socket">The accepted socket under <paramref name="tls"/>; disposing the receiver closes it, which ends the read loop.</param>
+public sealed class TlsReceiver(Socket socket, SslStream tls, int bufferSize, bool verify)
+    : StreamReceiver(socket, "socketbench tls receiver", bufferSize, verify)
 {
-    private readonly SslStream _tls;
-
-    /// <param name="socket">The accepted socket under <paramref name="tls"/>; disposing the receiver closes it, which ends the read loop.</param>
-    public TlsReceiver(Socket socket, SslStream tls, int bufferSize, bool verify)
-        : base(socket, "socketbench tls receiver", bufferSize, verify)
-    {
-        _tls = tls;
-    }
+    private readonly SslStream _tls = tls;
 
     protected override int Read(byte[] buffer) => _tls.Read(buffer, 0, buffer.Length);
 

@@ -12,23 +12,16 @@ namespace SocketBench.Sockets.Receivers;
 /// first out, seeing marker k proves every datagram sent before it has been counted or was lost.
 /// In verify mode each data datagram's length, content and uniqueness are checked.
 /// </summary>
-public sealed class UdpReceiver : DatagramCounter
+public sealed class UdpReceiver(Socket socket, int datagramSize, bool verify) : DatagramCounter(socket, "socketbench udp receiver")
 {
-    private readonly int _datagramSize;
-    private readonly bool _verify;
+    private readonly int _datagramSize = datagramSize;
+    private readonly bool _verify = verify;
     private readonly HashSet<long> _seen = [];
     private long _datagrams;
     private long _bytes;
     private long _lastMarker;
     private MmsgReceiver? _inlineBatch;
     private byte[]? _inlineBuffer;
-
-    public UdpReceiver(Socket socket, int datagramSize, bool verify)
-        : base(socket, "socketbench udp receiver")
-    {
-        _datagramSize = datagramSize;
-        _verify = verify;
-    }
 
     /// <summary>A marker's length: anything but the data size, and room for its 8-byte id.</summary>
     public int MarkerLength => MarkerLengthFor(_datagramSize);
