@@ -97,7 +97,7 @@ public sealed class DotNetCaseTests
         var benchmarkCase = BenchmarkConverter.TypeToBenchmarks(typeof(TcpDotNetSendBenchmarks)).BenchmarksCases
             .First(candidate => candidate.Descriptor.WorkloadMethod.Name == "PipeWriterFlush");
         var identity = CaseRecords.Of(benchmarkCase)!;
-        var ledger = new DeliveryRecord("Tcp", identity.BufferSize, identity.BufferCount, SendCalls: null, 64 * 64, 64L * 64 * identity.BufferSize, 64 * 64, 64L * 64 * identity.BufferSize);
+        var ledger = new DeliveryRecord("Tcp", identity.BufferSize, identity.BufferCount, new(SendCalls: null, 64 * 64, 64L * 64 * identity.BufferSize, 64 * 64, 64L * 64 * identity.BufferSize));
 
         var metrics = DeliveryDiagnoser.MetricsFor(benchmarkCase, ledger).ToDictionary(metric => metric.Descriptor.Id);
 

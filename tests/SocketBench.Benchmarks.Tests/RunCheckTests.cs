@@ -67,7 +67,7 @@ public sealed class RunCheckTests : IDisposable
     public void A_record_without_a_kernel_count_still_reaches_the_host()
     {
         DeliveryLedger.UseFile(Path.Combine(_directory, "ledger.json"));
-        var record = new DeliveryRecord("Tcp", 64, 16, 1, 16, 1024, 16, 1024);
+        var record = new DeliveryRecord("Tcp", 64, 16, new(1, 16, 1024, 16, 1024));
 
         DeliveryLedger.Record(record);
 
@@ -80,7 +80,7 @@ public sealed class RunCheckTests : IDisposable
     [Fact]
     public void A_kernel_count_that_differs_from_the_code_count_fails_the_run()
     {
-        var record = new DeliveryRecord("Tcp", 64, 64, 100, 6400, 409_600, 6400, 409_600) { KernelSends = 101, CodeSendsInWindow = 100 };
+        var record = new DeliveryRecord("Tcp", 64, 64, new(100, 6400, 409_600, 6400, 409_600)) { KernelSends = 101, CodeSendsInWindow = 100 };
         var metrics = new Dictionary<string, BenchmarkDotNet.Reports.Metric>
         {
             [DeliveryMetrics.DeliveredPercent.Id] = new(DeliveryMetrics.DeliveredPercent, record.DeliveredPercent),
@@ -94,7 +94,7 @@ public sealed class RunCheckTests : IDisposable
     public void The_ledger_carries_a_record_once()
     {
         DeliveryLedger.UseFile(Path.Combine(_directory, "ledger.json"));
-        var record = new DeliveryRecord("Udp", 64, 16, 2, 32, 2048, 31, 1984);
+        var record = new DeliveryRecord("Udp", 64, 16, new(2, 32, 2048, 31, 1984));
 
         DeliveryLedger.Record(record);
 
@@ -109,11 +109,11 @@ public sealed class RunCheckTests : IDisposable
     public void The_ledger_carries_sends_not_counted_as_null_never_as_zero()
     {
         DeliveryLedger.UseFile(Path.Combine(_directory, "ledger.json"));
-        DeliveryLedger.Record(new DeliveryRecord("Udp", 64, 64, SendCalls: null, 64, 4096, 64, 4096));
+        DeliveryLedger.Record(new DeliveryRecord("Udp", 64, 64, new(SendCalls: null, 64, 4096, 64, 4096)));
 
         var taken = DeliveryLedger.Take()!;
 
-        Assert.Null(taken.SendCalls);
+        Assert.Null(taken.Delivery.SendCalls);
         Assert.Null(taken.SendsPerBuffer);
         Assert.Equal(100, taken.DeliveredPercent);
     }

@@ -84,7 +84,7 @@ public sealed class WinRtCaseTests
         long buffers = (long)Batches * record.BufferCount;
         long calls = buffers + (record.Method == "FlushBatched" ? Batches : 0);
         long bytes = buffers * record.BufferSize;
-        return new DeliveryRecord(record.Transport.ToString(), record.BufferSize, record.BufferCount, calls, buffers, bytes, buffers, bytes);
+        return new DeliveryRecord(record.Transport.ToString(), record.BufferSize, record.BufferCount, new(calls, buffers, bytes, buffers, bytes));
     }
 
     private static IEnumerable<(CaseTransport, string, int, int)> Shapes(Type portable, CaseTransport transport) =>

@@ -92,7 +92,7 @@ public sealed class LimitsReportTests
         var limits = ResultLoader.Load(folder).Limits!;
 
         Assert.Null(limits.NotMeasured);
-        Assert.NotEmpty(limits.Measured);
+        Assert.Contains(limits.Runs, run => run.GigabitsPerSecond > 0);
         Assert.All(limits.Runs, run => Assert.True(run.GigabitsPerSecond > 0 || run.Reason is { Length: > 0 }, run.Command));
         Assert.NotNull(limits.Iperf3For("TCP", 4096, noDelay: true));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SocketBench.Core.Cases;
+using SocketBench.Reporting.Model;
 
 namespace SocketBench.Reporting.Tests;
 
@@ -84,4 +85,7 @@ internal static class TestFiles
         int end = markdown.IndexOf("\n### ", start + heading.Length, StringComparison.Ordinal);
         return end < 0 ? markdown[start..] : markdown[start..end];
     }
+
+    /// <summary>The row with this full benchmark ID, or null.</summary>
+    public static BenchmarkResult? Find(this ResultSet results, string fullName) => results.Benchmarks.FirstOrDefault(result => result.FullName == fullName);
 }

@@ -69,7 +69,7 @@ public sealed class DeliveryDiagnoser : IDiagnoser
             }
         }
 
-        if (record.TlsWrites > 0)
+        if (record.Delivery.TlsWrites > 0)
         {
             yield return new Metric(DeliveryMetrics.TlsWritesPerBuffer, record.TlsWritesPerBuffer);
             yield return new Metric(DeliveryMetrics.TlsRecordsPerBuffer, record.TlsRecordsPerBuffer);

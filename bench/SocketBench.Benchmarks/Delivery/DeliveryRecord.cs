@@ -6,20 +6,8 @@ namespace SocketBench.Benchmarks.Delivery;
 
 /// <summary>What one benchmark case's session sent and what its receiver counted, over every invocation of the case.</summary>
 /// <param name="Transport">The session's protocol: "Tcp", "Udp" or "Tls" (a <see cref="Core.Cases.CaseTransport"/> name).</param>
-/// <param name="SendCalls">Send calls the session counted; null (in the ledger too) when its sends were made inside .NET's own APIs and not counted.</param>
-/// <param name="TlsWrites">TLS rows only (0 elsewhere): SslStream.Write calls.</param>
-/// <param name="TlsRecords">TLS rows only (0 elsewhere): TLS records put on the wire.</param>
-public sealed record DeliveryRecord(
-    string Transport,
-    int BufferSize,
-    int BufferCount,
-    long? SendCalls,
-    long BuffersSent,
-    long BytesSent,
-    long BuffersDelivered,
-    long BytesDelivered,
-    long TlsWrites = 0,
-    long TlsRecords = 0)
+/// <param name="Delivery">The session's own report; its SendCalls is null (in the ledger too) when the sends were made inside .NET's own APIs and not counted.</param>
+public sealed record DeliveryRecord(string Transport, int BufferSize, int BufferCount, DeliveryReport Delivery)
 {
     /// <summary>Bytes the sending thread allocated per batch in its leanest invocation (steady state); -1 when not counted.</summary>
     public double SenderBytesPerBatch { get; init; } = -1;
@@ -48,26 +36,17 @@ public sealed record DeliveryRecord(
     public static DeliveryRecord From(SocketSession session) => From(session.Shape, session.Delivery, session.Protocol);
 
     /// <summary>A record from any backend's session: its batch shape and what it sent and delivered.</summary>
-    public static DeliveryRecord From(BatchShape shape, DeliveryReport delivery, string? protocol = null) => new(
-        protocol ?? shape.Transport.ToString(),
-        shape.BufferSize,
-        shape.BufferCount,
-        delivery.SendCalls,
-        delivery.BuffersSent,
-        delivery.BytesSent,
-        delivery.BuffersDelivered,
-        delivery.BytesDelivered,
-        delivery.TlsWrites,
-        delivery.TlsRecords);
+    public static DeliveryRecord From(BatchShape shape, DeliveryReport delivery, string? protocol = null) =>
+        new(protocol ?? shape.Transport.ToString(), shape.BufferSize, shape.BufferCount, delivery);
 
     /// <summary>Send calls per buffer; null when the sends were not counted, so no figure can stand in for one.</summary>
-    public double? SendsPerBuffer => SendCalls is not long calls ? null : BuffersSent == 0 ? double.NaN : (double)calls / BuffersSent;
+    public double? SendsPerBuffer => Delivery.SendsPerBuffer;
 
-    public double TlsWritesPerBuffer => BuffersSent == 0 ? double.NaN : (double)TlsWrites / BuffersSent;
+    public double TlsWritesPerBuffer => Delivery.BuffersSent == 0 ? double.NaN : (double)Delivery.TlsWrites / Delivery.BuffersSent;
 
-    public double TlsRecordsPerBuffer => BuffersSent == 0 ? double.NaN : (double)TlsRecords / BuffersSent;
+    public double TlsRecordsPerBuffer => Delivery.BuffersSent == 0 ? double.NaN : (double)Delivery.TlsRecords / Delivery.BuffersSent;
 
-    public double DeliveredPercent => BytesSent == 0 ? double.NaN : 100.0 * BytesDelivered / BytesSent;
+    public double DeliveredPercent => Delivery.BytesSent == 0 ? double.NaN : 100.0 * Delivery.BytesDelivered / Delivery.BytesSent;
 }
 
 /// <summary>

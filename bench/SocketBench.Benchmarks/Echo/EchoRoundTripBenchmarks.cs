@@ -115,7 +115,7 @@ public class EchoRoundTripBenchmarks
         }
 
         // One write per request (header and payload leave together); delivered means echoed back byte for byte.
-        DeliveryLedger.Record(new DeliveryRecord("Echo", BufferSize, BufferCount, _requests, _requests, _requests * BufferSize, _bytesEchoed / Math.Max(1, BufferSize), _bytesEchoed));
+        DeliveryLedger.Record(new DeliveryRecord("Echo", BufferSize, BufferCount, new(_requests, _requests, _requests * BufferSize, _bytesEchoed / Math.Max(1, BufferSize), _bytesEchoed)));
         _client?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _client = null;

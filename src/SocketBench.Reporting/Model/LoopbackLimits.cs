@@ -14,8 +14,6 @@ public sealed record LoopbackLimits(
     IReadOnlyList<LimitToolInfo> Tools,
     IReadOnlyList<LimitRun> Runs)
 {
-    public IEnumerable<LimitRun> Measured => Runs.Where(run => run.GigabitsPerSecond is > 0);
-
     /// <summary>The iperf3 run a row is compared with: same transport, bytes per send call and (TCP) TCP_NODELAY.</summary>
     public LimitRun? Iperf3For(string transport, long bytesPerSendCall, bool? noDelay) => Runs.FirstOrDefault(run =>
         run.Tool == "iperf3" && run.Transport == transport && run.BytesPerSendCall == bytesPerSendCall && (transport != "TCP" || run.NoDelay == noDelay));

@@ -24,8 +24,6 @@ public sealed record ResultSet(string Source, HostInfo Host, IReadOnlyList<Bench
     public string Caption => $"{Host.Caption} · job {string.Join(", ", Jobs)}{(Peer is null ? "" : $" · peer {Peer.Peer}")}";
 
     public IEnumerable<BenchmarkResult> Sends => Benchmarks.Where(result => result.IsSend);
-
-    public BenchmarkResult? Find(string fullName) => Benchmarks.FirstOrDefault(result => result.FullName == fullName);
 }
 
 /// <summary>The machine and runtime a result set was measured on, as BenchmarkDotNet recorded it.</summary>

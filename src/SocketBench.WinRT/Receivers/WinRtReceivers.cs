@@ -15,7 +15,6 @@ namespace SocketBench.WinRT.Receivers;
 /// </summary>
 public sealed class WinRtDatagramReceiver
 {
-    private readonly int _datagramSize;
     private readonly bool _verify;
     private readonly HashSet<long> _seen = [];
 
@@ -34,14 +33,12 @@ public sealed class WinRtDatagramReceiver
 
     public WinRtDatagramReceiver(int datagramSize, bool verify)
     {
-        _datagramSize = datagramSize;
         _verify = verify;
-        MarkerLength = UdpReceiver.MarkerLengthFor(datagramSize);
         _datagram = new byte[datagramSize];
-        _marker = new byte[MarkerLength];
+        _marker = new byte[UdpReceiver.MarkerLengthFor(datagramSize)];
     }
 
-    public int MarkerLength { get; }
+    public int MarkerLength => _marker.Length;
 
     public long DatagramsReceived => Volatile.Read(ref _datagrams);
 
@@ -71,7 +68,7 @@ public sealed class WinRtDatagramReceiver
     private void Accept(DataReader reader)
     {
         uint length = reader.UnconsumedBufferLength;
-        if (length == (uint)_datagramSize)
+        if (length == (uint)_datagram.Length)
         {
             reader.ReadBytes(_datagram);
             if (_verify && CheckContent(_datagram) is { } problem)
@@ -90,7 +87,7 @@ public sealed class WinRtDatagramReceiver
         }
         else
         {
-            _failure ??= string.Create(CultureInfo.InvariantCulture, $"a datagram of {length} bytes arrived; every datagram in this run is {_datagramSize} bytes");
+            _failure ??= string.Create(CultureInfo.InvariantCulture, $"a datagram of {length} bytes arrived; every datagram in this run is {_datagram.Length} bytes");
         }
     }
 
