@@ -64,6 +64,20 @@ public sealed class ConfirmationTests
     }
 
     [Fact]
+    public void A_row_the_screening_alone_calls_Slower_is_still_confirmed_and_passes_when_the_confirmation_shows_nothing()
+    {
+        // Every new round beyond every base round: the screening's test alone would fail the row.
+        var screening = Screening(baseRounds: [100, 102, 98, 101, 100], newRounds: [140, 141, 139, 142, 140]);
+        Assert.Equal(Verdict.Slower, Assert.Single(screening.Rows).Verdict);
+        Assert.Single(screening.Suspects);
+
+        var confirmed = ResultComparer.Confirm(screening, Side([100, 101, 99, 102, 100, 98, 101, 100]), Side([101, 99, 100, 103, 98, 100, 99, 101]), rounds: 8);
+
+        Assert.Equal(Verdict.Same, Assert.Single(confirmed.Rows).Verdict);
+        Assert.False(confirmed.HasRegression);
+    }
+
+    [Fact]
     public void Rows_that_did_not_read_slow_are_not_suspects_and_keep_their_screening_verdict()
     {
         var screening = Screening(baseRounds: [100, 102, 98, 101], newRounds: [104, 101, 99, 106]);

@@ -27,11 +27,12 @@ public sealed record ComparisonResult(
     public int ConfirmationRounds { get; init; }
 
     /// <summary>
-    /// Rows an A/B gate runs again in confirmation rounds: their rounds' medians read at least the threshold slower,
-    /// but the screening rounds alone did not show it (too few rounds to reach the test's alpha, or one off round).
+    /// Rows an A/B gate runs again in confirmation rounds: their rounds' medians read at least the threshold slower, or
+    /// the screening's test called them Slower. No row fails on its screening time alone: a few rounds a side can
+    /// separate by chance when a group of rows lands slow in one process.
     /// </summary>
     public IEnumerable<ComparisonRow> Suspects => JudgedByRound
-        ? Rows.Where(row => row.Verdict != Verdict.Slower && row.Ratio >= 1 + Options.RelativeThreshold)
+        ? Rows.Where(row => row.Verdict == Verdict.Slower || row.Ratio >= 1 + Options.RelativeThreshold)
         : [];
 
     public IEnumerable<ComparisonRow> Regressions => Rows.Where(row => row.Verdict == Verdict.Slower);
