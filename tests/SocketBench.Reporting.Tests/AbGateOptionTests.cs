@@ -6,32 +6,20 @@ namespace SocketBench.Reporting.Tests;
 public sealed class AbGateOptionTests
 {
     [Theory]
-    [InlineData("0")]
-    [InlineData("x")]
-    [InlineData("-2")]
-    [InlineData("1.5")]
-    public void A_bad_round_count_is_one_line_quoting_it(string rounds)
+    [InlineData("--rounds", "0", "Example: --rounds 3")]
+    [InlineData("--rounds", "x", "Example: --rounds 3")]
+    [InlineData("--rounds", "-2", "Example: --rounds 3")]
+    [InlineData("--rounds", "1.5", "Example: --rounds 3")]
+    [InlineData("--confirm-rounds", "3", "Example: --confirm-rounds 8")]
+    [InlineData("--confirm-rounds", "x", "Example: --confirm-rounds 8")]
+    [InlineData("--confirm-rounds", "-1", "Example: --confirm-rounds 8")]
+    public void A_bad_round_count_is_one_line_quoting_it(string option, string rounds, string example)
     {
-        var run = CliRun.Of("gate", "--base", "HEAD", "--rounds", rounds);
+        var run = CliRun.Of("gate", "--base", "HEAD", option, rounds);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"'{rounds}'", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Example: --rounds 3", run.Error, StringComparison.Ordinal);
-        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Empty(run.Output);
-    }
-
-    [Theory]
-    [InlineData("3")]
-    [InlineData("x")]
-    [InlineData("-1")]
-    public void A_bad_confirmation_round_count_is_one_line_quoting_it(string rounds)
-    {
-        var run = CliRun.Of("gate", "--base", "HEAD", "--confirm-rounds", rounds);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"'{rounds}'", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Example: --confirm-rounds 8", run.Error, StringComparison.Ordinal);
+        Assert.Contains(example, run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Empty(run.Output);
     }
