@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using SocketBench.Core.Cases;
 using SocketBench.Reporting.Loading;
 using SocketBench.Reporting.Statistics;
 
@@ -51,6 +53,21 @@ public sealed class CompareTests
         Assert.Contains("### Regressions", File.ReadAllText(markdown), StringComparison.Ordinal);
         Assert.True(new FileInfo(chart + ".png").Length > 1000);
         Assert.True(File.Exists(chart + ".svg"));
+    }
+
+    [Fact]
+    public void Compare_says_on_how_many_rows_the_medians_agree_before_any_verdict()
+    {
+        // Every strategy row 1.2× slower, the OS reference rows unchanged: only the reference rows are within ±10 %.
+        int references = RunRecord.ReadFrom(TestFiles.Samples)!.Cases.Count(identity => identity.Kind == CaseKind.OsReference);
+
+        var run = CliRun.Of("compare", TestFiles.Samples, TestFiles.Scaled(TestFiles.Samples, 1.2, exceptOsReferenceRows: true));
+
+        int matched = int.Parse(Regex.Match(run.Output, @"(\d+) matched").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(references, 1, matched - 1);
+        Assert.Contains($"Medians within ±10 %: {references} of {matched} rows", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"within ±25 %: {matched} of {matched} rows (100 %)", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"widest: \w+ \w+ [\d,]+ [KiB]+ × \d+, 1\.20× apart\.", run.Output);
     }
 
     [Fact]

@@ -68,6 +68,7 @@ internal static class ComparisonPrinter
 
         console.WriteLine(ComparisonMarkdown.Rule(comparison));
         console.WriteLine(ComparisonMarkdown.Summary(comparison));
+        console.WriteLine(ComparisonMarkdown.Agreement(comparison));
 
         if (settings.Markdown is { } markdown)
         {
