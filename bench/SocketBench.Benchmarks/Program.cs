@@ -75,7 +75,8 @@ if (summaries.Count == 0 || summaries.All(summary => summary.BenchmarksCases.Len
 
 var check = RunCheck.Inspect(summaries, expectKernelCounts: kernelCounts == "on");
 var written = ResultsFolder.Publish(summaries, runStarted, switches.ResultsDirectory);
-PeerRun.Publish(peerRoundTrip, switches.ResultsDirectory);
+// Publish has removed a previous run's peer.json, so a loopback run is never labelled remote.
+peerRoundTrip?.Write(switches.ResultsDirectory);
 var cases = summaries.SelectMany(summary => summary.BenchmarksCases).Select(CaseRecords.Of).OfType<CaseRecord>().ToList();
 written = [.. written, new RunRecord(RunEnvironment.Settings(switches.JobName, kernelCounts), cases).Write(switches.ResultsDirectory)];
 check = check.Including(RunCheck.InspectJson(written, summaries.Sum(summary => summary.BenchmarksCases.Length)));
