@@ -84,12 +84,10 @@ string limitsFile = LoopbackLimitStep.Run(switches, summaries, Console.Out).Writ
 
 Console.WriteLine();
 Console.WriteLine($"Results: {Path.GetFullPath(switches.ResultsDirectory)}");
-foreach (string file in written)
+foreach (string file in written.Append(limitsFile))
 {
     Console.WriteLine($"  {Path.GetFileName(file)}");
 }
-
-Console.WriteLine($"  {Path.GetFileName(limitsFile)}");
 
 // A run with no --out has its own folder; only a run of the whole matrix also becomes results/<job>.
 if (switches.PublishDirectory is { } published)
