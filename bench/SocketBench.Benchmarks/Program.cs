@@ -75,7 +75,8 @@ if (summaries.Count == 0 || summaries.All(summary => summary.BenchmarksCases.Len
 
 var check = RunCheck.Inspect(summaries, expectKernelCounts: kernelCounts == "on");
 var written = ResultsFolder.Publish(summaries, runStarted, switches.ResultsDirectory);
-PeerRun.Publish(peerRoundTrip, switches.ResultsDirectory);
+// Publish has removed a previous run's peer.json, so a loopback run is never labelled remote.
+peerRoundTrip?.Write(switches.ResultsDirectory);
 var cases = summaries.SelectMany(summary => summary.BenchmarksCases).Select(CaseRecords.Of).OfType<CaseRecord>().ToList();
 written = [.. written, new RunRecord(RunEnvironment.Settings(switches.JobName, kernelCounts), cases).Write(switches.ResultsDirectory)];
 check = check.Including(RunCheck.InspectJson(written, summaries.Sum(summary => summary.BenchmarksCases.Length)));
@@ -83,12 +84,10 @@ string limitsFile = LoopbackLimitStep.Run(switches, summaries, Console.Out).Writ
 
 Console.WriteLine();
 Console.WriteLine($"Results: {Path.GetFullPath(switches.ResultsDirectory)}");
-foreach (string file in written)
+foreach (string file in written.Append(limitsFile))
 {
     Console.WriteLine($"  {Path.GetFileName(file)}");
 }
-
-Console.WriteLine($"  {Path.GetFileName(limitsFile)}");
 
 // A run with no --out has its own folder; only a run of the whole matrix also becomes results/<job>.
 if (switches.PublishDirectory is { } published)

@@ -22,17 +22,13 @@ public static class ResultsFolder
         Directory.CreateDirectory(directory);
         DeleteRunFiles(directory);
         var written = new List<string>();
-        foreach (string exportDirectory in summaries.Select(summary => summary.ResultsDirectoryPath).Distinct())
+        foreach (string source in summaries.Select(summary => summary.ResultsDirectoryPath).Distinct()
+            .SelectMany(exportDirectory => Directory.EnumerateFiles(exportDirectory).Where(IsExport).Order())
+            .Where(source => File.GetLastWriteTimeUtc(source) >= runStarted))
         {
-            foreach (string source in Directory.EnumerateFiles(exportDirectory).Where(IsExport).Order())
-            {
-                if (File.GetLastWriteTimeUtc(source) >= runStarted)
-                {
-                    string target = Path.Combine(directory, Path.GetFileName(source));
-                    File.Copy(source, target, overwrite: true);
-                    written.Add(target);
-                }
-            }
+            string target = Path.Combine(directory, Path.GetFileName(source));
+            File.Copy(source, target, overwrite: true);
+            written.Add(target);
         }
 
         return written;
@@ -43,7 +39,7 @@ public static class ResultsFolder
     {
         Directory.CreateDirectory(published);
         DeleteRunFiles(published);
-        foreach (string file in Directory.EnumerateFiles(run).Where(file => IsExport(file) || RunFiles.Contains(Path.GetFileName(file))))
+        foreach (string file in Directory.EnumerateFiles(run).Where(IsRunFile))
         {
             File.Copy(file, Path.Combine(published, Path.GetFileName(file)), overwrite: true);
         }
@@ -58,11 +54,13 @@ public static class ResultsFolder
 
     private static void DeleteRunFiles(string directory)
     {
-        foreach (string stale in Directory.EnumerateFiles(directory).Where(file => IsExport(file) || RunFiles.Contains(Path.GetFileName(file))))
+        foreach (string stale in Directory.EnumerateFiles(directory).Where(IsRunFile))
         {
             File.Delete(stale);
         }
     }
 
     private static bool IsExport(string path) => Suffixes.Any(suffix => path.EndsWith(suffix, StringComparison.Ordinal));
+
+    private static bool IsRunFile(string path) => IsExport(path) || RunFiles.Contains(Path.GetFileName(path));
 }

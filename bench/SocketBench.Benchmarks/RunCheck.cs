@@ -69,7 +69,7 @@ public sealed record RunCheck(IReadOnlyList<string> Problems)
         from summary in summaries
         from benchmarkCase in summary.BenchmarksCases
         let identity = Config.CaseRecords.Of(benchmarkCase)
-        let sends = Columns.SendPathColumn.CountedSendsPerBuffer(summary[benchmarkCase]?.Metrics)
+        let sends = Columns.FigureColumn.CountedSendsPerBuffer(summary[benchmarkCase]?.Metrics)
         where identity is not null && sends is not null
         let contradiction = identity.SendPathContradiction(sends.Value)
         where contradiction is not null

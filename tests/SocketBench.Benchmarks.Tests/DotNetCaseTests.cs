@@ -103,7 +103,7 @@ public sealed class DotNetCaseTests
 
         Assert.False(metrics.ContainsKey(DeliveryMetrics.SendsPerBuffer.Id));
         Assert.Equal(100, metrics[DeliveryMetrics.DeliveredPercent.Id].Value);
-        Assert.Equal(identity.SendPath, SendPathColumn.Text(identity, sendsPerBuffer: null));
+        Assert.Equal(identity.SendPath, FigureColumn.SendPathText(identity, sendsPerBuffer: null));
         Assert.Null(RunCheck.ProblemOf(benchmarkCase.DisplayInfo, measured: true, metrics));
     }
 

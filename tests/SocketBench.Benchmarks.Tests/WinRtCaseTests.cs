@@ -44,7 +44,7 @@ public sealed class WinRtCaseTests
             var metrics = DeliveryDiagnoser.MetricsFor(benchmarkCase, RecordedLedger(record)).ToDictionary(metric => metric.Descriptor.Id);
 
             Assert.True(metrics.ContainsKey(DeliveryMetrics.SendsPerBuffer.Id), record.Id);
-            Assert.Equal(record.SendPath, SendPathColumn.Text(record, metrics[DeliveryMetrics.SendsPerBuffer.Id].Value));
+            Assert.Equal(record.SendPath, FigureColumn.SendPathText(record, metrics[DeliveryMetrics.SendsPerBuffer.Id].Value));
             Assert.Null(RunCheck.ProblemOf(benchmarkCase.DisplayInfo, measured: true, metrics));
         }
     }

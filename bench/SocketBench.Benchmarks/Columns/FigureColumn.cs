@@ -29,6 +29,15 @@ public sealed class FigureColumn(string id, string name, string legend, Func<Sum
         figures => FormatDelivered(figures.DeliveredRatio),
         sendsOnly: false);
 
+    /// <summary>The system calls a row's method makes on this OS, e.g. "sendmmsg per batch" or "send per datagram (fallback)".</summary>
+    public static IColumn SendPath { get; } = new FigureColumn(
+        "SocketBench.SendPath",
+        "Send path",
+        "System calls the method makes on this OS (fallback: the OS lacks the batched call; on WinRT, the stream calls, since its system calls are not visible); MISMATCH when the counted sends contradict it",
+        (summary, benchmarkCase) => SendPathText(CaseRecords.Of(benchmarkCase), CountedSendsPerBuffer(summary[benchmarkCase]?.Metrics)),
+        isNumeric: false,
+        priority: -1);
+
     public string Id => id;
 
     public string ColumnName => name;
@@ -55,6 +64,19 @@ public sealed class FigureColumn(string id, string name, string legend, Func<Sum
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
 
     public override string ToString() => ColumnName;
+
+    /// <summary>The code's count of sends per buffer, or the kernel's where the code cannot count (.NET API rows).</summary>
+    public static double? CountedSendsPerBuffer(IReadOnlyDictionary<string, Metric>? metrics) =>
+        metrics is null ? null
+        : metrics.TryGetValue(DeliveryMetrics.SendsPerBuffer.Id, out var code) ? code.Value
+        : metrics.TryGetValue(DeliveryMetrics.KernelSendsPerBuffer.Id, out var kernel) ? kernel.Value
+        : null;
+
+    /// <summary>The Send path label, or the label flagged with what was counted when the counted sends contradict it; "?" for a row that is not a send.</summary>
+    public static string SendPathText(CaseRecord? identity, double? sendsPerBuffer) =>
+        identity is not { Kind: not CaseKind.RoundTrip } ? "?"
+        : sendsPerBuffer is double sends && identity.SendPathContradiction(sends) is { } contradiction ? $"MISMATCH: {contradiction}"
+        : identity.SendPath;
 
     internal static string FormatDelivered(double ratio) =>
         ratio >= 1 ? "100 %" : Format(Math.Floor(ratio * 10000) / 100, "N2") + " % LOSS";
@@ -92,29 +114,4 @@ internal readonly record struct CaseFigures(double NanosecondsPerBatch, int Buff
 
         return new CaseFigures(statistics.Mean, bufferSize, bufferCount, delivered.Value / 100);
     }
-}
-
-/// <summary>The system calls a row's method makes on this OS, e.g. "sendmmsg per batch" or "send per datagram (fallback)".</summary>
-public static class SendPathColumn
-{
-    public static IColumn Instance { get; } = new FigureColumn(
-        "SocketBench.SendPath",
-        "Send path",
-        "System calls the method makes on this OS (fallback: the OS lacks the batched call; on WinRT, the stream calls, since its system calls are not visible); MISMATCH when the counted sends contradict it",
-        (summary, benchmarkCase) => Text(CaseRecords.Of(benchmarkCase), CountedSendsPerBuffer(summary[benchmarkCase]?.Metrics)),
-        isNumeric: false,
-        priority: -1);
-
-    /// <summary>The code's count of sends per buffer, or the kernel's where the code cannot count (.NET API rows).</summary>
-    public static double? CountedSendsPerBuffer(IReadOnlyDictionary<string, Metric>? metrics) =>
-        metrics is null ? null
-        : metrics.TryGetValue(DeliveryMetrics.SendsPerBuffer.Id, out var code) ? code.Value
-        : metrics.TryGetValue(DeliveryMetrics.KernelSendsPerBuffer.Id, out var kernel) ? kernel.Value
-        : null;
-
-    /// <summary>The label, or the label flagged with what was counted when the counted sends contradict it; "?" for a row that is not a send.</summary>
-    public static string Text(CaseRecord? identity, double? sendsPerBuffer) =>
-        identity is not { Kind: not CaseKind.RoundTrip } ? "?"
-        : sendsPerBuffer is double sends && identity.SendPathContradiction(sends) is { } contradiction ? $"MISMATCH: {contradiction}"
-        : identity.SendPath;
 }

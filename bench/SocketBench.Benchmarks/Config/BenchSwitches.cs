@@ -74,42 +74,24 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
     /// <summary>Parses SocketBench's options; throws <see cref="ArgumentException"/> with one line quoting a bad value.</summary>
     public static BenchSwitches Parse(IReadOnlyList<string> args)
     {
-        var rest = new List<string>();
-        var switches = new BenchSwitches(SocketBenchJobs.Default, "", [true], rest);
+        var switches = new BenchSwitches(SocketBenchJobs.Default, "", [true], []);
         string? results = null;
         for (int index = 0; index < args.Count; index++)
         {
-            string arg = args[index];
-            switch (arg)
+            switches = args[index] switch
             {
-                case "--job" when index + 1 < args.Count && SocketBenchJobs.ByName.TryGetValue(args[index + 1], out var named):
-                    switches = switches with { Job = named, JobName = args[++index].ToLowerInvariant() };
-                    break;
-                case "--nodelay":
-                    switches = switches with { NoDelay = ParseNoDelay(ValueOf(args, ref index, example: "both")) };
-                    break;
-                case "--limits":
-                    switches = switches with { MeasureLimits = ParseLimits(ValueOf(args, ref index, example: "off")) };
-                    break;
-                case "--out":
-                    results = ValueOf(args, ref index, example: "results/mine");
-                    break;
-                case "--shapes":
-                    switches = switches with { Shapes = ParseShapes(ValueOf(args, ref index, example: "64x64,64x256")) };
-                    break;
-                case "--kernel-counts":
-                    switches = switches with { KernelCounts = ParseOnOff(ValueOf(args, ref index, example: "off"), "--kernel-counts") };
-                    break;
-                case "--receiver":
-                    switches = switches with { Receiver = ReceiverModes.Parse(ValueOf(args, ref index, example: "block")) };
-                    break;
-                case "--peer":
-                    switches = switches with { Peer = PeerAddress.Parse(ValueOf(args, ref index, example: PeerAddress.Example)) };
-                    break;
-                default:
-                    rest.Add(arg);
-                    break;
-            }
+                "--job" when index + 1 < args.Count && SocketBenchJobs.ByName.TryGetValue(args[index + 1], out var named) =>
+                    switches with { Job = named, JobName = args[++index].ToLowerInvariant() },
+                "--nodelay" => switches with { NoDelay = Choice<IReadOnlyList<bool>>(args, ref index, example: "both", ("on|true", [true]), ("off|false", [false]), ("both", [true, false])) },
+                "--limits" => switches with { MeasureLimits = Choice(args, ref index, example: "off", ("auto|on", true), ("off", false)) },
+                "--out" => switches with { ResultsDirectory = results = ValueOf(args, ref index, example: "results/mine") },
+                "--shapes" => switches with { Shapes = ParseShapes(ValueOf(args, ref index, example: "64x64,64x256")) },
+                "--kernel-counts" => switches with { KernelCounts = Choice(args, ref index, example: "off", ("on", true), ("off", false)) },
+                "--receiver" => switches with { Receiver = ReceiverModes.Parse(ValueOf(args, ref index, example: "block")) },
+                "--peer" => switches with { Peer = PeerAddress.Parse(ValueOf(args, ref index, example: PeerAddress.Example)) },
+                // Everything else is BenchmarkDotNet's.
+                var other => switches with { BenchmarkDotNetArgs = [.. switches.BenchmarkDotNetArgs, other] },
+            };
         }
 
         return switches with
@@ -142,21 +124,6 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
         }
     }
 
-    private static bool ParseOnOff(string value, string option) => value.ToLowerInvariant() switch
-    {
-        "on" => true,
-        "off" => false,
-        _ => throw new ArgumentException($"Invalid {option} '{value}'. Valid: on, off. Example: {option} off."),
-    };
-
-    private static IReadOnlyList<bool> ParseNoDelay(string value) => value.ToLowerInvariant() switch
-    {
-        "on" or "true" => [true],
-        "off" or "false" => [false],
-        "both" => [true, false],
-        _ => throw new ArgumentException($"Invalid --nodelay '{value}'. Valid: on, off, both. Example: --nodelay both."),
-    };
-
     private static IReadOnlyList<(int, int)> ParseShapes(string value) => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
         .Select(shape => shape.Split('x') is [var size, var count]
             && int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out int bufferSize) && bufferSize > 0
@@ -165,12 +132,25 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                 : throw new ArgumentException($"Invalid --shapes '{value}': each shape is SIZExCOUNT in bytes and buffers. Example: --shapes 64x64,1024x256."))
         .ToList();
 
-    private static bool ParseLimits(string value) => value.ToLowerInvariant() switch
+    /// <summary>
+    /// The value of an option that takes one of a few words (any case); each choice's names are separated by '|', the
+    /// first is the one the error lists. <paramref name="example"/> is used both when the value is missing and when it is bad.
+    /// </summary>
+    private static T Choice<T>(IReadOnlyList<string> args, ref int index, string example, params (string Names, T Value)[] choices)
     {
-        "auto" or "on" => true,
-        "off" => false,
-        _ => throw new ArgumentException($"Invalid --limits '{value}'. Valid: auto, off. Example: --limits off."),
-    };
+        string option = args[index];
+        string value = ValueOf(args, ref index, example);
+        foreach (var (names, result) in choices)
+        {
+            if (names.Split('|').Contains(value.ToLowerInvariant()))
+            {
+                return result;
+            }
+        }
+
+        string valid = string.Join(", ", choices.Select(choice => choice.Names.Split('|')[0]));
+        throw new ArgumentException($"Invalid {option} '{value}'. Valid: {valid}. Example: {option} {example}.");
+    }
 
     private static string ValueOf(IReadOnlyList<string> args, ref int index, string example)
     {

@@ -21,7 +21,7 @@ public sealed class ParamsThenMethodOrderer : IOrderer
     public IEnumerable<BenchmarkCase> GetExecutionOrder(ImmutableArray<BenchmarkCase> benchmarksCase, IEnumerable<BenchmarkLogicalGroupRule>? order = null) =>
         benchmarksCase
             .OrderBy(benchmarkCase => benchmarkCase.Descriptor.Type.FullName, StringComparer.Ordinal)
-            .ThenBy(benchmarkCase => benchmarkCase.Parameters, ParameterValues.Comparer)
+            .ThenBy(benchmarkCase => benchmarkCase.Parameters, ParameterValues)
             .ThenBy(benchmarkCase => benchmarkCase.Descriptor.HasCategory(Categories.Reference))
             .ThenBy(DeclarationOrder);
 
@@ -48,30 +48,25 @@ public sealed class ParamsThenMethodOrderer : IOrderer
 
     public IEnumerable<IGrouping<string, BenchmarkCase>> GetLogicalGroupOrder(
         IEnumerable<IGrouping<string, BenchmarkCase>> logicalGroups, IEnumerable<BenchmarkLogicalGroupRule>? order = null) =>
-        logicalGroups.OrderBy(group => group.First().Parameters, ParameterValues.Comparer);
+        logicalGroups.OrderBy(group => group.First().Parameters, ParameterValues);
 
     /// <summary>Orders parameter sets value by value, in declaration order (numbers as numbers, not as text).</summary>
-    private sealed class ParameterValues : IComparer<ParameterInstances>
+    private static readonly IComparer<ParameterInstances> ParameterValues = Comparer<ParameterInstances>.Create((x, y) =>
     {
-        public static ParameterValues Comparer { get; } = new();
-
-        public int Compare(ParameterInstances? x, ParameterInstances? y)
+        if (x is null || y is null)
         {
-            if (x is null || y is null)
-            {
-                return (x is null).CompareTo(y is null);
-            }
-
-            for (int index = 0; index < Math.Min(x.Count, y.Count); index++)
-            {
-                int order = x[index].Value is IComparable value ? value.CompareTo(y[index].Value) : 0;
-                if (order != 0)
-                {
-                    return order;
-                }
-            }
-
-            return x.Count.CompareTo(y.Count);
+            return (x is null).CompareTo(y is null);
         }
-    }
+
+        for (int index = 0; index < Math.Min(x.Count, y.Count); index++)
+        {
+            int order = x[index].Value is IComparable value ? value.CompareTo(y[index].Value) : 0;
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+
+        return x.Count.CompareTo(y.Count);
+    });
 }

@@ -54,15 +54,10 @@ public static class RunEnvironment
     /// What the run says about kernel send counts: "on", "off" (switched off), or why they are not available here,
     /// found by opening a counter once on a socket of the host's own.
     /// </summary>
-    public static string KernelCountsState()
-    {
-        if (!KernelCounts)
-        {
-            return "off";
-        }
-
-        return Sockets.Native.KernelSendCounter.UnavailableReason() is { } reason ? $"unavailable: {reason}" : "on";
-    }
+    public static string KernelCountsState() =>
+        !KernelCounts ? "off"
+        : Sockets.Native.KernelSendCounter.UnavailableReason() is { } reason ? $"unavailable: {reason}"
+        : "on";
 
     /// <summary>The run's settings for its record; against a --peer the receiver is the peer's sink, whatever the local setting.</summary>
     public static RunSettings Settings(string job, string kernelCounts) => new(

@@ -22,7 +22,7 @@ public static class SocketBenchConfig
     public static IConfig Create(Job job, string artifactsPath, IReadOnlyList<(int BufferSize, int BufferCount)>? shapes = null) => ManualConfig.CreateEmpty()
         .AddJob(job)
         .AddColumnProvider(DefaultColumnProviders.Instance)
-        .AddColumn(SendPathColumn.Instance, FigureColumn.NanosecondsPerBuffer, FigureColumn.Gigabits, FigureColumn.BuffersPerSecond, FigureColumn.Delivered)
+        .AddColumn(FigureColumn.SendPath, FigureColumn.NanosecondsPerBuffer, FigureColumn.Gigabits, FigureColumn.BuffersPerSecond, FigureColumn.Delivered)
         .AddDiagnoser(MemoryDiagnoser.Default, DeliveryDiagnoser.Default)
         .AddExporter(JsonExporter.Full, MarkdownExporter.GitHub)
         .AddLogger(DefaultConfig.Instance.GetLoggers().ToArray())
@@ -41,19 +41,17 @@ public static class SocketBenchConfig
         analyser is not MinIterationTimeAnalyser || job.Run.IterationTime != SocketBenchJobs.QuickIterationTime;
 
     /// <summary>Whether the gate job measures this case: every method, at the gate's shapes only.</summary>
-    public static bool IsGateCase(BenchmarkCase benchmarkCase) => CaseRecords.Of(benchmarkCase) switch
-    {
-        { Kind: CaseKind.RoundTrip } echo => echo.BufferSize == SocketBenchJobs.GateEchoSize,
-        { } send => SocketBenchJobs.GateShapes.Contains((send.BufferSize, send.BufferCount)),
-        null => false,
-    };
+    public static bool IsGateCase(BenchmarkCase benchmarkCase) =>
+        HasShape(benchmarkCase, SocketBenchJobs.GateShapes, echoSize => echoSize == SocketBenchJobs.GateEchoSize);
 
-    private static bool HasShape(BenchmarkCase benchmarkCase, IReadOnlyList<(int BufferSize, int BufferCount)> shapes) => CaseRecords.Of(benchmarkCase) switch
-    {
-        { Kind: CaseKind.RoundTrip } echo => shapes.Any(shape => shape.BufferSize == echo.BufferSize),
-        { } send => shapes.Contains((send.BufferSize, send.BufferCount)),
-        null => false,
-    };
+    /// <summary>A send case of one of <paramref name="shapes"/>; an echo case of one of their sizes, unless <paramref name="isEchoSize"/> decides.</summary>
+    private static bool HasShape(BenchmarkCase benchmarkCase, IReadOnlyList<(int BufferSize, int BufferCount)> shapes, Func<int, bool>? isEchoSize = null) =>
+        CaseRecords.Of(benchmarkCase) switch
+        {
+            { Kind: CaseKind.RoundTrip } echo => isEchoSize?.Invoke(echo.BufferSize) ?? shapes.Any(shape => shape.BufferSize == echo.BufferSize),
+            { } send => shapes.Contains((send.BufferSize, send.BufferCount)),
+            null => false,
+        };
 
     /// <summary>
     /// Rows built from Linux system calls (or a kernel feature this machine lacks) are left out rather than run to fail;

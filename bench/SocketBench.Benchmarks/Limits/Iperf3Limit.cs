@@ -5,9 +5,6 @@ using SocketBench.Core.Cases;
 
 namespace SocketBench.Benchmarks.Limits;
 
-/// <summary>What one iperf3 run measured at the receiver: bits per second, and for UDP datagrams per second and loss.</summary>
-public sealed record Iperf3Rate(double BitsPerSecond, double? DatagramsPerSecond, double? LossPercent);
-
 /// <summary>
 /// One iperf3 run on 127.0.0.1 for a limit: TCP with <c>-l</c> = bytes per send call (<c>-N</c> when the rows
 /// run with TCP_NODELAY), UDP with <c>-u -b 0 -l</c> = datagram size (as fast as it can, one datagram per call).
@@ -21,26 +18,15 @@ public static class Iperf3Limit
     {
         int port = ToolServer.FreePort();
         var arguments = ClientArguments(limit, port, seconds);
-        string command = "iperf3 " + string.Join(' ', arguments);
         if (limit.BytesPerSendCall > Iperf3Limits.MaxBytesPerCall)
         {
-            return iperf3.Failure(command, limit, Iperf3BlockLimit);
+            return iperf3.Failure(iperf3.Command(arguments), limit, Iperf3BlockLimit);
         }
 
         // --forceflush: into a pipe, iperf3 would hold its "Server listening" line in a buffer until it exits.
-        return ToolServer.Measure(iperf3, command, limit, ["-s", "-1", "-B", "127.0.0.1", "-p", Text(port), "--forceflush"], "Server listening", leavesByItself: true, arguments, seconds, run =>
-        {
-            try
-            {
-                var rate = Parse(run.Output);
-                return iperf3.Rate(command, limit, rate.BitsPerSecond / 1e9, rate.DatagramsPerSecond, rate.LossPercent, "received");
-            }
-            catch (FormatException error)
-            {
-                // A refused option is a line on stderr (the usage text follows on stdout); a failed test is JSON with "error".
-                return iperf3.Failure(command, limit, run.Error.Trim().Length > 0 ? run.OneLine : error.Message);
-            }
-        });
+        // A refused option is a line on stderr (the usage text follows on stdout); a failed test is JSON with "error".
+        return ToolServer.Measure(iperf3, limit, ["-s", "-1", "-B", "127.0.0.1", "-p", Text(port), "--forceflush"], "Server listening", leavesByItself: true, arguments, seconds,
+            run => Parse(run.Output), "received", (run, error) => run.Error.Trim().Length > 0 ? run.OneLine : error.Message);
     }
 
     public static IReadOnlyList<string> ClientArguments(LimitCase limit, int port, int seconds)
@@ -63,7 +49,7 @@ public static class Iperf3Limit
     /// benchmark rows, it counts only what arrived. Throws <see cref="FormatException"/> with a one-line reason when it
     /// holds no rate; a failed run's JSON carries <c>"error"</c>, which becomes the reason.
     /// </summary>
-    public static Iperf3Rate Parse(string json)
+    public static ToolRate Parse(string json)
     {
         Report? report;
         try
@@ -94,7 +80,7 @@ public static class Iperf3Limit
 
         // UDP only: packets sent and lost as the receiver counted them.
         double? datagrams = received is { Packets: double packets, LostPackets: double lost, Seconds: > 0 and double elapsed } ? (packets - lost) / elapsed : null;
-        return new Iperf3Rate(bits, datagrams, datagrams is null ? null : received.LostPercent);
+        return new ToolRate(bits, datagrams, datagrams is null ? null : received.LostPercent);
     }
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

@@ -50,6 +50,9 @@ public sealed record LimitTool(string Name, string? Path, string? Version, strin
 
     public bool Available => Path is not null && Reason is null;
 
+    /// <summary>The command line a run of this tool records: its name and the client's arguments.</summary>
+    public string Command(IEnumerable<string> arguments) => Name + " " + string.Join(' ', arguments);
+
     /// <summary>A rate this tool reported.</summary>
     public LimitRun Rate(string command, LimitCase limit, double gigabits, double? datagrams, double? loss, string side) =>
         new(Name, Version!, command, limit.Transport.ToString().ToUpperInvariant(), limit.BytesPerSendCall, limit.NoDelay, LimitRun.Measured, gigabits, datagrams, loss, side, null, DateTime.UtcNow);

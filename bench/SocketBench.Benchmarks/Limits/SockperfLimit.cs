@@ -15,19 +15,11 @@ public static partial class SockperfLimit
     {
         string port = ToolServer.FreePort().ToString(CultureInfo.InvariantCulture);
         string[] arguments = ["tp", "-i", "127.0.0.1", "-p", port, "-m", limit.BytesPerSendCall.ToString(CultureInfo.InvariantCulture), "-t", seconds.ToString(CultureInfo.InvariantCulture)];
-        string command = "sockperf " + string.Join(' ', arguments);
-        return ToolServer.Measure(sockperf, command, limit, ["sr", "-i", "127.0.0.1", "-p", port], "to block on socket", leavesByItself: false, arguments, seconds, run =>
+        return ToolServer.Measure(sockperf, limit, ["sr", "-i", "127.0.0.1", "-p", port], "to block on socket", leavesByItself: false, arguments, seconds, run =>
         {
-            try
-            {
-                double messages = MessagesPerSecond(run.Output + run.Error);
-                return sockperf.Rate(command, limit, messages * limit.BytesPerSendCall * 8 / 1e9, messages, null, "sent");
-            }
-            catch (FormatException error)
-            {
-                return sockperf.Failure(command, limit, error.Message);
-            }
-        });
+            double messages = MessagesPerSecond(run.Output + run.Error);
+            return new ToolRate(messages * limit.BytesPerSendCall * 8, messages, null);
+        }, "sent");
     }
 
     /// <summary>Messages per second the client sent; throws <see cref="FormatException"/> with a one-line reason when the summary is missing.</summary>

@@ -14,14 +14,17 @@ namespace SocketBench.Benchmarks.Limits;
 public static class ToolServer
 {
     /// <summary>
-    /// Runs the server and the client and reads the client's output with <paramref name="read"/>; a failure with its
-    /// one-line reason when the server never got ready within 3 s or the client outlived <paramref name="seconds"/> + 10 s.
+    /// Runs the server and the client and reads the client's output with <paramref name="read"/> into a rate measured on
+    /// <paramref name="side"/>; a failure with its one-line reason when the server never got ready within 3 s, the client
+    /// outlived <paramref name="seconds"/> + 10 s or <paramref name="read"/> found no rate (<paramref name="reason"/> words
+    /// that: by default the <see cref="FormatException"/>'s message).
     /// <paramref name="leavesByItself"/>: the server exits after its client (iperf3 -s -1), so it gets a moment before it is stopped.
     /// </summary>
     public static LimitRun Measure(
-        LimitTool tool, string command, LimitCase limit, IReadOnlyList<string> serverArguments, string readyMarker, bool leavesByItself,
-        IReadOnlyList<string> clientArguments, int seconds, Func<ToolProcess, LimitRun> read)
+        LimitTool tool, LimitCase limit, IReadOnlyList<string> serverArguments, string readyMarker, bool leavesByItself,
+        IReadOnlyList<string> clientArguments, int seconds, Func<ToolProcess, ToolRate> read, string side, Func<ToolProcess, FormatException, string>? reason = null)
     {
+        string command = tool.Command(clientArguments);
         var log = new StringBuilder();
         using var ready = new ManualResetEventSlim();
         using var stop = new CancellationTokenSource();
@@ -70,9 +73,20 @@ public static class ToolServer
             }
         }
 
-        return client.TimedOut
-            ? tool.Failure(command, limit, string.Create(CultureInfo.InvariantCulture, $"{tool.Name} did not finish within {seconds + 10} s"))
-            : read(client);
+        if (client.TimedOut)
+        {
+            return tool.Failure(command, limit, string.Create(CultureInfo.InvariantCulture, $"{tool.Name} did not finish within {seconds + 10} s"));
+        }
+
+        try
+        {
+            var rate = read(client);
+            return tool.Rate(command, limit, rate.BitsPerSecond / 1e9, rate.DatagramsPerSecond, rate.LossPercent, side);
+        }
+        catch (FormatException error)
+        {
+            return tool.Failure(command, limit, reason?.Invoke(client, error) ?? error.Message);
+        }
     }
 
     /// <summary>A port nothing listens on now, for one server (TCP and UDP: iperf3 uses both on the same number).</summary>
@@ -85,6 +99,9 @@ public static class ToolServer
         return port;
     }
 }
+
+/// <summary>What one limit tool run measured: bits per second, and for UDP datagrams per second and loss where the tool counts them.</summary>
+public sealed record ToolRate(double BitsPerSecond, double? DatagramsPerSecond, double? LossPercent);
 
 /// <summary>
 /// Runs a tool to completion with a deadline. A tool that outlives it is killed: a limit run that

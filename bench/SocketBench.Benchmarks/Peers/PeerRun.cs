@@ -9,7 +9,7 @@ namespace SocketBench.Benchmarks.Peers;
 
 /// <summary>
 /// The --peer part of a run: hands the peer to the benchmark processes (by environment variable, as the
-/// delivery ledger does), probes it before BenchmarkDotNet starts, and leaves peer.json in the results.
+/// delivery ledger does) and probes it before BenchmarkDotNet starts; the host writes the round trip to peer.json.
 /// </summary>
 public static class PeerRun
 {
@@ -24,37 +24,22 @@ public static class PeerRun
             return null;
         }
 
-        var roundTrip = PeerProbe.Measure(peer);
+        var roundTrip = MeasureRoundTrip(peer);
         output.WriteLine(PeerRoundTrip.Describe(roundTrip));
         output.WriteLine("note: EchoRoundTripBenchmarks runs without its TcpLengthTls rows against a peer (serve has no certificate this run could trust).");
         output.WriteLine("note: TlsSendBenchmarks is not run against a peer (serve's sink speaks plain TCP); its rows stay loopback-only.");
         return roundTrip;
     }
 
-    /// <summary>Writes peer.json beside the results, or removes a previous run's so a loopback run is never labelled remote.</summary>
-    public static void Publish(PeerRoundTrip? roundTrip, string directory)
-    {
-        if (roundTrip is null)
-        {
-            File.Delete(Path.Combine(directory, PeerRoundTrip.FileName));
-            return;
-        }
-
-        roundTrip.Write(directory);
-    }
-}
-
-/// <summary>
-/// Before a --peer run: proves the peer's serve answers and measures the round trip to it, so the report
-/// can say where its figures were measured. Small length-prefixed TCP echoes: reliable on a lossy link,
-/// and the same path the round-trip rows use.
-/// </summary>
-public static class PeerProbe
-{
-    public const int Echoes = 200;
+    private const int Echoes = 200;
     private const int MessageBytes = 32;
 
-    public static PeerRoundTrip Measure(PeerAddress peer)
+    /// <summary>
+    /// Before a --peer run: proves the peer's serve answers and measures the round trip to it, so the report
+    /// can say where its figures were measured. Small length-prefixed TCP echoes: reliable on a lossy link,
+    /// and the same path the round-trip rows use.
+    /// </summary>
+    private static PeerRoundTrip MeasureRoundTrip(PeerAddress peer)
     {
         var options = new EchoClientOptions(EchoProtocol.TcpLength)
         {

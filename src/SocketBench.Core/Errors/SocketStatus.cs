@@ -40,15 +40,10 @@ public enum SocketStatus
 /// A failure already translated to a named status. Backends throw it at their edges so every command
 /// prints the same one line: the status, what happened, and what to try.
 /// </summary>
-public sealed class SocketStatusException : Exception
+public sealed class SocketStatusException(SocketStatus status, string detail, Exception? inner = null)
+    : Exception($"{status}: {detail}. Try: {SocketStatusHints.For(status)}.", inner)
 {
-    public SocketStatusException(SocketStatus status, string detail, Exception? inner = null)
-        : base($"{status}: {detail}. Try: {SocketStatusHints.For(status)}.", inner)
-    {
-        Status = status;
-    }
-
-    public SocketStatus Status { get; }
+    public SocketStatus Status { get; } = status;
 
     /// <summary>Statuses caused by what the user typed rather than by the network.</summary>
     public bool IsBadInput => Status is SocketStatus.InvalidHostName;

@@ -25,73 +25,69 @@ public static class RemoteSessions
     private static readonly TimeSpan HelloResend = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan HelloLimit = TimeSpan.FromSeconds(5);
 
-    public static SocketSession Open(BatchShape shape, PeerAddress peer, SessionOptions? options = null) => shape.Transport switch
+    public static SocketSession Open(BatchShape shape, PeerAddress peer, SessionOptions? options = null)
     {
-        Transport.Tcp => OpenTcp(shape, peer, options ?? SessionOptions.Default),
-        Transport.Udp => OpenUdp(shape, peer, options ?? SessionOptions.Default),
-        _ => throw new ArgumentOutOfRangeException(nameof(shape), shape.Transport, "Unknown transport."),
-    };
-
-    private static TcpSession OpenTcp(BatchShape shape, PeerAddress peer, SessionOptions options)
-    {
+        var (socketType, protocol) = shape.Transport switch
+        {
+            Transport.Tcp => (SocketType.Stream, ProtocolType.Tcp),
+            Transport.Udp => (SocketType.Dgram, ProtocolType.Udp),
+            _ => throw new ArgumentOutOfRangeException(nameof(shape), shape.Transport, "Unknown transport."),
+        };
         var address = peer.Resolve();
         var sink = new IPEndPoint(address, peer.SinkPort);
-        var sender = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = options.NoDelay };
+        var sender = new Socket(address.AddressFamily, socketType, protocol);
         try
         {
-            // Reachability is tried on a throwaway socket, within a time limit: .NET leaves a socket non-blocking once an
-            // async call was made on it and then emulates each blocking Send with retries the code cannot count, which the
-            // kernel's send count catches. The sender itself connects blocking, as on loopback.
-            using (var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp))
-            using (var timeout = new CancellationTokenSource(ConnectLimit))
-            {
-                probe.ConnectAsync(sink, timeout.Token).AsTask().GetAwaiter().GetResult();
-            }
-
-            sender.Connect(sink);
-
-            sender.Send(SinkWire.TcpHello(shape.BufferSize, options.Verify));
-            return new TcpSession(shape, options, sender, new SinkCountReader(sender));
-        }
-        catch (Exception error) when (error is SocketException or OperationCanceledException)
-        {
-            sender.Dispose();
-            throw Unreachable(peer, "TCP sink", peer.SinkPort, error);
-        }
-    }
-
-    private static UdpSession OpenUdp(BatchShape shape, PeerAddress peer, SessionOptions options)
-    {
-        var address = peer.Resolve();
-        var control = new IPEndPoint(address, peer.SinkPort);
-        var sender = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            sender.Bind(new IPEndPoint(address.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
-            long nonce = Random.Shared.NextInt64(1, long.MaxValue);
-            var (welcome, roundTrip) = OpenUdpSession(sender, control, SinkWire.UdpHello(shape.BufferSize, options.Verify, nonce), nonce, peer);
-
-            // The session socket on the peer is connected to this socket's address and port, so this socket sends the data too.
-            sender.Connect(new IPEndPoint(address, welcome.Size));
-            var answers = new SinkAnswerReader(sender)
-            {
-                Stopped = () => SayGoodbye(control, SinkWire.UdpHello(shape.BufferSize, verify: false, nonce, close: true)),
-            };
-
-            // A lost marker costs one retry interval inside the measured time, so retry soon, but not before an answer could be back.
-            var retry = TimeSpan.FromTicks(Math.Clamp(roundTrip.Ticks * 3, TimeSpan.FromMilliseconds(2).Ticks, TimeSpan.FromMilliseconds(200).Ticks));
-            return new UdpSession(shape, options, sender, answers, welcome.ReceiveBufferBytes, retry);
+            return shape.Transport == Transport.Tcp
+                ? OpenTcp(shape, options ?? SessionOptions.Default, sender, sink)
+                : OpenUdp(shape, peer, options ?? SessionOptions.Default, sender, sink);
         }
         catch (Exception error)
         {
             sender.Dispose();
-            if (error is SocketException)
+            if (error is SocketException or OperationCanceledException)
             {
-                throw Unreachable(peer, "UDP sink", peer.SinkPort, error);
+                throw Unreachable(peer, shape.Transport.ToString().ToUpperInvariant() + " sink", peer.SinkPort, error);
             }
 
             throw;
         }
+    }
+
+    private static TcpSession OpenTcp(BatchShape shape, SessionOptions options, Socket sender, IPEndPoint sink)
+    {
+        sender.NoDelay = options.NoDelay;
+        // Reachability is tried on a throwaway socket, within a time limit: .NET leaves a socket non-blocking once an
+        // async call was made on it and then emulates each blocking Send with retries the code cannot count, which the
+        // kernel's send count catches. The sender itself connects blocking, as on loopback.
+        using (var probe = new Socket(sink.AddressFamily, SocketType.Stream, ProtocolType.Tcp))
+        using (var timeout = new CancellationTokenSource(ConnectLimit))
+        {
+            probe.ConnectAsync(sink, timeout.Token).AsTask().GetAwaiter().GetResult();
+        }
+
+        sender.Connect(sink);
+
+        sender.Send(SinkWire.TcpHello(shape.BufferSize, options.Verify));
+        return new TcpSession(shape, options, sender, new SinkCountReader(sender));
+    }
+
+    private static UdpSession OpenUdp(BatchShape shape, PeerAddress peer, SessionOptions options, Socket sender, IPEndPoint control)
+    {
+        sender.Bind(new IPEndPoint(control.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+        long nonce = Random.Shared.NextInt64(1, long.MaxValue);
+        var (welcome, roundTrip) = OpenUdpSession(sender, control, SinkWire.UdpHello(shape.BufferSize, options.Verify, nonce), nonce, peer);
+
+        // The session socket on the peer is connected to this socket's address and port, so this socket sends the data too.
+        sender.Connect(new IPEndPoint(control.Address, welcome.Size));
+        var answers = new SinkAnswerReader(sender)
+        {
+            Stopped = () => SayGoodbye(control, SinkWire.UdpHello(shape.BufferSize, verify: false, nonce, close: true)),
+        };
+
+        // A lost marker costs one retry interval inside the measured time, so retry soon, but not before an answer could be back.
+        var retry = TimeSpan.FromTicks(Math.Clamp(roundTrip.Ticks * 3, TimeSpan.FromMilliseconds(2).Ticks, TimeSpan.FromMilliseconds(200).Ticks));
+        return new UdpSession(shape, options, sender, answers, welcome.ReceiveBufferBytes, retry);
     }
 
     /// <summary>

@@ -23,14 +23,10 @@ public sealed class ServeSettings : CommandSettings
     [Description("No sink log lines (sessions opened and closed, and their failures, which the sender reports itself); echo server warnings still print")]
     public bool Quiet { get; init; }
 
-    internal IPEndPoint ListenEndPoint
-    {
-        get
-        {
-            var parsed = PeerAddress.Parse(Listen, "--listen");
-            return new IPEndPoint(IPAddress.Parse(parsed.Host), parsed.Port);
-        }
-    }
+    /// <summary>--listen once <see cref="Validate"/> has passed it: an IP address of this machine and a port.</summary>
+    internal IPEndPoint ListenEndPoint => EndPointOf(PeerAddress.Parse(Listen, "--listen"));
+
+    private static IPEndPoint EndPointOf(PeerAddress listen) => new(IPAddress.Parse(listen.Host), listen.Port);
 
     public override ValidationResult Validate()
     {

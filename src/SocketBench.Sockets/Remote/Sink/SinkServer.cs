@@ -131,16 +131,11 @@ public sealed class SinkServer : IDisposable
 
             socket.ReceiveTimeout = 0;
         }
-        catch (EndOfStreamException)
-        {
-            // The client hung up before its opening was complete: nothing to report.
-            CloseConnection(socket, null);
-            return;
-        }
         catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException)
         {
+            // A client that hung up before its opening was complete (end of stream) leaves nothing to report. Otherwise
             // NetworkStream wraps the socket's error (a timeout, a reset): the line quotes the socket's own message.
-            CloseConnection(socket, $"sink closed TCP {peer} before its opening: {(error.InnerException ?? error).Message}");
+            CloseConnection(socket, error is EndOfStreamException ? null : $"sink closed TCP {peer} before its opening: {(error.InnerException ?? error).Message}");
             return;
         }
 
@@ -204,6 +199,7 @@ public sealed class SinkServer : IDisposable
         var datagram = new byte[2048];
         while (!_stopping)
         {
+            CloseIdleSessions();
             int received;
             EndPoint from = _control.LocalEndPoint!;
             IPPacketInformation packet;
@@ -214,7 +210,6 @@ public sealed class SinkServer : IDisposable
             }
             catch (SocketException error) when (error.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock or SocketError.ConnectionReset or SocketError.MessageSize)
             {
-                CloseIdleSessions();
                 continue;
             }
             catch (Exception error) when (error is SocketException or ObjectDisposedException)
@@ -234,8 +229,6 @@ public sealed class SinkServer : IDisposable
                     _log($"sink could not answer a UDP opening from {from}: {error.Message}");
                 }
             }
-
-            CloseIdleSessions();
         }
     }
 
@@ -289,15 +282,10 @@ public sealed class SinkServer : IDisposable
             thread.Join(TimeSpan.FromSeconds(5));
         }
 
-        // Each connection's receiver then ends on its own thread and logs what it counted.
-        foreach (var connection in _connections.Keys)
+        // Each connection's receiver then ends on its own thread and logs what it counted; each UDP session logs it here.
+        foreach (var open in _connections.Keys.Cast<IDisposable>().Concat(_sessions.Values))
         {
-            connection.Dispose();
-        }
-
-        foreach (var session in _sessions.Values)
-        {
-            session.Dispose();
+            open.Dispose();
         }
 
         _sessions.Clear();
