@@ -79,25 +79,13 @@ public static class TlsHandshakes
         }
     }
 
-    private static SocketStatusException Describe(AuthenticationException e, string host, SslPolicyErrors seen, string? chainProblem)
+    private static SocketStatusException Describe(AuthenticationException e, string host, SslPolicyErrors seen, string? chainProblem) => chainProblem switch
     {
-        if (chainProblem is not null)
-        {
-            return new SocketStatusException(SocketStatus.CertificateUntrustedRoot, $"the server's certificate is not issued by the given CA ({chainProblem})", e);
-        }
-
-        if (seen.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
-        {
-            return new SocketStatusException(SocketStatus.CertificateCommonNameIsIncorrect, $"the server's certificate does not name '{host}'", e);
-        }
-
-        if (seen.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
-        {
-            return new SocketStatusException(SocketStatus.CertificateUntrustedRoot, "the server's certificate is not trusted by this machine", e);
-        }
-
-        return new SocketStatusException(SocketStatus.TlsHandshakeFailed, $"TLS handshake with '{host}' failed: {(e.InnerException ?? e).Message.TrimEnd('.')}", e);
-    }
+        not null => new(SocketStatus.CertificateUntrustedRoot, $"the server's certificate is not issued by the given CA ({chainProblem})", e),
+        _ when seen.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) => new(SocketStatus.CertificateCommonNameIsIncorrect, $"the server's certificate does not name '{host}'", e),
+        _ when seen.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors) => new(SocketStatus.CertificateUntrustedRoot, "the server's certificate is not trusted by this machine", e),
+        _ => new(SocketStatus.TlsHandshakeFailed, $"TLS handshake with '{host}' failed: {(e.InnerException ?? e).Message.TrimEnd('.')}", e),
+    };
 
     /// <summary>
     /// Why <paramref name="certificate"/> does not chain to one of <paramref name="authorities"/> (only those), or is
