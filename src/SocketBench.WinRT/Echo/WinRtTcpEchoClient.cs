@@ -50,7 +50,7 @@ public sealed class WinRtTcpEchoClient : EchoClient
     protected override ValueTask<ReadOnlyMemory<byte>?> ExchangeAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken) =>
         ExchangeAsync(_channel, request, cancellationToken);
 
-    protected override SocketStatusException Describe(Exception e, bool firstExchange) => WinRtSocketErrors.Wrap(e, $"echo with {RemoteEndPoint}");
+    protected override SocketStatusException Describe(Exception e) => WinRtSocketErrors.Wrap(e, $"echo with {RemoteEndPoint}");
 
     public override ValueTask DisposeAsync()
     {
