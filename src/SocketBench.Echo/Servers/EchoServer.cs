@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using SocketBench.Core.Errors;
 using SocketBench.Echo.Clients;
+using SocketBench.Echo.Errors;
 using SocketBench.Echo.Framing;
 using SocketBench.Echo.Logging;
 using SocketBench.Echo.Tls;
@@ -16,8 +18,7 @@ namespace SocketBench.Echo.Servers;
 /// </summary>
 public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<long, Task> _serving = new();
-    private long _nextId;
+    private readonly ConcurrentDictionary<Task, byte> _serving = new();
     private int _open;
 
     public IPEndPoint LocalEndPoint { get; protected set; } = new(IPAddress.Loopback, 0);
@@ -42,7 +43,7 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
     public static EchoServer Start(EchoServerOptions options, EchoLog log)
     {
         Check(options);
-        return options.Protocol.IsTcp() ? TcpEchoServer.Start(options, log) : UdpEchoServer.Start(options, log);
+        return options.Protocol.IsTcp() ? new TcpEchoServer(options, log) : new UdpEchoServer(options, log);
     }
 
     /// <summary>Rejects option combinations no backend can serve, before any socket opens.</summary>
@@ -56,6 +57,38 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
         if (options.SharePort && options.Protocol.IsTcp())
         {
             throw new ArgumentException("--share-port applies to UDP sockets only (the guide's DatagramSocketControl.MulticastOnly)");
+        }
+    }
+
+    /// <summary>
+    /// A System.Net.Sockets socket bound to <paramref name="local"/>: a TCP one listening, a UDP one optionally sharing
+    /// the port. For the portable servers and the UDP client alike; a failure is named as the bind of that address.
+    /// </summary>
+    internal static Socket Bind(IPEndPoint local, ProtocolType protocol, bool sharePort = false)
+    {
+        bool tcp = protocol == ProtocolType.Tcp;
+        var socket = new Socket(local.AddressFamily, tcp ? SocketType.Stream : SocketType.Dgram, protocol);
+        try
+        {
+            if (sharePort)
+            {
+                // .NET turns this into SO_REUSEADDR (and SO_REUSEPORT on Linux), which lets several sockets bind one
+                // address and port: what WinRT's DatagramSocketControl.MulticastOnly asks of Windows.
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
+
+            socket.Bind(local);
+            if (tcp)
+            {
+                socket.Listen(backlog: 512);
+            }
+
+            return socket;
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw SocketStatusMap.Wrap(e, $"binding {(tcp ? "TCP" : "UDP")} {local}{(sharePort ? " with --share-port" : "")}");
         }
     }
 
@@ -81,22 +114,21 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
     /// <summary>Serves an admitted connection; it is counted and awaited by <see cref="WhenAllClosed"/> until it ends.</summary>
     protected async Task TrackAsync(Func<Task> serve)
     {
-        long id = Interlocked.Increment(ref _nextId);
         var task = serve();
-        _serving[id] = task;
+        _serving[task] = 0;
         try
         {
             await task.ConfigureAwait(false);
         }
         finally
         {
-            _serving.TryRemove(id, out _);
+            _serving.TryRemove(task, out _);
             Interlocked.Decrement(ref _open);
         }
     }
 
     /// <summary>Completes when every connection being served now has ended.</summary>
-    protected Task WhenAllClosed() => Task.WhenAll(_serving.Values);
+    protected Task WhenAllClosed() => Task.WhenAll(_serving.Keys);
 
     /// <summary>The server side of TLS over a connection's transport, within the idle timeout; a refused client certificate is logged.</summary>
     protected async Task<SslStream> HandshakeAsync(Stream transport, TlsServerSettings tls, string remote)
