@@ -90,9 +90,7 @@ public static class SelfSignedCertificates
     /// <summary>Ephemeral keys do not work with SslStream on Windows; a PKCS#12 round trip makes them usable everywhere.</summary>
     public static X509Certificate2 Portable(X509Certificate2 certificate)
     {
-        using (certificate)
-        {
-            return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
-        }
+        using var ephemeral = certificate;
+        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), null);
     }
 }
