@@ -111,7 +111,10 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
         return false;
     }
 
-    /// <summary>Serves an admitted connection; it is counted and awaited by <see cref="WhenAllClosed"/> until it ends.</summary>
+    /// <summary>
+    /// Serves an admitted connection; it is counted and awaited by <see cref="WhenAllClosed"/> until it ends. With
+    /// Once, its end stops the server.
+    /// </summary>
     protected async Task TrackAsync(Func<Task> serve)
     {
         var task = serve();
@@ -124,6 +127,11 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
         {
             _serving.TryRemove(task, out _);
             Interlocked.Decrement(ref _open);
+        }
+
+        if (options.Once)
+        {
+            await Stop.CancelAsync().ConfigureAwait(false);
         }
     }
 
@@ -203,16 +211,16 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
 
     /// <summary>
     /// What a UDP server does with one datagram: drop it (logged) when it is over the limit or not UTF-8, else log
-    /// it, <paramref name="reply"/> through the backend's own send, and log the reply.
+    /// it, <paramref name="reply"/> through the backend's own send, and log the reply. With Once, an echoed datagram
+    /// stops the server.
     /// </summary>
     /// <param name="replyFailure">The status of a failed reply, to log; null for an exception that is not a reply failure (it propagates).</param>
-    /// <returns>True when the datagram was echoed.</returns>
-    protected async Task<bool> EchoDatagramAsync(ReadOnlyMemory<byte> payload, string sender, Func<Task> reply, Func<Exception, SocketStatus?> replyFailure)
+    protected async Task EchoDatagramAsync(ReadOnlyMemory<byte> payload, string sender, Func<Task> reply, Func<Exception, SocketStatus?> replyFailure)
     {
         if (payload.Length > options.MaxMessageBytes)
         {
             log.Warn($"server dropped a datagram from {sender}: {payload.Length} bytes is over the {options.MaxMessageBytes}-byte limit");
-            return false;
+            return;
         }
 
         string? text;
@@ -224,7 +232,7 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
         catch (FramingException e)
         {
             log.Warn($"server dropped a datagram from {sender}: {e.Message}");
-            return false;
+            return;
         }
 
         if (text is not null)
@@ -239,7 +247,7 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
         catch (Exception e) when (replyFailure(e) is { } status)
         {
             log.Warn($"server could not reply to {sender}: {status}: {e.Message}");
-            return false;
+            return;
         }
 
         if (text is not null)
@@ -247,6 +255,9 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
             log.Info($"server sent back the response: \"{text}\" to {sender}");
         }
 
-        return true;
+        if (options.Once)
+        {
+            await Stop.CancelAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -45,15 +45,11 @@ public sealed class UdpEchoServer : EchoServer
 
                 var payload = buffer.AsMemory(0, received.ReceivedBytes);
                 var sender = received.RemoteEndPoint;
-                bool echoed = await EchoDatagramAsync(
+                await EchoDatagramAsync(
                     payload,
                     sender.ToString() ?? "a sender",
                     async () => await _socket.SendToAsync(payload, SocketFlags.None, sender, Stop.Token).ConfigureAwait(false),
                     e => e is SocketException ? SocketStatusMap.StatusOf(e) : null).ConfigureAwait(false);
-                if (echoed && Options.Once)
-                {
-                    return;
-                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && Stop.IsCancellationRequested)
