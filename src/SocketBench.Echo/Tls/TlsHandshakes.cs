@@ -47,14 +47,10 @@ public static class TlsHandshakes
 
                 return errors == SslPolicyErrors.None;
             },
-        };
-        if (settings.ClientCertificate is { } mine)
-        {
-            options.ClientCertificates = [mine];
+            ClientCertificates = settings.ClientCertificate is { } mine ? [mine] : null,
             // Offer ours whatever CA list the server names, as WinRT's ClientCertificate does.
-            options.LocalCertificateSelectionCallback = (_, _, _, _, _) => mine;
-        }
-
+            LocalCertificateSelectionCallback = settings.ClientCertificate is { } offered ? (_, _, _, _, _) => offered : null,
+        };
         return AuthenticateAsync(transport, tls => tls.AuthenticateAsClientAsync(options, cancellationToken), e => Describe(e, host, seen, chainProblem));
     }
 
