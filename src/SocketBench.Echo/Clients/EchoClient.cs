@@ -15,8 +15,6 @@ public abstract class EchoClient(EchoClientOptions options) : IAsyncDisposable
 
     public EndPoint RemoteEndPoint { get; protected set; } = new IPEndPoint(IPAddress.None, 0);
 
-    protected EchoClientOptions Options => options;
-
     /// <summary>Connects the portable client for a protocol. The host is checked first, so a malformed one never reaches DNS or the network.</summary>
     public static async Task<EchoClient> ConnectAsync(EchoClientOptions options, CancellationToken cancellationToken = default)
     {
@@ -59,7 +57,7 @@ public abstract class EchoClient(EchoClientOptions options) : IAsyncDisposable
             // UDP has no connection: a missing server or a lost datagram both look like silence.
             throw deadline.Expired
                 ? new SocketStatusException(SocketStatus.ConnectionTimedOut, $"no {(tcp ? "response" : "reply")} from {RemoteEndPoint} within {options.Timeout.TotalSeconds:0.###} s", e)
-                : Describe(e, firstExchange: _exchanges == 0);
+                : Describe(e);
         }
     }
 
@@ -69,8 +67,13 @@ public abstract class EchoClient(EchoClientOptions options) : IAsyncDisposable
     protected abstract ValueTask<ReadOnlyMemory<byte>?> ExchangeAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken);
 
     /// <summary>The status of a failed request that did not time out.</summary>
-    protected virtual SocketStatusException Describe(Exception e, bool firstExchange) =>
-        SocketStatusMap.Wrap(e, $"echo with {RemoteEndPoint}{(options.Protocol.IsTcp() ? "" : " over UDP")}");
+    protected virtual SocketStatusException Describe(Exception e) =>
+        // In TLS 1.3 the client's handshake ends before the server has judged the client certificate,
+        // so a rejection arrives as a closed or reset session on the first exchange.
+        options.Tls is not null && _exchanges == 0
+            && SocketStatusMap.StatusOf(e) is SocketStatus.ConnectionClosedByPeer or SocketStatus.ConnectionResetByPeer or SocketStatus.TlsHandshakeFailed or SocketStatus.Unknown
+            ? new SocketStatusException(SocketStatus.TlsHandshakeFailed, $"{RemoteEndPoint} ended the TLS session before replying: it may require or have rejected a client certificate (--client-cert)", e)
+            : SocketStatusMap.Wrap(e, $"echo with {RemoteEndPoint}{(options.Protocol.IsTcp() ? "" : " over UDP")}");
 
     protected static async ValueTask<ReadOnlyMemory<byte>?> ExchangeAsync(IMessageChannel channel, ReadOnlyMemory<byte> request, CancellationToken cancellationToken)
     {

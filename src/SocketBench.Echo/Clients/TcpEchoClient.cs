@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using SocketBench.Core.Errors;
 using SocketBench.Echo.Errors;
 using SocketBench.Echo.Framing;
 using SocketBench.Echo.Tls;
@@ -54,14 +53,6 @@ public sealed class TcpEchoClient : EchoClient
 
     protected override ValueTask<ReadOnlyMemory<byte>?> ExchangeAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken) =>
         ExchangeAsync(_channel, request, cancellationToken);
-
-    protected override SocketStatusException Describe(Exception e, bool firstExchange) =>
-        // In TLS 1.3 the client's handshake ends before the server has judged the client certificate,
-        // so a rejection arrives as a closed or reset session on the first exchange.
-        Options.Tls is not null && firstExchange
-            && SocketStatusMap.StatusOf(e) is SocketStatus.ConnectionClosedByPeer or SocketStatus.ConnectionResetByPeer or SocketStatus.TlsHandshakeFailed or SocketStatus.Unknown
-            ? new SocketStatusException(SocketStatus.TlsHandshakeFailed, $"{RemoteEndPoint} ended the TLS session before replying: it may require or have rejected a client certificate (--client-cert)", e)
-            : base.Describe(e, firstExchange);
 
     public override async ValueTask DisposeAsync()
     {

@@ -41,7 +41,7 @@ public sealed class UdpEchoClient : EchoClient
         var remote = addresses.OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).FirstOrDefault()
             ?? throw new SocketStatusException(SocketStatus.NoAddressesFound, $"'{options.Host}' has no address");
         var any = remote.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
-        var socket = UdpEchoServer.Bind(new IPEndPoint(any, options.LocalPort), options.SharePort);
+        var socket = EchoServer.Bind(new IPEndPoint(any, options.LocalPort), ProtocolType.Udp, options.SharePort);
         try
         {
             socket.Connect(new IPEndPoint(remote, options.Port));

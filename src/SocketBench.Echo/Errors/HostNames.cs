@@ -32,25 +32,13 @@ public static class HostNames
             return $"'{host[bad]}' at position {bad + 1} is not allowed (letters, digits, '-' and '.' only)";
         }
 
-        foreach (var label in host.TrimEnd('.').Split('.'))
+        return host.TrimEnd('.').Split('.').Select(label => label switch
         {
-            if (label.Length == 0)
-            {
-                return "it has an empty label (two dots in a row, or a leading dot)";
-            }
-
-            if (label.Length > MaxLabelLength)
-            {
-                return $"the label '{label[..10]}...' is {label.Length} characters long (at most {MaxLabelLength})";
-            }
-
-            if (label.StartsWith('-') || label.EndsWith('-'))
-            {
-                return $"the label '{label}' starts or ends with '-'";
-            }
-        }
-
-        return null;
+            "" => "it has an empty label (two dots in a row, or a leading dot)",
+            { Length: > MaxLabelLength } => $"the label '{label[..10]}...' is {label.Length} characters long (at most {MaxLabelLength})",
+            ['-', ..] or [.., '-'] => $"the label '{label}' starts or ends with '-'",
+            _ => null,
+        }).FirstOrDefault(problem => problem is not null);
     }
 
     public static void Validate(string? host)

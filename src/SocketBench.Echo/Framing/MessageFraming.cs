@@ -16,6 +16,7 @@ public sealed class FramingException(string reason) : Exception(reason);
 /// count, which only agrees for ASCII).</item>
 /// </list>
 /// </summary>
+/// <param name="maxMessageBytes">Largest payload accepted; a frame announcing or reaching more is a <see cref="FramingException"/>.</param>
 public sealed class MessageFraming(EchoProtocol protocol, int maxMessageBytes = EchoLimits.DefaultMaxMessageBytes)
 {
     public const int HeaderBytes = sizeof(uint);
@@ -23,9 +24,6 @@ public sealed class MessageFraming(EchoProtocol protocol, int maxMessageBytes = 
     private readonly bool _lines = protocol.IsTcp()
         ? protocol == EchoProtocol.TcpLine
         : throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "datagrams carry their own boundaries: no framing");
-
-    /// <summary>Largest payload accepted; a frame announcing or reaching more is a <see cref="FramingException"/>.</summary>
-    public int MaxMessageBytes => maxMessageBytes;
 
     /// <summary>
     /// Finds one whole message at the start of <paramref name="buffered"/>. False means "need more bytes";
@@ -53,13 +51,13 @@ public sealed class MessageFraming(EchoProtocol protocol, int maxMessageBytes = 
         if (end < 0)
         {
             // The limit applies to the text; one more byte is allowed for a CR that will be dropped.
-            return buffered.Length <= MaxMessageBytes + 1
+            return buffered.Length <= maxMessageBytes + 1
                 ? false
-                : throw new FramingException($"line longer than the {MaxMessageBytes}-byte limit (no newline in the first {buffered.Length} bytes)");
+                : throw new FramingException($"line longer than the {maxMessageBytes}-byte limit (no newline in the first {buffered.Length} bytes)");
         }
 
         int length = end > 0 && buffered[end - 1] == (byte)'\r' ? end - 1 : end;
-        payload = 0..(length <= MaxMessageBytes ? length : throw new FramingException($"line of {length} bytes is over the {MaxMessageBytes}-byte limit"));
+        payload = 0..(length <= maxMessageBytes ? length : throw new FramingException($"line of {length} bytes is over the {maxMessageBytes}-byte limit"));
         consumed = end + 1;
         return true;
     }
@@ -69,9 +67,9 @@ public sealed class MessageFraming(EchoProtocol protocol, int maxMessageBytes = 
     /// payload length, or a <see cref="FramingException"/> when the claim is over the limit. For readers that
     /// take the prefix apart themselves, such as WinRT's DataReader.ReadUInt32.
     /// </summary>
-    public int CheckLength(uint length) => length <= (uint)MaxMessageBytes
+    public int CheckLength(uint length) => length <= (uint)maxMessageBytes
         ? (int)length
-        : throw new FramingException($"length prefix {length} (0x{length:X8}) is over the {MaxMessageBytes}-byte limit");
+        : throw new FramingException($"length prefix {length} (0x{length:X8}) is over the {maxMessageBytes}-byte limit");
 
     /// <summary>Bytes on the wire for a payload of this length.</summary>
     public int FrameLength(int payloadLength) => payloadLength + (_lines ? 1 : HeaderBytes);

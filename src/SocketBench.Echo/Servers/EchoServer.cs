@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using SocketBench.Core.Errors;
 using SocketBench.Echo.Clients;
+using SocketBench.Echo.Errors;
 using SocketBench.Echo.Framing;
 using SocketBench.Echo.Logging;
 using SocketBench.Echo.Tls;
@@ -16,8 +18,7 @@ namespace SocketBench.Echo.Servers;
 /// </summary>
 public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<long, Task> _serving = new();
-    private long _nextId;
+    private readonly ConcurrentDictionary<Task, byte> _serving = new();
     private int _open;
 
     public IPEndPoint LocalEndPoint { get; protected set; } = new(IPAddress.Loopback, 0);
@@ -42,7 +43,7 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
     public static EchoServer Start(EchoServerOptions options, EchoLog log)
     {
         Check(options);
-        return options.Protocol.IsTcp() ? TcpEchoServer.Start(options, log) : UdpEchoServer.Start(options, log);
+        return options.Protocol.IsTcp() ? new TcpEchoServer(options, log) : new UdpEchoServer(options, log);
     }
 
     /// <summary>Rejects option combinations no backend can serve, before any socket opens.</summary>
@@ -56,6 +57,38 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
         if (options.SharePort && options.Protocol.IsTcp())
         {
             throw new ArgumentException("--share-port applies to UDP sockets only (the guide's DatagramSocketControl.MulticastOnly)");
+        }
+    }
+
+    /// <summary>
+    /// A System.Net.Sockets socket bound to <paramref name="local"/>: a TCP one listening, a UDP one optionally sharing
+    /// the port. For the portable servers and the UDP client alike; a failure is named as the bind of that address.
+    /// </summary>
+    internal static Socket Bind(IPEndPoint local, ProtocolType protocol, bool sharePort = false)
+    {
+        bool tcp = protocol == ProtocolType.Tcp;
+        var socket = new Socket(local.AddressFamily, tcp ? SocketType.Stream : SocketType.Dgram, protocol);
+        try
+        {
+            if (sharePort)
+            {
+                // .NET turns this into SO_REUSEADDR (and SO_REUSEPORT on Linux), which lets several sockets bind one
+                // address and port: what WinRT's DatagramSocketControl.MulticastOnly asks of Windows.
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
+
+            socket.Bind(local);
+            if (tcp)
+            {
+                socket.Listen(backlog: 512);
+            }
+
+            return socket;
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw SocketStatusMap.Wrap(e, $"binding {(tcp ? "TCP" : "UDP")} {local}{(sharePort ? " with --share-port" : "")}");
         }
     }
 
@@ -78,25 +111,32 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
         return false;
     }
 
-    /// <summary>Serves an admitted connection; it is counted and awaited by <see cref="WhenAllClosed"/> until it ends.</summary>
+    /// <summary>
+    /// Serves an admitted connection; it is counted and awaited by <see cref="WhenAllClosed"/> until it ends. With
+    /// Once, its end stops the server.
+    /// </summary>
     protected async Task TrackAsync(Func<Task> serve)
     {
-        long id = Interlocked.Increment(ref _nextId);
         var task = serve();
-        _serving[id] = task;
+        _serving[task] = 0;
         try
         {
             await task.ConfigureAwait(false);
         }
         finally
         {
-            _serving.TryRemove(id, out _);
+            _serving.TryRemove(task, out _);
             Interlocked.Decrement(ref _open);
+        }
+
+        if (options.Once)
+        {
+            await Stop.CancelAsync().ConfigureAwait(false);
         }
     }
 
     /// <summary>Completes when every connection being served now has ended.</summary>
-    protected Task WhenAllClosed() => Task.WhenAll(_serving.Values);
+    protected Task WhenAllClosed() => Task.WhenAll(_serving.Keys);
 
     /// <summary>The server side of TLS over a connection's transport, within the idle timeout; a refused client certificate is logged.</summary>
     protected async Task<SslStream> HandshakeAsync(Stream transport, TlsServerSettings tls, string remote)
@@ -171,16 +211,16 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
 
     /// <summary>
     /// What a UDP server does with one datagram: drop it (logged) when it is over the limit or not UTF-8, else log
-    /// it, <paramref name="reply"/> through the backend's own send, and log the reply.
+    /// it, <paramref name="reply"/> through the backend's own send, and log the reply. With Once, an echoed datagram
+    /// stops the server.
     /// </summary>
     /// <param name="replyFailure">The status of a failed reply, to log; null for an exception that is not a reply failure (it propagates).</param>
-    /// <returns>True when the datagram was echoed.</returns>
-    protected async Task<bool> EchoDatagramAsync(ReadOnlyMemory<byte> payload, string sender, Func<Task> reply, Func<Exception, SocketStatus?> replyFailure)
+    protected async Task EchoDatagramAsync(ReadOnlyMemory<byte> payload, string sender, Func<Task> reply, Func<Exception, SocketStatus?> replyFailure)
     {
         if (payload.Length > options.MaxMessageBytes)
         {
             log.Warn($"server dropped a datagram from {sender}: {payload.Length} bytes is over the {options.MaxMessageBytes}-byte limit");
-            return false;
+            return;
         }
 
         string? text;
@@ -192,7 +232,7 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
         catch (FramingException e)
         {
             log.Warn($"server dropped a datagram from {sender}: {e.Message}");
-            return false;
+            return;
         }
 
         if (text is not null)
@@ -207,7 +247,7 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
         catch (Exception e) when (replyFailure(e) is { } status)
         {
             log.Warn($"server could not reply to {sender}: {status}: {e.Message}");
-            return false;
+            return;
         }
 
         if (text is not null)
@@ -215,6 +255,9 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
             log.Info($"server sent back the response: \"{text}\" to {sender}");
         }
 
-        return true;
+        if (options.Once)
+        {
+            await Stop.CancelAsync().ConfigureAwait(false);
+        }
     }
 }

@@ -13,29 +13,12 @@ public sealed class TcpEchoServer : EchoServer
 {
     private readonly Socket _listener;
 
-    private TcpEchoServer(Socket listener, EchoServerOptions options, EchoLog log)
+    internal TcpEchoServer(EchoServerOptions options, EchoLog log)
         : base(options, log)
     {
-        _listener = listener;
-        LocalEndPoint = (IPEndPoint)listener.LocalEndPoint!;
+        _listener = Bind(new IPEndPoint(options.Address, options.Port), ProtocolType.Tcp);
+        LocalEndPoint = (IPEndPoint)_listener.LocalEndPoint!;
         Completion = RunAsync();
-    }
-
-    public static new TcpEchoServer Start(EchoServerOptions options, EchoLog log)
-    {
-        var listener = new Socket(options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            listener.Bind(new IPEndPoint(options.Address, options.Port));
-            listener.Listen(backlog: 512);
-        }
-        catch (SocketException e)
-        {
-            listener.Dispose();
-            throw SocketStatusMap.Wrap(e, $"binding TCP {new IPEndPoint(options.Address, options.Port)}");
-        }
-
-        return new TcpEchoServer(listener, options, log);
     }
 
     private async Task RunAsync()

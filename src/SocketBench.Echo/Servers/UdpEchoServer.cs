@@ -14,38 +14,12 @@ public sealed class UdpEchoServer : EchoServer
 {
     private readonly Socket _socket;
 
-    private UdpEchoServer(Socket socket, EchoServerOptions options, EchoLog log)
+    internal UdpEchoServer(EchoServerOptions options, EchoLog log)
         : base(options, log)
     {
-        _socket = socket;
-        LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+        _socket = Bind(new IPEndPoint(options.Address, options.Port), ProtocolType.Udp, options.SharePort);
+        LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         Completion = RunAsync();
-    }
-
-    public static new UdpEchoServer Start(EchoServerOptions options, EchoLog log) =>
-        new(Bind(new IPEndPoint(options.Address, options.Port), options.SharePort), options, log);
-
-    /// <summary>Binds a UDP socket, optionally sharing the port, for servers and clients alike.</summary>
-    internal static Socket Bind(IPEndPoint local, bool sharePort)
-    {
-        var socket = new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            if (sharePort)
-            {
-                // .NET turns this into SO_REUSEADDR (and SO_REUSEPORT on Linux), which lets several sockets bind one
-                // address and port: what WinRT's DatagramSocketControl.MulticastOnly asks of Windows.
-                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            }
-
-            socket.Bind(local);
-            return socket;
-        }
-        catch (SocketException e)
-        {
-            socket.Dispose();
-            throw SocketStatusMap.Wrap(e, $"binding UDP {local}{(sharePort ? " with --share-port" : "")}");
-        }
     }
 
     private async Task RunAsync()
@@ -71,15 +45,11 @@ public sealed class UdpEchoServer : EchoServer
 
                 var payload = buffer.AsMemory(0, received.ReceivedBytes);
                 var sender = received.RemoteEndPoint;
-                bool echoed = await EchoDatagramAsync(
+                await EchoDatagramAsync(
                     payload,
                     sender.ToString() ?? "a sender",
                     async () => await _socket.SendToAsync(payload, SocketFlags.None, sender, Stop.Token).ConfigureAwait(false),
                     e => e is SocketException ? SocketStatusMap.StatusOf(e) : null).ConfigureAwait(false);
-                if (echoed && Options.Once)
-                {
-                    return;
-                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && Stop.IsCancellationRequested)

@@ -14,15 +14,12 @@ public static class CertificateFiles
         RequireFile(path);
         try
         {
-            if (IsPkcs12(path))
+            if (Path.GetExtension(path).ToLowerInvariant() is ".pfx" or ".p12")
             {
                 return X509CertificateLoader.LoadPkcs12FromFile(path, password);
             }
 
-            if (keyPath is not null)
-            {
-                RequireFile(keyPath);
-            }
+            RequireFile(keyPath);
 
             // SslStream on Windows cannot use an ephemeral PEM key; a PKCS#12 round trip works everywhere.
             return SelfSignedCertificates.Portable(password is null
@@ -61,12 +58,10 @@ public static class CertificateFiles
         }
     }
 
-    private static bool IsPkcs12(string path) =>
-        path.EndsWith(".pfx", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".p12", StringComparison.OrdinalIgnoreCase);
-
-    private static void RequireFile(string path)
+    /// <summary>A file that is named must exist; null names none.</summary>
+    private static void RequireFile(string? path)
     {
-        if (!File.Exists(path))
+        if (path is not null && !File.Exists(path))
         {
             throw new SocketStatusException(SocketStatus.CertificateIsInvalid, $"certificate file '{path}' does not exist");
         }
@@ -95,9 +90,7 @@ public static class SelfSignedCertificates
     /// <summary>Ephemeral keys do not work with SslStream on Windows; a PKCS#12 round trip makes them usable everywhere.</summary>
     public static X509Certificate2 Portable(X509Certificate2 certificate)
     {
-        using (certificate)
-        {
-            return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
-        }
+        using var ephemeral = certificate;
+        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), null);
     }
 }

@@ -22,17 +22,11 @@ public sealed record ClientCertificatePolicy(X509Certificate2Collection? Trusted
         }
 
         using var certificate = X509CertificateLoader.LoadCertificate(presented.GetRawCertData());
-        if (Thumbprint is not null && !MatchesThumbprint(certificate, Thumbprint))
-        {
-            return $"certificate '{certificate.Subject}' does not have the required thumbprint";
-        }
-
-        if (TrustedAuthorities is not null && TlsHandshakes.ChainProblem(certificate, TrustedAuthorities, ClientAuth) is { } why)
-        {
-            return $"certificate '{certificate.Subject}' is not accepted by the given CA ({why})";
-        }
-
-        return null;
+        return Thumbprint is not null && !MatchesThumbprint(certificate, Thumbprint)
+            ? $"certificate '{certificate.Subject}' does not have the required thumbprint"
+            : TrustedAuthorities is not null && TlsHandshakes.ChainProblem(certificate, TrustedAuthorities, ClientAuth) is { } why
+                ? $"certificate '{certificate.Subject}' is not accepted by the given CA ({why})"
+                : null;
     }
 
     /// <summary>For SslServerAuthenticationOptions: the policy replaces the system's trust decision.</summary>

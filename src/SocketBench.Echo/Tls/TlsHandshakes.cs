@@ -47,14 +47,10 @@ public static class TlsHandshakes
 
                 return errors == SslPolicyErrors.None;
             },
-        };
-        if (settings.ClientCertificate is { } mine)
-        {
-            options.ClientCertificates = [mine];
+            ClientCertificates = settings.ClientCertificate is { } mine ? [mine] : null,
             // Offer ours whatever CA list the server names, as WinRT's ClientCertificate does.
-            options.LocalCertificateSelectionCallback = (_, _, _, _, _) => mine;
-        }
-
+            LocalCertificateSelectionCallback = settings.ClientCertificate is { } offered ? (_, _, _, _, _) => offered : null,
+        };
         return AuthenticateAsync(transport, tls => tls.AuthenticateAsClientAsync(options, cancellationToken), e => Describe(e, host, seen, chainProblem));
     }
 
@@ -79,25 +75,13 @@ public static class TlsHandshakes
         }
     }
 
-    private static SocketStatusException Describe(AuthenticationException e, string host, SslPolicyErrors seen, string? chainProblem)
+    private static SocketStatusException Describe(AuthenticationException e, string host, SslPolicyErrors seen, string? chainProblem) => chainProblem switch
     {
-        if (chainProblem is not null)
-        {
-            return new SocketStatusException(SocketStatus.CertificateUntrustedRoot, $"the server's certificate is not issued by the given CA ({chainProblem})", e);
-        }
-
-        if (seen.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
-        {
-            return new SocketStatusException(SocketStatus.CertificateCommonNameIsIncorrect, $"the server's certificate does not name '{host}'", e);
-        }
-
-        if (seen.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
-        {
-            return new SocketStatusException(SocketStatus.CertificateUntrustedRoot, "the server's certificate is not trusted by this machine", e);
-        }
-
-        return new SocketStatusException(SocketStatus.TlsHandshakeFailed, $"TLS handshake with '{host}' failed: {(e.InnerException ?? e).Message.TrimEnd('.')}", e);
-    }
+        not null => new(SocketStatus.CertificateUntrustedRoot, $"the server's certificate is not issued by the given CA ({chainProblem})", e),
+        _ when seen.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) => new(SocketStatus.CertificateCommonNameIsIncorrect, $"the server's certificate does not name '{host}'", e),
+        _ when seen.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors) => new(SocketStatus.CertificateUntrustedRoot, "the server's certificate is not trusted by this machine", e),
+        _ => new(SocketStatus.TlsHandshakeFailed, $"TLS handshake with '{host}' failed: {(e.InnerException ?? e).Message.TrimEnd('.')}", e),
+    };
 
     /// <summary>
     /// Why <paramref name="certificate"/> does not chain to one of <paramref name="authorities"/> (only those), or is

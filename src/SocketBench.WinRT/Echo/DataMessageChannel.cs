@@ -26,18 +26,11 @@ internal static class WinRtChannels
 /// Unlike the sample, the prefix counts UTF-8 bytes, and it is judged against the limit before any LoadAsync asks
 /// for the bytes it announces.
 /// </summary>
-internal sealed class DataMessageChannel : IMessageChannel
+internal sealed class DataMessageChannel(IInputStream input, IOutputStream output, int maxMessageBytes) : IMessageChannel
 {
-    private readonly DataReader _reader;
-    private readonly DataWriter _writer;
-    private readonly MessageFraming _framing;
-
-    public DataMessageChannel(IInputStream input, IOutputStream output, int maxMessageBytes)
-    {
-        _reader = new DataReader(input) { ByteOrder = ByteOrder.BigEndian };
-        _writer = new DataWriter(output) { ByteOrder = ByteOrder.BigEndian };
-        _framing = new MessageFraming(EchoProtocol.TcpLength, maxMessageBytes);
-    }
+    private readonly DataReader _reader = new(input) { ByteOrder = ByteOrder.BigEndian };
+    private readonly DataWriter _writer = new(output) { ByteOrder = ByteOrder.BigEndian };
+    private readonly MessageFraming _framing = new(EchoProtocol.TcpLength, maxMessageBytes);
 
     public async ValueTask<ReadOnlyMemory<byte>?> ReadAsync(CancellationToken cancellationToken)
     {

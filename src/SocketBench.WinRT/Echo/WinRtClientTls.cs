@@ -58,10 +58,10 @@ internal static class WinRtClientTls
         return SocketProtectionLevel.Tls12;
     }
 
-    /// <summary>After the handshake: with a given CA, the server's certificate must chain to it.</summary>
-    public static void CheckServer(StreamSocket socket, TlsClientSettings settings)
+    /// <summary>After the handshake: with TLS and a given CA, the server's certificate must chain to it.</summary>
+    public static void CheckServer(StreamSocket socket, TlsClientSettings? settings)
     {
-        if (settings.SkipServerValidation || settings.TrustedAuthorities is not { } authorities)
+        if (settings is not { SkipServerValidation: false, TrustedAuthorities: { } authorities })
         {
             return;
         }

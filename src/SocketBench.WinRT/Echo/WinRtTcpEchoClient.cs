@@ -33,11 +33,7 @@ public sealed class WinRtTcpEchoClient : EchoClient
             socket.Control.NoDelay = true;
             var protection = options.Tls is { } tls ? await WinRtClientTls.PrepareAsync(socket, tls).ConfigureAwait(false) : SocketProtectionLevel.PlainSocket;
             await socket.ConnectAsync(host, WinRtEndPoints.ServiceName(options.Port), protection).AsTask(deadline.Token).ConfigureAwait(false);
-            if (options.Tls is { } settings)
-            {
-                WinRtClientTls.CheckServer(socket, settings);
-            }
-
+            WinRtClientTls.CheckServer(socket, options.Tls);
             return new WinRtTcpEchoClient(socket, options);
         }
         catch (Exception e)
@@ -50,7 +46,7 @@ public sealed class WinRtTcpEchoClient : EchoClient
     protected override ValueTask<ReadOnlyMemory<byte>?> ExchangeAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken) =>
         ExchangeAsync(_channel, request, cancellationToken);
 
-    protected override SocketStatusException Describe(Exception e, bool firstExchange) => WinRtSocketErrors.Wrap(e, $"echo with {RemoteEndPoint}");
+    protected override SocketStatusException Describe(Exception e) => WinRtSocketErrors.Wrap(e, $"echo with {RemoteEndPoint}");
 
     public override ValueTask DisposeAsync()
     {

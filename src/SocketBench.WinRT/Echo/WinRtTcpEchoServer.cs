@@ -61,16 +61,7 @@ public sealed class WinRtTcpEchoServer : EchoServer
             return;
         }
 
-        _ = ServeOnceAwareAsync(socket, remote);
-    }
-
-    private async Task ServeOnceAwareAsync(StreamSocket socket, string remote)
-    {
-        await TrackAsync(() => ServeAsync(socket, remote)).ConfigureAwait(false);
-        if (Options.Once)
-        {
-            await Stop.CancelAsync().ConfigureAwait(false);
-        }
+        _ = TrackAsync(() => ServeAsync(socket, remote));
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed class WinRtUdpEchoClient : EchoClient
         return reply.Payload ?? throw reply.Failure!;
     }
 
-    protected override SocketStatusException Describe(Exception e, bool firstExchange) =>
+    protected override SocketStatusException Describe(Exception e) =>
         // Windows reports an ICMP "port unreachable" on a connected datagram socket as a reset: nothing listens there.
         WinRtSocketErrors.StatusOf(e) == SocketStatus.ConnectionResetByPeer
             ? new SocketStatusException(SocketStatus.ConnectionRefused, $"echo with {RemoteEndPoint} over UDP: the port is unreachable", e)

@@ -102,7 +102,7 @@ public sealed class WinRtUdpEchoServer : EchoServer
                 return;
             }
 
-            bool echoed = await EchoDatagramAsync(
+            await EchoDatagramAsync(
                 payload,
                 from,
                 async () =>
@@ -111,10 +111,6 @@ public sealed class WinRtUdpEchoServer : EchoServer
                     await output.WriteAsync(payload.AsBuffer()); // one write, one datagram
                 },
                 e => WinRtSocketErrors.StatusOf(e)).ConfigureAwait(false);
-            if (echoed && Options.Once)
-            {
-                await Stop.CancelAsync().ConfigureAwait(false);
-            }
         }
         finally
         {

@@ -59,20 +59,16 @@ public sealed class EchoClientSettings : EchoSettings
 
     internal IReadOnlyList<string> MessagesOrDefault => Messages.Length > 0 ? Messages : ["Hello, World!"];
 
-    public override ValidationResult Validate()
-    {
-        var common = base.Validate();
-        return !common.Successful ? common : FirstError(
-            Peer is null ? null : PeerConflict(Peer),
-            HostNames.Problem(Host) is { } problem ? $"Invalid --host '{Host}': {problem}. Examples: localhost, 127.0.0.1, ::1." : null,
-            Port == 0 ? "Invalid port '0': a client needs the server's port. Example: --port 1337." : null,
-            LocalPort is < 0 or > ushort.MaxValue ? $"Invalid --local-port '{LocalPort}'. Examples: 1336, 0." : null,
-            (LocalPort != 0 || SharePort) && ParsedProtocol != EchoProtocol.Udp
-                ? "Invalid --local-port/--share-port with a TCP protocol: they apply to UDP. Example: --protocol udp --local-port 1336."
-                : null,
-            TimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(TimeoutSeconds) ? $"Invalid --timeout '{TimeoutSeconds}'. Examples: 5, 0.5." : null,
-            WithoutTls(ClientCertificate ?? ClientKey ?? Ca ?? (Insecure ? "--insecure" : null), "--tls --ca server.pem"));
-    }
+    public override ValidationResult Validate() => base.Validate() is { Successful: false } common ? common : FirstError(
+        Peer is null ? null : PeerConflict(Peer),
+        HostNames.Problem(Host) is { } problem ? $"Invalid --host '{Host}': {problem}. Examples: localhost, 127.0.0.1, ::1." : null,
+        Port == 0 ? "Invalid port '0': a client needs the server's port. Example: --port 1337." : null,
+        LocalPort is < 0 or > ushort.MaxValue ? $"Invalid --local-port '{LocalPort}'. Examples: 1336, 0." : null,
+        (LocalPort != 0 || SharePort) && ParsedProtocol != EchoProtocol.Udp
+            ? "Invalid --local-port/--share-port with a TCP protocol: they apply to UDP. Example: --protocol udp --local-port 1336."
+            : null,
+        TimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(TimeoutSeconds) ? $"Invalid --timeout '{TimeoutSeconds}'. Examples: 5, 0.5." : null,
+        WithoutTls(ClientCertificate ?? ClientKey ?? Ca ?? (Insecure ? "--insecure" : null), "--tls --ca server.pem"));
 
     /// <summary>A bad --peer, or --host/--port given beside it, as one line; null when --peer alone names the target.</summary>
     private string? PeerConflict(string peer)

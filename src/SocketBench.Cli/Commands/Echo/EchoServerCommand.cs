@@ -59,8 +59,7 @@ public sealed class EchoServerCommand(IAnsiConsole console) : AsyncCommand<EchoS
         ClientCertificatePolicy? policy = null;
         if (settings.ClientCa is not null || settings.ClientThumbprint is not null)
         {
-            var authorities = settings.ClientCa is { } ca ? CertificateFiles.LoadTrusted(ca) : null;
-            policy = new ClientCertificatePolicy(authorities, settings.ClientThumbprint);
+            policy = new ClientCertificatePolicy(settings.ClientCa is { } ca ? CertificateFiles.LoadTrusted(ca) : null, settings.ClientThumbprint);
             console.Line($"server requires a client certificate{(settings.ClientCa is null ? "" : $" issued by {settings.ClientCa}")}{(settings.ClientThumbprint is null ? "" : $" with thumbprint {settings.ClientThumbprint}")}");
         }
 

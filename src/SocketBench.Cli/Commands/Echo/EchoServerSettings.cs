@@ -56,19 +56,15 @@ public sealed class EchoServerSettings : EchoSettings
 
     internal IPAddress BindAddress => IPAddress.Parse(Bind);
 
-    public override ValidationResult Validate()
-    {
-        var common = base.Validate();
-        return !common.Successful ? common : FirstError(
-            !IPAddress.TryParse(Bind, out _) ? $"Invalid --bind '{Bind}': an IP address is needed. Examples: 127.0.0.1, ::1, 0.0.0.0." : null,
-            IdleTimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(IdleTimeoutSeconds) ? $"Invalid --idle-timeout '{IdleTimeoutSeconds}'. Examples: 30, 0.5." : null,
-            MaxConnections < 1 ? $"Invalid --max-connections '{MaxConnections}'. Examples: 1024, 1." : null,
-            SharePort && ParsedProtocol != SocketBench.Echo.EchoProtocol.Udp
-                ? "Invalid --share-port with a TCP protocol: port sharing is for datagram sockets. Example: --protocol udp --share-port."
-                : null,
-            WithoutTls(Certificate ?? Key ?? SaveCertificate ?? ClientCa ?? ClientThumbprint, "--tls --cert server.pfx"),
-            ClientThumbprint is { } thumbprint && thumbprint.Replace(":", "", StringComparison.Ordinal).Length is not (40 or 64)
-                ? $"Invalid --client-thumbprint '{thumbprint}': 40 (SHA-1) or 64 (SHA-256) hex digits. Example: 3F2A...9C (SHA-256 of the certificate)."
-                : null);
-    }
+    public override ValidationResult Validate() => base.Validate() is { Successful: false } common ? common : FirstError(
+        !IPAddress.TryParse(Bind, out _) ? $"Invalid --bind '{Bind}': an IP address is needed. Examples: 127.0.0.1, ::1, 0.0.0.0." : null,
+        IdleTimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(IdleTimeoutSeconds) ? $"Invalid --idle-timeout '{IdleTimeoutSeconds}'. Examples: 30, 0.5." : null,
+        MaxConnections < 1 ? $"Invalid --max-connections '{MaxConnections}'. Examples: 1024, 1." : null,
+        SharePort && ParsedProtocol != SocketBench.Echo.EchoProtocol.Udp
+            ? "Invalid --share-port with a TCP protocol: port sharing is for datagram sockets. Example: --protocol udp --share-port."
+            : null,
+        WithoutTls(Certificate ?? Key ?? SaveCertificate ?? ClientCa ?? ClientThumbprint, "--tls --cert server.pfx"),
+        ClientThumbprint is { } thumbprint && thumbprint.Replace(":", "", StringComparison.Ordinal).Length is not (40 or 64)
+            ? $"Invalid --client-thumbprint '{thumbprint}': 40 (SHA-1) or 64 (SHA-256) hex digits. Example: 3F2A...9C (SHA-256 of the certificate)."
+            : null);
 }

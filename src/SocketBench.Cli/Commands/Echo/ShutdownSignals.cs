@@ -9,16 +9,14 @@ namespace SocketBench.Cli.Commands.Echo;
 internal sealed class ShutdownSignals : IDisposable
 {
     private readonly CancellationTokenSource _source;
-    private readonly PosixSignalRegistration[] _registrations;
+    private readonly PosixSignalRegistration _interrupt;
+    private readonly PosixSignalRegistration _terminate;
 
     public ShutdownSignals(CancellationToken outer)
     {
         _source = CancellationTokenSource.CreateLinkedTokenSource(outer);
-        _registrations =
-        [
-            PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop),
-            PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop),
-        ];
+        _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
     }
 
     public CancellationToken Token => _source.Token;
@@ -31,11 +29,8 @@ internal sealed class ShutdownSignals : IDisposable
 
     public void Dispose()
     {
-        foreach (var registration in _registrations)
-        {
-            registration.Dispose();
-        }
-
+        _interrupt.Dispose();
+        _terminate.Dispose();
         _source.Dispose();
     }
 }
