@@ -75,14 +75,7 @@ public abstract class SocketSession : ISendSession
 
     Backend ISendSession.Backend => Backend.Sockets;
 
-    DeliveryTotals ISendSession.Totals
-    {
-        get
-        {
-            var delivery = Delivery;
-            return new DeliveryTotals(delivery.BuffersSent, delivery.BytesSent, delivery.BuffersDelivered, delivery.BytesDelivered);
-        }
-    }
+    DeliveryTotals ISendSession.Totals => Delivery.Totals;
 
     ValueTask ISendSession.SendBatchAsync(SendStrategy strategy) => SendBatchAsync(SendMethods.From(strategy));
 
@@ -213,21 +206,13 @@ public abstract class SocketSession : ISendSession
         }
     }
 
-    protected virtual void Dispose(bool disposing)
+    /// <summary>Closes the sending side, then (in each subclass) the receiving side; no finalizer, as nothing unmanaged is held outside them.</summary>
+    public virtual void Dispose()
     {
-        if (disposing)
-        {
-            _dotNet?.Dispose();
-            Output.Dispose();
-            Native.Dispose();
-            Sender.Dispose();
-        }
-    }
-
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
+        _dotNet?.Dispose();
+        Output.Dispose();
+        Native.Dispose();
+        Sender.Dispose();
     }
 }
 
@@ -252,4 +237,7 @@ public readonly record struct DeliveryReport(
 
     /// <summary>Fraction of the bytes sent that arrived (always 1 for TCP once drained).</summary>
     public double DeliveredRatio => BytesSent == 0 ? double.NaN : (double)BytesDelivered / BytesSent;
+
+    /// <summary>The backend-neutral part: what was sent and what arrived.</summary>
+    public DeliveryTotals Totals => new(BuffersSent, BytesSent, BuffersDelivered, BytesDelivered);
 }
