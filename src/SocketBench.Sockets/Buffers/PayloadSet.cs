@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SocketBench.Core.Batches;
@@ -124,6 +125,24 @@ public static class PayloadPattern
     }
 
     /// <summary>
+    /// Verify mode's check of one datagram: why it is wrong (corrupt, or carrying a number already in
+    /// <paramref name="seen"/>, to which its number is added), or null when it is right.
+    /// </summary>
+    public static string? DatagramProblem(ReadOnlySpan<byte> datagram, HashSet<long> seen)
+    {
+        long sequence = ReadSequence(datagram);
+        int mismatch = FirstMismatch(datagram, sequence);
+        if (mismatch >= 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} is corrupt at offset {mismatch}");
+        }
+
+        // A datagram shorter than 8 bytes carries only the low bytes of its number: uniqueness is checkable from 8 up.
+        bool duplicate = datagram.Length >= SequenceBytes && !seen.Add(sequence);
+        return duplicate ? string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} arrived twice") : null;
+    }
+
+    /// <summary>
     /// Checks a chunk of a stream made of buffers of <paramref name="bufferSize"/> bytes, buffer after buffer of the
     /// pattern: the stream offset of the first wrong byte, or -1. A byte's stream offset says which buffer and where in it.
     /// </summary>
@@ -146,7 +165,7 @@ public static class PayloadPattern
     {
         long sequence = offset / bufferSize;
         int inBuffer = (int)(offset % bufferSize);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        return string.Create(CultureInfo.InvariantCulture,
             $"stream byte {offset} (buffer {sequence}, offset {inBuffer}) is 0x{actual:x2}, expected 0x{ExpectedByte(sequence, inBuffer):x2}");
     }
 }

@@ -147,33 +147,14 @@ public sealed class UdpReceiver(Socket socket, int datagramSize, bool verify) : 
             return true;
         }
 
-        if (_verify && !Verify(datagram))
+        if (_verify && PayloadPattern.DatagramProblem(datagram, _seen) is { } problem)
         {
+            Fail(problem);
             return false;
         }
 
         Volatile.Write(ref _bytes, _bytes + received);
         Volatile.Write(ref _datagrams, _datagrams + 1);
-        return true;
-    }
-
-    private bool Verify(ReadOnlySpan<byte> datagram)
-    {
-        long sequence = PayloadPattern.ReadSequence(datagram);
-        int mismatch = PayloadPattern.FirstMismatch(datagram, sequence);
-        if (mismatch >= 0)
-        {
-            Fail(string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} is corrupt at offset {mismatch}"));
-            return false;
-        }
-
-        // Shorter datagrams carry only the low bytes of their number, so uniqueness is checkable from 8 bytes up.
-        if (datagram.Length >= PayloadPattern.SequenceBytes && !_seen.Add(sequence))
-        {
-            Fail(string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} arrived twice"));
-            return false;
-        }
-
         return true;
     }
 }

@@ -71,7 +71,7 @@ public sealed class WinRtDatagramReceiver
         if (length == (uint)_datagram.Length)
         {
             reader.ReadBytes(_datagram);
-            if (_verify && CheckContent(_datagram) is { } problem)
+            if (_verify && PayloadPattern.DatagramProblem(_datagram, _seen) is { } problem)
             {
                 _failure ??= problem;
                 return;
@@ -89,20 +89,6 @@ public sealed class WinRtDatagramReceiver
         {
             _failure ??= string.Create(CultureInfo.InvariantCulture, $"a datagram of {length} bytes arrived; every datagram in this run is {_datagram.Length} bytes");
         }
-    }
-
-    private string? CheckContent(byte[] datagram)
-    {
-        long sequence = PayloadPattern.ReadSequence(datagram);
-        int mismatch = PayloadPattern.FirstMismatch(datagram, sequence);
-        if (mismatch >= 0)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} is corrupt at offset {mismatch}");
-        }
-
-        // A datagram shorter than 8 bytes carries only the low bytes of its number: uniqueness is checkable from 8 up.
-        bool duplicate = datagram.Length >= PayloadPattern.SequenceBytes && !_seen.Add(sequence);
-        return duplicate ? string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} arrived twice") : null;
     }
 }
 
