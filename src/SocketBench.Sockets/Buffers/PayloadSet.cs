@@ -111,13 +111,13 @@ public static class PayloadPattern
     }
 
     /// <summary>Offset of the first byte that differs from the pattern, or -1.</summary>
-    public static int FirstMismatch(ReadOnlySpan<byte> buffer, long sequence, int startOffset = 0)
+    public static int FirstMismatch(ReadOnlySpan<byte> buffer, long sequence)
     {
-        for (int index = 0; index < buffer.Length; index++)
+        for (int offset = 0; offset < buffer.Length; offset++)
         {
-            if (buffer[index] != ExpectedByte(sequence, startOffset + index))
+            if (buffer[offset] != ExpectedByte(sequence, offset))
             {
-                return startOffset + index;
+                return offset;
             }
         }
 
@@ -144,28 +144,23 @@ public static class PayloadPattern
 
     /// <summary>
     /// Checks a chunk of a stream made of buffers of <paramref name="bufferSize"/> bytes, buffer after buffer of the
-    /// pattern: the stream offset of the first wrong byte, or -1. A byte's stream offset says which buffer and where in it.
+    /// pattern, that starts at <paramref name="streamOffset"/>: the first wrong byte described (its stream offset
+    /// says which buffer and where in it), or null when every byte is right.
     /// </summary>
-    public static long FirstStreamMismatch(ReadOnlySpan<byte> chunk, long streamOffset, int bufferSize)
+    public static string? StreamProblem(ReadOnlySpan<byte> chunk, long streamOffset, int bufferSize)
     {
         for (int index = 0; index < chunk.Length; index++)
         {
             long offset = streamOffset + index;
-            if (chunk[index] != ExpectedByte(offset / bufferSize, (int)(offset % bufferSize)))
+            long sequence = offset / bufferSize;
+            int inBuffer = (int)(offset % bufferSize);
+            if (chunk[index] != ExpectedByte(sequence, inBuffer))
             {
-                return offset;
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"stream byte {offset} (buffer {sequence}, offset {inBuffer}) is 0x{chunk[index]:x2}, expected 0x{ExpectedByte(sequence, inBuffer):x2}");
             }
         }
 
-        return -1;
-    }
-
-    /// <summary>Describes the byte at a stream offset that <see cref="FirstStreamMismatch"/> found wrong.</summary>
-    public static string DescribeStreamMismatch(byte actual, long offset, int bufferSize)
-    {
-        long sequence = offset / bufferSize;
-        int inBuffer = (int)(offset % bufferSize);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"stream byte {offset} (buffer {sequence}, offset {inBuffer}) is 0x{actual:x2}, expected 0x{ExpectedByte(sequence, inBuffer):x2}");
+        return null;
     }
 }

@@ -136,9 +136,9 @@ public sealed class WinRtStreamReceiver : IDisposable
                 }
 
                 long offset = _bytes;
-                if (_verify && PayloadPattern.FirstStreamMismatch(chunk.ToArray(), offset, _bufferSize) is var mismatch and >= 0)
+                if (_verify && PayloadPattern.StreamProblem(chunk.ToArray(), offset, _bufferSize) is { } problem)
                 {
-                    _failure ??= PayloadPattern.DescribeStreamMismatch(chunk.GetByte((uint)(mismatch - offset)), mismatch, _bufferSize);
+                    _failure ??= problem;
                     return;
                 }
 
