@@ -140,12 +140,9 @@ public static class ResultLoader
         }
 
         var exports = Directory.EnumerateFiles(path, ExportPattern).Order(StringComparer.Ordinal).ToList();
-        if (exports.Count == 0)
-        {
-            throw new ResultInputException($"'{path}': no BenchmarkDotNet full JSON ({ExportPattern}) in this folder. Make some with: scripts/bench --job quick");
-        }
-
-        return exports;
+        return exports.Count > 0
+            ? exports
+            : throw new ResultInputException($"'{path}': no BenchmarkDotNet full JSON ({ExportPattern}) in this folder. Make some with: scripts/bench --job quick");
     }
 }
 

@@ -41,15 +41,9 @@ public abstract class SocketSession : ISendSession
     };
 
     /// <summary>Opens a TLS 1.3 stream over a TCP loopback pair; the shape must be a TCP one.</summary>
-    public static SocketSession OpenTls(BatchShape shape, SessionOptions? options = null)
-    {
-        if (shape.Transport != Transport.Tcp)
-        {
-            throw new InvalidCaseException($"TLS runs over a TCP stream, not over '{shape}'. Example: new BatchShape(Transport.Tcp, 64, 16).");
-        }
-
-        return TlsSession.Create(shape, options ?? SessionOptions.Default);
-    }
+    public static SocketSession OpenTls(BatchShape shape, SessionOptions? options = null) => shape.Transport == Transport.Tcp
+        ? TlsSession.Create(shape, options ?? SessionOptions.Default)
+        : throw new InvalidCaseException($"TLS runs over a TCP stream, not over '{shape}'. Example: new BatchShape(Transport.Tcp, 64, 16).");
 
     /// <summary>The session's protocol, "Tcp", "Udp" or "Tls" (a <see cref="Core.Cases.CaseTransport"/> name): the delivery record is matched to its case by it.</summary>
     public virtual string Protocol => Shape.Transport.ToString();
