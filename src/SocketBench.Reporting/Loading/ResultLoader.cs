@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using SocketBench.Core.Cases;
 using SocketBench.Core.Peers;
 using SocketBench.Reporting.Model;
