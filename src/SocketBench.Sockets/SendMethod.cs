@@ -48,10 +48,6 @@ public static class SendMethods
         SendStrategy.FlushBatched => SendMethod.FlushBatched,
         _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown send strategy."),
     };
-
-    /// <summary>The OS's own primitives: rows with no SocketBench output or strategy code in them.</summary>
-    public static bool IsOsReference(SendMethod method) =>
-        method is SendMethod.GatherSend or SendMethod.SendMmsg or SendMethod.GsoSend or SendMethod.SyscallPerBuffer;
 }
 
 /// <summary>

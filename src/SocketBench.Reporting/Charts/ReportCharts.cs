@@ -166,21 +166,12 @@ public static class ReportCharts
         }
 
         var methods = ChartStyle.MethodsOf(udp);
-        var shapes = ShapesOf(udp);
         const string title = "UDP: share of datagrams delivered";
         // Loss is usually a few percent at most: start the axis just below the lowest bar so it shows.
         double lowest = Math.Min(95, Math.Floor(udp.Min(result => result.Metric(BenchmarkResult.DeliveredPercentMetric)!.Value)) - 1);
         var plot = ChartStyle.Create(title, "Batch shape (BufferSize × BufferCount)", $"Delivered (% of bytes sent; axis from {lowest:0} %)", results.Caption);
-        foreach (var (method, methodIndex) in methods.Select((method, index) => (method, index)))
-        {
-            ChartStyle.AddBars(plot, method, ChartStyle.ColorAt(methodIndex), methodIndex, methods.Count, udp.Where(result => result.Series == method)
-                .Select(result => (shapes.IndexOf((result.BufferSize!.Value, result.BufferCount!.Value)), result.Metric(BenchmarkResult.DeliveredPercentMetric)!.Value)));
-        }
-
-        ChartStyle.CategoryTicks(plot.Axes.Bottom, ShapeLabels(shapes));
+        ShapeBars(plot, methods, (_, index) => ChartStyle.ColorAt(index), udp.Select(result => (result, result.Metric(BenchmarkResult.DeliveredPercentMetric)!.Value)).ToList());
         plot.Axes.SetLimitsY(lowest, 100 + (100 - lowest) * 0.2);
-        plot.Legend.Alignment = Alignment.UpperCenter;
-        plot.Legend.Orientation = Orientation.Horizontal;
         yield return new Chart(
             "delivered-udp",
             title,
@@ -198,7 +189,6 @@ public static class ReportCharts
             return null;
         }
 
-        var shapes = ShapesOf(shares.Select(pair => pair.Row));
         var shown = methods.Where(method => shares.Any(pair => pair.Row.Series == method)).ToList();
         string title = transport.Key == TransportLabels.Tls
             ? $"{transport.Key}: share of plain TCP's loopback limit (iperf3 -N at the same plaintext bytes per call)"
@@ -212,17 +202,9 @@ public static class ReportCharts
             plot.Add.HorizontalLine(LimitsSection.Target, 1f, Colors.Crimson).LegendText = $"target for batched TCP rows ({LimitsSection.Target}×)";
         }
 
-        foreach (var (method, index) in shown.Select((method, index) => (method, index)))
-        {
-            ChartStyle.AddBars(plot, method, ChartStyle.ColorOf(method, methods), index, shown.Count, shares.Where(pair => pair.Row.Series == method)
-                .Select(pair => (shapes.IndexOf((pair.Row.BufferSize!.Value, pair.Row.BufferCount!.Value)), pair.Share)));
-        }
-
-        ChartStyle.CategoryTicks(plot.Axes.Bottom, ShapeLabels(shapes));
+        ShapeBars(plot, shown, (method, _) => ChartStyle.ColorOf(method, methods), shares);
         // Headroom above the tallest bar for the legend, which sits at the top.
         plot.Axes.SetLimitsY(0, Math.Max(1.2, shares.Max(pair => pair.Share)) * 1.4);
-        plot.Legend.Orientation = Orientation.Horizontal;
-        plot.Legend.Alignment = Alignment.UpperCenter;
         return new Chart(
             $"limit-share-{TransportLabels.FileKey(transport.Key)}",
             title,
@@ -267,8 +249,21 @@ public static class ReportCharts
         return results.Sends.GroupBy(key).OrderBy(group => group.Key).Select(group => build(group, methods)).OfType<Chart>();
     }
 
-    private static List<(int Size, int Count)> ShapesOf(IEnumerable<BenchmarkResult> rows) =>
-        rows.Select(result => (result.BufferSize!.Value, result.BufferCount!.Value)).Distinct().Order().ToList();
+    /// <summary>
+    /// Grouped bars of a value per batch shape, one series per method of <paramref name="shown"/> in its colour, the
+    /// shapes in order under them, and the legend in one row at the top.
+    /// </summary>
+    private static void ShapeBars(Plot plot, IReadOnlyList<string> shown, Func<string, int, Color> colorOf, IReadOnlyList<(BenchmarkResult Row, double Value)> values)
+    {
+        var shapes = values.Select(pair => (Size: pair.Row.BufferSize!.Value, Count: pair.Row.BufferCount!.Value)).Distinct().Order().ToList();
+        foreach (var (method, index) in shown.Select((method, index) => (method, index)))
+        {
+            ChartStyle.AddBars(plot, method, colorOf(method, index), index, shown.Count, values.Where(pair => pair.Row.Series == method)
+                .Select(pair => (shapes.IndexOf((pair.Row.BufferSize!.Value, pair.Row.BufferCount!.Value)), pair.Value)));
+        }
 
-    private static List<string> ShapeLabels(IEnumerable<(int Size, int Count)> shapes) => shapes.Select(shape => $"{Units.Bytes(shape.Size)}\n× {shape.Count}").ToList();
+        ChartStyle.CategoryTicks(plot.Axes.Bottom, shapes.Select(shape => $"{Units.Bytes(shape.Size)}\n× {shape.Count}").ToList());
+        plot.Legend.Alignment = Alignment.UpperCenter;
+        plot.Legend.Orientation = Orientation.Horizontal;
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using SocketBench.Core.Cases;
 using SocketBench.Core.Peers;
 using SocketBench.Reporting.Model;
@@ -140,12 +139,9 @@ public static class ResultLoader
         }
 
         var exports = Directory.EnumerateFiles(path, ExportPattern).Order(StringComparer.Ordinal).ToList();
-        if (exports.Count == 0)
-        {
-            throw new ResultInputException($"'{path}': no BenchmarkDotNet full JSON ({ExportPattern}) in this folder. Make some with: scripts/bench --job quick");
-        }
-
-        return exports;
+        return exports.Count > 0
+            ? exports
+            : throw new ResultInputException($"'{path}': no BenchmarkDotNet full JSON ({ExportPattern}) in this folder. Make some with: scripts/bench --job quick");
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SocketBench.Core.Batches;
@@ -110,29 +111,11 @@ public static class PayloadPattern
     }
 
     /// <summary>Offset of the first byte that differs from the pattern, or -1.</summary>
-    public static int FirstMismatch(ReadOnlySpan<byte> buffer, long sequence, int startOffset = 0)
+    public static int FirstMismatch(ReadOnlySpan<byte> buffer, long sequence)
     {
-        for (int index = 0; index < buffer.Length; index++)
+        for (int offset = 0; offset < buffer.Length; offset++)
         {
-            if (buffer[index] != ExpectedByte(sequence, startOffset + index))
-            {
-                return startOffset + index;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>
-    /// Checks a chunk of a stream made of buffers of <paramref name="bufferSize"/> bytes, buffer after buffer of the
-    /// pattern: the stream offset of the first wrong byte, or -1. A byte's stream offset says which buffer and where in it.
-    /// </summary>
-    public static long FirstStreamMismatch(ReadOnlySpan<byte> chunk, long streamOffset, int bufferSize)
-    {
-        for (int index = 0; index < chunk.Length; index++)
-        {
-            long offset = streamOffset + index;
-            if (chunk[index] != ExpectedByte(offset / bufferSize, (int)(offset % bufferSize)))
+            if (buffer[offset] != ExpectedByte(sequence, offset))
             {
                 return offset;
             }
@@ -141,12 +124,43 @@ public static class PayloadPattern
         return -1;
     }
 
-    /// <summary>Describes the byte at a stream offset that <see cref="FirstStreamMismatch"/> found wrong.</summary>
-    public static string DescribeStreamMismatch(byte actual, long offset, int bufferSize)
+    /// <summary>
+    /// Verify mode's check of one datagram: why it is wrong (corrupt, or carrying a number already in
+    /// <paramref name="seen"/>, to which its number is added), or null when it is right.
+    /// </summary>
+    public static string? DatagramProblem(ReadOnlySpan<byte> datagram, HashSet<long> seen)
     {
-        long sequence = offset / bufferSize;
-        int inBuffer = (int)(offset % bufferSize);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"stream byte {offset} (buffer {sequence}, offset {inBuffer}) is 0x{actual:x2}, expected 0x{ExpectedByte(sequence, inBuffer):x2}");
+        long sequence = ReadSequence(datagram);
+        int mismatch = FirstMismatch(datagram, sequence);
+        if (mismatch >= 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} is corrupt at offset {mismatch}");
+        }
+
+        // A datagram shorter than 8 bytes carries only the low bytes of its number: uniqueness is checkable from 8 up.
+        bool duplicate = datagram.Length >= SequenceBytes && !seen.Add(sequence);
+        return duplicate ? string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} arrived twice") : null;
+    }
+
+    /// <summary>
+    /// Checks a chunk of a stream made of buffers of <paramref name="bufferSize"/> bytes, buffer after buffer of the
+    /// pattern, that starts at <paramref name="streamOffset"/>: the first wrong byte described (its stream offset
+    /// says which buffer and where in it), or null when every byte is right.
+    /// </summary>
+    public static string? StreamProblem(ReadOnlySpan<byte> chunk, long streamOffset, int bufferSize)
+    {
+        for (int index = 0; index < chunk.Length; index++)
+        {
+            long offset = streamOffset + index;
+            long sequence = offset / bufferSize;
+            int inBuffer = (int)(offset % bufferSize);
+            if (chunk[index] != ExpectedByte(sequence, inBuffer))
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"stream byte {offset} (buffer {sequence}, offset {inBuffer}) is 0x{chunk[index]:x2}, expected 0x{ExpectedByte(sequence, inBuffer):x2}");
+            }
+        }
+
+        return null;
     }
 }

@@ -17,22 +17,12 @@ namespace SocketBench.Sockets.DotNet;
 /// The send calls happen inside .NET and are not counted here; only the buffers and bytes handed over are, after
 /// each batch has completed (so a wait for delivery knows its target).
 /// </remarks>
-internal sealed class DotNetApiSender : IDisposable
+internal sealed class DotNetApiSender(CaseTransport transport, Socket? socket, Stream? stream) : IDisposable
 {
-    private readonly CaseTransport _transport;
-    private readonly Socket? _socket;
-    private readonly Stream? _stream;
     private PipeWriter? _pipe;
     private BufferedStream? _buffered;
     private List<ArraySegment<byte>>? _segments;
     private IReadOnlyList<PinnedBuffer>? _segmentsOf;
-
-    private DotNetApiSender(CaseTransport transport, Socket? socket, Stream? stream)
-    {
-        _transport = transport;
-        _socket = socket;
-        _stream = stream;
-    }
 
     /// <summary>A connected TCP or UDP socket; on TCP with the NetworkStream a user would write to.</summary>
     public static DotNetApiSender OverSocket(CaseTransport transport, Socket socket) =>
@@ -48,7 +38,7 @@ internal sealed class DotNetApiSender : IDisposable
     public ValueTask SendBatchAsync(DotNetApi api, IReadOnlyList<PinnedBuffer> buffers, long total, SendCounters counters)
     {
         // Describe refuses an API the transport does not offer, naming the valid ones, before anything is sent.
-        _ = DotNetApis.Describe(_transport, api, onLinux: true);
+        _ = DotNetApis.Describe(transport, api, onLinux: true);
         counters.SendsInsideDotNet = true;
         return SendAsync(api, buffers, total, counters);
     }
@@ -63,15 +53,15 @@ internal sealed class DotNetApiSender : IDisposable
             case DotNetApi.SslStreamWriteAsync:
                 for (int index = 0; index < buffers.Count; ++index)
                 {
-                    await _stream!.WriteAsync(buffers[index].Memory);
+                    await stream!.WriteAsync(buffers[index].Memory);
                 }
 
                 break;
             case DotNetApi.SocketSendAsyncWaitAll:
-                SendAllThenWaitAll(_socket!, buffers);
+                SendAllThenWaitAll(socket!, buffers);
                 break;
             case DotNetApi.PipeWriterFlush:
-                _pipe ??= PipeWriter.Create(_stream!);
+                _pipe ??= PipeWriter.Create(stream!);
                 for (int index = 0; index < buffers.Count; ++index)
                 {
                     // A copy into the pipe's pooled segments; nothing reaches the stream before FlushAsync.
@@ -81,7 +71,7 @@ internal sealed class DotNetApiSender : IDisposable
                 await _pipe.FlushAsync();
                 break;
             case DotNetApi.BufferedStreamFlush:
-                _buffered ??= new BufferedStream(_stream!);
+                _buffered ??= new BufferedStream(stream!);
                 for (int index = 0; index < buffers.Count; ++index)
                 {
                     await _buffered.WriteAsync(buffers[index].Memory);
@@ -90,12 +80,12 @@ internal sealed class DotNetApiSender : IDisposable
                 await _buffered.FlushAsync();
                 break;
             case DotNetApi.SocketSendAsyncList:
-                ThrowIfShort(await _socket!.SendAsync(SegmentsOf(buffers), SocketFlags.None), total, "Socket.SendAsync(IList<ArraySegment<byte>>)");
+                ThrowIfShort(await socket!.SendAsync(SegmentsOf(buffers), SocketFlags.None), total, "Socket.SendAsync(IList<ArraySegment<byte>>)");
                 break;
             default:
                 for (int index = 0; index < buffers.Count; ++index)
                 {
-                    ThrowIfShort(await _socket!.SendAsync(buffers[index].Memory, SocketFlags.None), buffers[index].Length, "Socket.SendAsync");
+                    ThrowIfShort(await socket!.SendAsync(buffers[index].Memory, SocketFlags.None), buffers[index].Length, "Socket.SendAsync");
                 }
 
                 break;
@@ -152,9 +142,9 @@ internal sealed class DotNetApiSender : IDisposable
         // does not own the socket, and the session closes the SslStream itself anyway.
         _pipe?.Complete();
         _buffered?.Dispose();
-        if (_transport == CaseTransport.Tcp)
+        if (transport == CaseTransport.Tcp)
         {
-            _stream?.Dispose();
+            stream?.Dispose();
         }
     }
 }

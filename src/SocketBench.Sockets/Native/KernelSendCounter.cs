@@ -243,12 +243,9 @@ internal static unsafe partial class PerfEvent
     public static long Read(int fd)
     {
         long value = 0;
-        if (ReadCall(fd, &value, sizeof(long)) != sizeof(long))
-        {
-            throw new IOException($"reading perf counter {fd} failed: {Describe(Marshal.GetLastPInvokeError())}");
-        }
-
-        return value;
+        return ReadCall(fd, &value, sizeof(long)) == sizeof(long)
+            ? value
+            : throw new IOException($"reading perf counter {fd} failed: {Describe(Marshal.GetLastPInvokeError())}");
     }
 
     private static string Describe(int errno) => $"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})";

@@ -11,8 +11,6 @@ namespace SocketBench.Sockets.Receivers;
 /// </summary>
 public abstract class StreamReceiver(Socket socket, string name, int bufferSize, bool verify) : Receiver(socket, name)
 {
-    private readonly int _bufferSize = bufferSize;
-    private readonly bool _verify = verify;
     private long _bytes;
     private byte[]? _inlineBuffer;
 
@@ -64,25 +62,19 @@ public abstract class StreamReceiver(Socket socket, string name, int bufferSize,
     /// <summary>Counts one read (checking it in verify mode); false once the stream has ended or a byte was wrong.</summary>
     private bool Take(byte[] buffer, int received)
     {
-        if (received == 0 || (_verify && !Verify(buffer.AsSpan(0, received), _bytes)))
+        if (received == 0)
         {
+            return false;
+        }
+
+        if (verify && PayloadPattern.StreamProblem(buffer.AsSpan(0, received), _bytes, bufferSize) is { } problem)
+        {
+            Fail(problem);
             return false;
         }
 
         Volatile.Write(ref _bytes, _bytes + received);
         AfterRead?.Invoke(_bytes);
-        return true;
-    }
-
-    private bool Verify(ReadOnlySpan<byte> chunk, long streamOffset)
-    {
-        long mismatch = PayloadPattern.FirstStreamMismatch(chunk, streamOffset, _bufferSize);
-        if (mismatch >= 0)
-        {
-            Fail(PayloadPattern.DescribeStreamMismatch(chunk[(int)(mismatch - streamOffset)], mismatch, _bufferSize));
-            return false;
-        }
-
         return true;
     }
 }
@@ -139,9 +131,7 @@ public sealed class TcpReceiver(Socket socket, int bufferSize, bool verify) : St
 public sealed class TlsReceiver(Socket socket, SslStream tls, int bufferSize, bool verify)
     : StreamReceiver(socket, "socketbench tls receiver", bufferSize, verify)
 {
-    private readonly SslStream _tls = tls;
-
-    protected override int Read(byte[] buffer) => _tls.Read(buffer, 0, buffer.Length);
+    protected override int Read(byte[] buffer) => tls.Read(buffer, 0, buffer.Length);
 
     protected override void ReceiveUntilClosed()
     {

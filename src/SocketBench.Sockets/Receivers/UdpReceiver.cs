@@ -14,8 +14,6 @@ namespace SocketBench.Sockets.Receivers;
 /// </summary>
 public sealed class UdpReceiver(Socket socket, int datagramSize, bool verify) : DatagramCounter(socket, "socketbench udp receiver")
 {
-    private readonly int _datagramSize = datagramSize;
-    private readonly bool _verify = verify;
     private readonly HashSet<long> _seen = [];
     private long _datagrams;
     private long _bytes;
@@ -24,7 +22,7 @@ public sealed class UdpReceiver(Socket socket, int datagramSize, bool verify) : 
     private byte[]? _inlineBuffer;
 
     /// <summary>A marker's length: anything but the data size, and room for its 8-byte id.</summary>
-    public int MarkerLength => MarkerLengthFor(_datagramSize);
+    public int MarkerLength => MarkerLengthFor(datagramSize);
 
     /// <summary>The drain marker's length for a run of datagrams of <paramref name="datagramSize"/> bytes.</summary>
     public static int MarkerLengthFor(int datagramSize) => datagramSize == 8 ? 16 : 8;
@@ -110,7 +108,7 @@ public sealed class UdpReceiver(Socket socket, int datagramSize, bool verify) : 
         }
     }
 
-    private MmsgReceiver NewBatchReceiver() => new((int)Socket.SafeHandle.DangerousGetHandle(), Math.Max(_datagramSize, MarkerLength));
+    private MmsgReceiver NewBatchReceiver() => new((int)Socket.SafeHandle.DangerousGetHandle(), Math.Max(datagramSize, MarkerLength));
 
     /// <summary>Takes in the datagrams of one batch receive, in order; false when the run must stop (a wrong datagram).</summary>
     private bool AcceptAll(MmsgReceiver batch, int received)
@@ -132,11 +130,11 @@ public sealed class UdpReceiver(Socket socket, int datagramSize, bool verify) : 
     private bool Accept(ReadOnlySpan<byte> datagram)
     {
         int received = datagram.Length;
-        if (received != _datagramSize)
+        if (received != datagramSize)
         {
             if (received != MarkerLength)
             {
-                Fail(string.Create(CultureInfo.InvariantCulture, $"a datagram of {received} bytes arrived; every datagram in this run is {_datagramSize} bytes"));
+                Fail(string.Create(CultureInfo.InvariantCulture, $"a datagram of {received} bytes arrived; every datagram in this run is {datagramSize} bytes"));
                 return false;
             }
 
@@ -147,33 +145,14 @@ public sealed class UdpReceiver(Socket socket, int datagramSize, bool verify) : 
             return true;
         }
 
-        if (_verify && !Verify(datagram))
+        if (verify && PayloadPattern.DatagramProblem(datagram, _seen) is { } problem)
         {
+            Fail(problem);
             return false;
         }
 
         Volatile.Write(ref _bytes, _bytes + received);
         Volatile.Write(ref _datagrams, _datagrams + 1);
-        return true;
-    }
-
-    private bool Verify(ReadOnlySpan<byte> datagram)
-    {
-        long sequence = PayloadPattern.ReadSequence(datagram);
-        int mismatch = PayloadPattern.FirstMismatch(datagram, sequence);
-        if (mismatch >= 0)
-        {
-            Fail(string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} is corrupt at offset {mismatch}"));
-            return false;
-        }
-
-        // Shorter datagrams carry only the low bytes of their number, so uniqueness is checkable from 8 bytes up.
-        if (datagram.Length >= PayloadPattern.SequenceBytes && !_seen.Add(sequence))
-        {
-            Fail(string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} arrived twice"));
-            return false;
-        }
-
         return true;
     }
 }

@@ -41,15 +41,9 @@ public abstract class SocketSession : ISendSession
     };
 
     /// <summary>Opens a TLS 1.3 stream over a TCP loopback pair; the shape must be a TCP one.</summary>
-    public static SocketSession OpenTls(BatchShape shape, SessionOptions? options = null)
-    {
-        if (shape.Transport != Transport.Tcp)
-        {
-            throw new InvalidCaseException($"TLS runs over a TCP stream, not over '{shape}'. Example: new BatchShape(Transport.Tcp, 64, 16).");
-        }
-
-        return TlsSession.Create(shape, options ?? SessionOptions.Default);
-    }
+    public static SocketSession OpenTls(BatchShape shape, SessionOptions? options = null) => shape.Transport == Transport.Tcp
+        ? TlsSession.Create(shape, options ?? SessionOptions.Default)
+        : throw new InvalidCaseException($"TLS runs over a TCP stream, not over '{shape}'. Example: new BatchShape(Transport.Tcp, 64, 16).");
 
     /// <summary>The session's protocol, "Tcp", "Udp" or "Tls" (a <see cref="Core.Cases.CaseTransport"/> name): the delivery record is matched to its case by it.</summary>
     public virtual string Protocol => Shape.Transport.ToString();
@@ -75,14 +69,7 @@ public abstract class SocketSession : ISendSession
 
     Backend ISendSession.Backend => Backend.Sockets;
 
-    DeliveryTotals ISendSession.Totals
-    {
-        get
-        {
-            var delivery = Delivery;
-            return new DeliveryTotals(delivery.BuffersSent, delivery.BytesSent, delivery.BuffersDelivered, delivery.BytesDelivered);
-        }
-    }
+    DeliveryTotals ISendSession.Totals => Delivery.Totals;
 
     ValueTask ISendSession.SendBatchAsync(SendStrategy strategy) => SendBatchAsync(SendMethods.From(strategy));
 
@@ -213,21 +200,13 @@ public abstract class SocketSession : ISendSession
         }
     }
 
-    protected virtual void Dispose(bool disposing)
+    /// <summary>Closes the sending side, then (in each subclass) the receiving side; no finalizer, as nothing unmanaged is held outside them.</summary>
+    public virtual void Dispose()
     {
-        if (disposing)
-        {
-            _dotNet?.Dispose();
-            Output.Dispose();
-            Native.Dispose();
-            Sender.Dispose();
-        }
-    }
-
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
+        _dotNet?.Dispose();
+        Output.Dispose();
+        Native.Dispose();
+        Sender.Dispose();
     }
 }
 
@@ -252,4 +231,7 @@ public readonly record struct DeliveryReport(
 
     /// <summary>Fraction of the bytes sent that arrived (always 1 for TCP once drained).</summary>
     public double DeliveredRatio => BytesSent == 0 ? double.NaN : (double)BytesDelivered / BytesSent;
+
+    /// <summary>The backend-neutral part: what was sent and what arrived.</summary>
+    public DeliveryTotals Totals => new(BuffersSent, BytesSent, BuffersDelivered, BytesDelivered);
 }

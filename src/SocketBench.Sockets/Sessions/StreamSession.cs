@@ -76,12 +76,9 @@ public abstract class StreamSession : SocketSession
         ThrowIfReceiverFailed(_receiver);
     }
 
-    protected override void Dispose(bool disposing)
+    public override void Dispose()
     {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            _receiver.Dispose();
-        }
+        base.Dispose();
+        _receiver.Dispose();
     }
 }

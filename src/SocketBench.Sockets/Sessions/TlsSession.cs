@@ -109,14 +109,11 @@ internal sealed class TlsSession : StreamSession
         throw new ArgumentOutOfRangeException(nameof(method), method,
             "TLS rows have only the guide's three strategies: a raw send would put plaintext inside the TLS stream.");
 
-    protected override void Dispose(bool disposing)
+    public override void Dispose()
     {
         // The output closes the client's SslStream (close_notify), which ends the receiver's read loop.
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            _server.Dispose();
-        }
+        base.Dispose();
+        _server.Dispose();
     }
 }
 

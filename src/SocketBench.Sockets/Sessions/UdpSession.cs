@@ -169,13 +169,10 @@ public sealed class UdpSession : SocketSession
         }
     }
 
-    protected override void Dispose(bool disposing)
+    public override void Dispose()
     {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            _gso?.Dispose();
-            _receiver.Dispose();
-        }
+        base.Dispose();
+        _gso?.Dispose();
+        _receiver.Dispose();
     }
 }

@@ -64,14 +64,7 @@ public abstract class WinRtLoopbackSession : ISendSession
     /// <summary>What was sent and counted. SendCalls are WriteAsync and FlushAsync calls: WinRT does not show its system calls.</summary>
     public abstract DeliveryReport Delivery { get; }
 
-    public DeliveryTotals Totals
-    {
-        get
-        {
-            var delivery = Delivery;
-            return new DeliveryTotals(delivery.BuffersSent, delivery.BytesSent, delivery.BuffersDelivered, delivery.BytesDelivered);
-        }
-    }
+    public DeliveryTotals Totals => Delivery.Totals;
 
     private protected long StreamCalls => Output.Writes + Output.Flushes;
 

@@ -30,18 +30,14 @@ namespace SocketBench.WinRT.Outputs;
 /// A write's ValueTask must be awaited, if at all, before the next FlushAsync: the flush frees its slot.
 /// </para>
 /// </remarks>
-public sealed class WinRtSendOutput : ISendOutput<IBuffer>
+public sealed class WinRtSendOutput(IOutputStream stream) : ISendOutput<IBuffer>
 {
-    private readonly IOutputStream _stream;
-
     // _slots[.._started] hold the writes started since the slots were last freed.
     private readonly List<PendingWrite> _slots = [];
     private int _started;
 
     // How many of those an awaiter has taken the result of. Awaiters finish on WinRT's completion threads.
     private int _resultsTaken;
-
-    public WinRtSendOutput(IOutputStream stream) => _stream = stream;
 
     /// <summary>WriteAsync calls (datagrams on UDP). WinRT does not expose its system calls, so these are not system calls.</summary>
     public long Writes { get; private set; }
@@ -64,7 +60,7 @@ public sealed class WinRtSendOutput : ISendOutput<IBuffer>
         IAsyncOperationWithProgress<uint, uint> operation;
         try
         {
-            operation = _stream.WriteAsync(buffer);
+            operation = stream.WriteAsync(buffer);
         }
         catch (Exception e)
         {
@@ -89,7 +85,7 @@ public sealed class WinRtSendOutput : ISendOutput<IBuffer>
         Flushes++;
         try
         {
-            await _stream.FlushAsync().AsTask().ConfigureAwait(false);
+            await stream.FlushAsync().AsTask().ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -13,9 +13,8 @@ namespace SocketBench.WinRT.Receivers;
 /// socket's queue is first in, first out, so seeing marker k proves every datagram sent before it
 /// was counted or lost. In verify mode each datagram's length, content and uniqueness are checked.
 /// </summary>
-public sealed class WinRtDatagramReceiver
+public sealed class WinRtDatagramReceiver(int datagramSize, bool verify)
 {
-    private readonly bool _verify;
     private readonly HashSet<long> _seen = [];
 
     // MessageReceived may be raised on more than one thread; a marker must never overtake an earlier datagram's count.
@@ -24,19 +23,12 @@ public sealed class WinRtDatagramReceiver
 
     // Every datagram of a run has one of two lengths, the run's size or the marker's, so one array of each is read into
     // again and again: ReadBytes fills a whole array, and a datagram of any other length is a failure, never read.
-    private readonly byte[] _datagram;
-    private readonly byte[] _marker;
+    private readonly byte[] _datagram = new byte[datagramSize];
+    private readonly byte[] _marker = new byte[UdpReceiver.MarkerLengthFor(datagramSize)];
     private long _datagrams;
     private long _bytes;
     private long _lastMarker;
     private volatile string? _failure;
-
-    public WinRtDatagramReceiver(int datagramSize, bool verify)
-    {
-        _verify = verify;
-        _datagram = new byte[datagramSize];
-        _marker = new byte[UdpReceiver.MarkerLengthFor(datagramSize)];
-    }
 
     public int MarkerLength => _marker.Length;
 
@@ -71,7 +63,7 @@ public sealed class WinRtDatagramReceiver
         if (length == (uint)_datagram.Length)
         {
             reader.ReadBytes(_datagram);
-            if (_verify && CheckContent(_datagram) is { } problem)
+            if (verify && PayloadPattern.DatagramProblem(_datagram, _seen) is { } problem)
             {
                 _failure ??= problem;
                 return;
@@ -89,20 +81,6 @@ public sealed class WinRtDatagramReceiver
         {
             _failure ??= string.Create(CultureInfo.InvariantCulture, $"a datagram of {length} bytes arrived; every datagram in this run is {_datagram.Length} bytes");
         }
-    }
-
-    private string? CheckContent(byte[] datagram)
-    {
-        long sequence = PayloadPattern.ReadSequence(datagram);
-        int mismatch = PayloadPattern.FirstMismatch(datagram, sequence);
-        if (mismatch >= 0)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} is corrupt at offset {mismatch}");
-        }
-
-        // A datagram shorter than 8 bytes carries only the low bytes of its number: uniqueness is checkable from 8 up.
-        bool duplicate = datagram.Length >= PayloadPattern.SequenceBytes && !_seen.Add(sequence);
-        return duplicate ? string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} arrived twice") : null;
     }
 }
 
@@ -150,9 +128,9 @@ public sealed class WinRtStreamReceiver : IDisposable
                 }
 
                 long offset = _bytes;
-                if (_verify && PayloadPattern.FirstStreamMismatch(chunk.ToArray(), offset, _bufferSize) is var mismatch and >= 0)
+                if (_verify && PayloadPattern.StreamProblem(chunk.ToArray(), offset, _bufferSize) is { } problem)
                 {
-                    _failure ??= PayloadPattern.DescribeStreamMismatch(chunk.GetByte((uint)(mismatch - offset)), mismatch, _bufferSize);
+                    _failure ??= problem;
                     return;
                 }
 

@@ -46,12 +46,9 @@ internal sealed class GitRepo(string directory)
     public string Check(params string[] arguments)
     {
         var (exitCode, output, errors) = Run(arguments);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"'git {string.Join(' ', arguments)}' failed in '{directory}' (exit {exitCode}): {errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message"}");
-        }
-
-        return output;
+        return exitCode == 0
+            ? output
+            : throw new InvalidOperationException($"'git {string.Join(' ', arguments)}' failed in '{directory}' (exit {exitCode}): {errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message"}");
     }
 
     public (int ExitCode, string Output, string Errors) Run(params string[] arguments)
