@@ -56,7 +56,7 @@ public sealed class CompareTests
     }
 
     [Fact]
-    public void Compare_says_on_how_many_rows_the_medians_agree_before_any_verdict()
+    public void Compare_says_on_how_many_rows_the_two_sides_agree_before_any_verdict()
     {
         // Every strategy row 1.2× slower, the OS reference rows unchanged: only the reference rows are within ±10 %.
         int references = RunRecord.ReadFrom(TestFiles.Samples)!.Cases.Count(identity => identity.Kind == CaseKind.OsReference);
@@ -65,8 +65,8 @@ public sealed class CompareTests
 
         int matched = int.Parse(Regex.Match(run.Output, @"(\d+) matched").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(references, 1, matched - 1);
-        Assert.Contains($"Medians within ±10 %: {references} of {matched} rows", run.Output, StringComparison.Ordinal);
-        Assert.Contains($"within ±25 %: {matched} of {matched} rows (100 %)", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"Agreement: ratio within ±10 % on {references} of {matched} rows", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"within ±25 % on {matched} of {matched} rows (100 %)", run.Output, StringComparison.Ordinal);
         Assert.Matches(@"widest: \w+ \w+ [\d,]+ [KiB]+ × \d+, 1\.20× apart\.", run.Output);
     }
 

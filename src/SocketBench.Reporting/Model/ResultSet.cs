@@ -20,8 +20,11 @@ public sealed record ResultSet(string Source, HostInfo Host, IReadOnlyList<Bench
 
     public IEnumerable<string> Jobs => Benchmarks.Select(result => result.Job).Distinct();
 
-    /// <summary>Machine and job, and the peer when there was one, so a chart from a remote run says so.</summary>
-    public string Caption => $"{Host.Caption} · job {string.Join(", ", Jobs)}{(Peer is null ? "" : $" · peer {Peer.Peer}")}";
+    /// <summary>
+    /// Machine, job, and where the data was received (the receiver setting, or the peer), so a chart taken out of its
+    /// report still says how it was measured: rows of one receiver setting are not comparable with another's.
+    /// </summary>
+    public string Caption => $"{Host.Caption} · job {string.Join(", ", Jobs)}{(Peer is not null ? $" · peer {Peer.Peer}" : Settings is null ? "" : $" · receiver {Settings.Receiver}")}";
 
     public IEnumerable<BenchmarkResult> Sends => Benchmarks.Where(result => result.IsSend);
 }

@@ -48,9 +48,9 @@ public sealed record ComparisonResult(
 
     public int Count(Verdict verdict) => Rows.Count(row => row.Verdict == verdict);
 
-    /// <summary>How far each row's two medians are apart, as a factor of at least 1 (1.25: one side 25 % above the other), the widest last.</summary>
+    /// <summary>How far apart each row's two sides are, its ratio as a factor of at least 1 (1.25: one side 25 % above the other), the widest last.</summary>
     public IReadOnlyList<(ComparisonRow Row, double Apart)> Agreement => Rows
-        .Select(row => (row, Math.Max(row.NewNanoseconds, row.BaseNanoseconds) / Math.Min(row.NewNanoseconds, row.BaseNanoseconds)))
+        .Select(row => (row, Math.Max(row.Ratio, 1 / row.Ratio)))
         .OrderBy(pair => pair.Item2)
         .ToList();
 }

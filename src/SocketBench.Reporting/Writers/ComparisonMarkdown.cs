@@ -52,21 +52,21 @@ public static class ComparisonMarkdown
         $"{comparison.Rows.Count} matched: {comparison.Count(Verdict.Slower)} slower, {comparison.Count(Verdict.Faster)} faster, {comparison.Count(Verdict.Same)} same, {comparison.Count(Verdict.Noisy)} noisy; {comparison.OnlyInBase.Count} only in base, {comparison.OnlyInNew.Count} only in new.");
 
     /// <summary>
-    /// How far the two sides' medians agree, before any verdict: what an A/A comparison (the same build twice) shows of
-    /// the machine's noise, e.g. "Medians within ±10 %: 48 of 52 rows (92 %); within ±25 %: 52 (100 %); widest: TCP FlushBatched 64 B × 1, 1.19× apart."
+    /// How far the two sides agree before any verdict, by the rows' ratios: what an A/A comparison (the same build twice)
+    /// shows of the machine's noise, e.g. "Agreement: ratio within ±10 % on 48 of 52 rows (92 %), within ±25 % on 52 (100 %); widest: TCP FlushBatched 64 B × 1, 1.19× apart."
     /// </summary>
     public static string Agreement(ComparisonResult comparison)
     {
         var rows = comparison.Agreement;
         if (rows.Count == 0)
         {
-            return "Medians: no matched rows.";
+            return "Agreement: no matched rows.";
         }
 
         int Within(double factor) => rows.Count(pair => pair.Apart <= factor);
         string Share(double factor) => string.Create(CultureInfo.InvariantCulture, $"{Within(factor)} of {rows.Count} rows ({(double)Within(factor) / rows.Count:P0})");
         var (widest, apart) = rows[^1];
-        return string.Create(CultureInfo.InvariantCulture, $"Medians within ±10 %: {Share(1.10)}; within ±25 %: {Share(1.25)}; widest: {widest.Label}, {apart:0.00}× apart.");
+        return string.Create(CultureInfo.InvariantCulture, $"Agreement: ratio within ±10 % on {Share(1.10)}, within ±25 % on {Share(1.25)}; widest: {widest.Label}, {apart:0.00}× apart.");
     }
 
     public static string Rule(ComparisonResult comparison) => comparison.JudgedByRound
