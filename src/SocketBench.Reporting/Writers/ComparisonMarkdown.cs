@@ -63,8 +63,12 @@ public static class ComparisonMarkdown
             return "Agreement: no matched rows.";
         }
 
-        int Within(double factor) => rows.Count(pair => pair.Apart <= factor);
-        string Share(double factor) => string.Create(CultureInfo.InvariantCulture, $"{Within(factor)} of {rows.Count} rows ({(double)Within(factor) / rows.Count:P0})");
+        string Share(double factor)
+        {
+            int within = rows.Count(pair => pair.Apart <= factor);
+            return string.Create(CultureInfo.InvariantCulture, $"{within} of {rows.Count} rows ({(double)within / rows.Count:P0})");
+        }
+
         var (widest, apart) = rows[^1];
         return string.Create(CultureInfo.InvariantCulture, $"Agreement: ratio within ±10 % on {Share(1.10)}, within ±25 % on {Share(1.25)}; widest: {widest.Label}, {apart:0.00}× apart.");
     }
