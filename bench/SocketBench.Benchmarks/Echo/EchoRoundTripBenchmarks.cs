@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using SocketBench.Benchmarks.Config;
 using SocketBench.Benchmarks.Delivery;
 using SocketBench.Core.Peers;
 using SocketBench.Echo;
@@ -7,6 +8,8 @@ using SocketBench.Echo.Clients;
 using SocketBench.Echo.Logging;
 using SocketBench.Echo.Servers;
 using SocketBench.Echo.Tls;
+using SocketBench.Sockets.Native;
+using SocketBench.Sockets.Sessions;
 
 namespace SocketBench.Benchmarks.Echo;
 
@@ -59,6 +62,7 @@ public class EchoRoundTripBenchmarks
         var peer = PeerAddress.FromEnvironment();
         if (peer is null)
         {
+            Place(RunEnvironment.Receiver);
             _server = EchoServer.Start(
                 new EchoServerOptions(protocol) { LogMessages = false, Tls = certificate is null ? null : new TlsServerSettings(certificate) },
                 EchoLog.None);
@@ -96,6 +100,23 @@ public class EchoRoundTripBenchmarks
         }
     }
 
+    /// <summary>
+    /// Where the round trip runs: under inline and spin, the whole process (client, server and the thread pool between
+    /// them) on CPU 0; a request then never waits for another CPU to wake, which on this VM moved a round trip between
+    /// about 40 and 130 µs from one iteration to the next (docs/gate.md, "Echo round trips on one CPU").
+    /// </summary>
+    private static void Place(ReceiverMode receiver)
+    {
+        if (receiver is ReceiverMode.Inline or ReceiverMode.Spin)
+        {
+            CpuAffinity.PinProcess(CpuAffinity.SenderCpu);
+        }
+        else
+        {
+            CpuAffinity.UnpinProcess();
+        }
+    }
+
     private void Record(double nanoseconds)
     {
         if (_samples.Count == RoundTripSamples.Capacity)
@@ -120,6 +141,8 @@ public class EchoRoundTripBenchmarks
         _server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _client = null;
         _server = null;
+        // In-process jobs run other cases next, in this process: give them back every CPU.
+        CpuAffinity.UnpinProcess();
     }
 }
 

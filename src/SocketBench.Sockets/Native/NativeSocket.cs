@@ -205,7 +205,7 @@ internal static unsafe partial class LibC
     }
 }
 
-/// <summary>Pins the calling thread to one CPU (Linux sched_setaffinity); a no-op elsewhere or on a single CPU.</summary>
+/// <summary>Pins the calling thread, or the whole process, to one CPU (Linux sched_setaffinity); a no-op elsewhere or on a single CPU.</summary>
 public static unsafe partial class CpuAffinity
 {
     /// <summary>The CPU a spinning receiver takes: the last one, leaving CPU 0 to the sender.</summary>
@@ -229,7 +229,38 @@ public static unsafe partial class CpuAffinity
     {
         if (CanSeparate)
         {
-            Set(Environment.ProcessorCount == 64 ? ulong.MaxValue : (1UL << Environment.ProcessorCount) - 1);
+            Set(AllCpus);
+        }
+    }
+
+    /// <summary>
+    /// Pins every thread of this process to one CPU: the thread pool's, the runtime's, and (by inheritance) any started later.
+    /// An async echo client and server hand each message between thread-pool threads, so only the whole process can be placed.
+    /// </summary>
+    public static void PinProcess(int cpu) => SetEveryThread(1UL << cpu);
+
+    /// <summary>Undoes <see cref="PinProcess"/>: every thread may run on any CPU again.</summary>
+    public static void UnpinProcess() => SetEveryThread(AllCpus);
+
+    private static ulong AllCpus => Environment.ProcessorCount == 64 ? ulong.MaxValue : (1UL << Environment.ProcessorCount) - 1;
+
+    private static void SetEveryThread(ulong mask)
+    {
+        if (!CanSeparate)
+        {
+            return;
+        }
+
+        // Twice: a thread started by a not-yet-pinned thread during the first pass inherits the old mask.
+        for (int pass = 0; pass < 2; pass++)
+        {
+            foreach (string task in Directory.EnumerateDirectories("/proc/self/task"))
+            {
+                if (int.TryParse(Path.GetFileName(task), out int threadId))
+                {
+                    _ = SchedSetAffinity(threadId, sizeof(ulong), &mask);
+                }
+            }
         }
     }
 

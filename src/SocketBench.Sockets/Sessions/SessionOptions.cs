@@ -13,7 +13,9 @@ public sealed record SessionOptions(bool NoDelay = true, bool Verify = false, Re
 
 /// <summary>
 /// Where a loopback session's receiver runs and how it waits for data: a recorded setting of every run,
-/// because it changes what a row measures, not only how noisy it is (docs/gate.md).
+/// because it changes what a row measures, not only how noisy it is (docs/gate.md). The echo round trips have no
+/// receiver of this kind: under inline and spin their client and in-process server share CPU 0 (no request waits for
+/// another CPU to wake), under block the scheduler places them.
 /// </summary>
 public enum ReceiverMode
 {
