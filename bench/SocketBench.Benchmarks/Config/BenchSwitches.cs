@@ -26,6 +26,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
                                         every 64 KiB sent and at the wait for delivery (the data stays on one CPU)
                                 spin:   receiver pinned to the last CPU, polling; benchmark thread pinned to CPU 0
                                 block:  blocking recv, threads placed by the scheduler (each send may wake the receiver)
+                                echo round trips: client and in-process server share CPU 0 under inline and spin
           --nodelay on|off|both TCP_NODELAY on the TCP sender (default: on, as WinRT's StreamSocket)
           --out DIR             where the full JSON and GitHub Markdown results go; the folder is this run's, and
                                 SocketBench files of an earlier run there are replaced. Without --out every run gets
