@@ -94,7 +94,10 @@ public sealed class UdpSession : SocketSession
         long started = Stopwatch.GetTimestamp();
         while (!Delivered())
         {
-            SendMarker();
+            // The marker goes out on the data's own socket, so it queues behind every datagram sent before it.
+            BinaryPrimitives.WriteInt64LittleEndian(_marker, ++_markerId);
+            Sender.Send(_marker, SocketFlags.None);
+            Counters.MarkerSends++;
             long sentAt = Stopwatch.GetTimestamp();
             while (!Delivered() && Stopwatch.GetElapsedTime(sentAt) < _markerRetry)
             {
@@ -125,13 +128,6 @@ public sealed class UdpSession : SocketSession
         {
             spinner.SpinOnce(sleep1Threshold: -1);
         }
-    }
-
-    private void SendMarker()
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(_marker, ++_markerId);
-        Sender.Send(_marker, SocketFlags.None);
-        Counters.MarkerSends++;
     }
 
     private protected override void SendReferenceBatch(SendMethod method)

@@ -229,7 +229,8 @@ public sealed class WinRtUdpSession : WinRtLoopbackSession
                 // Usually everything arrives within microseconds; only a straggler earns a marker, then one per retry period.
                 if (markerSentAt == 0 ? Stopwatch.GetElapsedTime(started) > MarkerRetry / 8 : Stopwatch.GetElapsedTime(markerSentAt) > MarkerRetry)
                 {
-                    SendMarker();
+                    BitConverter.TryWriteBytes(_marker, ++_markerId);
+                    _sender.OutputStream.WriteAsync(_markerBuffer).AsTask().GetAwaiter().GetResult();
                     markerSentAt = Stopwatch.GetTimestamp();
                 }
 
@@ -240,12 +241,6 @@ public sealed class WinRtUdpSession : WinRtLoopbackSession
             DrainLimit,
             _ => string.Create(CultureInfo.InvariantCulture,
                 $"WinRT UDP receiver counted {_receiver.DatagramsReceived} of {target} datagrams; nothing more and no drain marker came through in {DrainLimit.TotalSeconds} s."));
-    }
-
-    private void SendMarker()
-    {
-        BitConverter.TryWriteBytes(_marker, ++_markerId);
-        _sender.OutputStream.WriteAsync(_markerBuffer).AsTask().GetAwaiter().GetResult();
     }
 
     public override void Dispose()
