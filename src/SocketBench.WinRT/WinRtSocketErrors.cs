@@ -19,16 +19,12 @@ public static class WinRtSocketErrors
     /// The shared status: the WinRT one through <see cref="ToSocketStatus"/>, or, for failures that are not socket
     /// errors (a framing violation, a timeout, .NET's TLS on the server side), the portable table's answer.
     /// </summary>
-    public static SocketStatus StatusOf(Exception exception)
+    public static SocketStatus StatusOf(Exception exception) => exception switch
     {
-        if (exception is SocketStatusException known)
-        {
-            return known.Status;
-        }
-
-        var status = ToSocketStatus(WinRtStatusOf(exception));
-        return status != SocketStatus.Unknown ? status : SocketStatusMap.StatusOf(exception);
-    }
+        SocketStatusException known => known.Status,
+        _ when ToSocketStatus(WinRtStatusOf(exception)) is not SocketStatus.Unknown and var status => status,
+        _ => SocketStatusMap.StatusOf(exception),
+    };
 
     /// <summary>Wraps a failure as a <see cref="SocketStatusException"/> that says what was being done.</summary>
     public static SocketStatusException Wrap(Exception exception, string doing) => SocketStatusMap.Wrap(exception, doing, StatusOf);

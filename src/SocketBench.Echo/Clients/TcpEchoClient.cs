@@ -26,12 +26,11 @@ public sealed class TcpEchoClient : EchoClient
     {
         // Dual-mode: "localhost" may resolve to ::1 and 127.0.0.1; ConnectAsync tries each address in turn.
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        Stream? stream = null;
         using var deadline = new Deadline(options.Timeout, cancellationToken);
         try
         {
             await socket.ConnectAsync(new DnsEndPoint(options.Host, options.Port), deadline.Token).ConfigureAwait(false);
-            stream = new NetworkStream(socket, ownsSocket: true);
+            Stream stream = new NetworkStream(socket, ownsSocket: true);
             if (options.Tls is { } tls)
             {
                 stream = await TlsHandshakes.AsClientAsync(stream, tls, options.Host, deadline.Token).ConfigureAwait(false);
@@ -41,11 +40,7 @@ public sealed class TcpEchoClient : EchoClient
         }
         catch (Exception e)
         {
-            if (stream is not null)
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-            }
-
+            // A failed handshake has closed its stream already; the socket is all that is left to close.
             socket.Dispose();
             throw deadline.Expired ? ConnectTimedOut(options, e) : SocketStatusMap.Wrap(e, $"connecting to {options.Host}:{options.Port}{(options.Tls is null ? "" : " with TLS")}");
         }

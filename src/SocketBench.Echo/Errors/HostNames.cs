@@ -16,29 +16,21 @@ public static class HostNames
             return "it is empty";
         }
 
-        if (System.Net.IPAddress.TryParse(host, out _))
-        {
-            return null;
-        }
-
-        if (host.Length > MaxNameLength)
-        {
-            return $"it is {host.Length} characters long (at most {MaxNameLength})";
-        }
-
+        // In this order: an address (IPv6 has colons) is fine as it is; a name must fit, in allowed characters and labels.
         int bad = host.AsSpan().IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
-        if (bad >= 0)
+        return host switch
         {
-            return $"'{host[bad]}' at position {bad + 1} is not allowed (letters, digits, '-' and '.' only)";
-        }
-
-        return host.TrimEnd('.').Split('.').Select(label => label switch
-        {
-            "" => "it has an empty label (two dots in a row, or a leading dot)",
-            { Length: > MaxLabelLength } => $"the label '{label[..10]}...' is {label.Length} characters long (at most {MaxLabelLength})",
-            ['-', ..] or [.., '-'] => $"the label '{label}' starts or ends with '-'",
-            _ => null,
-        }).FirstOrDefault(problem => problem is not null);
+            _ when System.Net.IPAddress.TryParse(host, out _) => null,
+            { Length: > MaxNameLength } => $"it is {host.Length} characters long (at most {MaxNameLength})",
+            _ when bad >= 0 => $"'{host[bad]}' at position {bad + 1} is not allowed (letters, digits, '-' and '.' only)",
+            _ => host.TrimEnd('.').Split('.').Select(label => label switch
+            {
+                "" => "it has an empty label (two dots in a row, or a leading dot)",
+                { Length: > MaxLabelLength } => $"the label '{label[..10]}...' is {label.Length} characters long (at most {MaxLabelLength})",
+                ['-', ..] or [.., '-'] => $"the label '{label}' starts or ends with '-'",
+                _ => null,
+            }).FirstOrDefault(problem => problem is not null),
+        };
     }
 
     public static void Validate(string? host)

@@ -31,11 +31,9 @@ public static class SocketStatusMap
     /// Wraps any failure as a <see cref="SocketStatusException"/> whose detail says what was being done
     /// ("connecting to 127.0.0.1:1337") and what the system said.
     /// </summary>
-    public static SocketStatusException Wrap(Exception exception, string doing) => Wrap(exception, doing, StatusOf);
-
-    /// <summary><see cref="Wrap(Exception, string)"/> with another backend's table for the status (WinRT's).</summary>
-    public static SocketStatusException Wrap(Exception exception, string doing, Func<Exception, SocketStatus> statusOf) => exception as SocketStatusException
-        ?? new SocketStatusException(statusOf(exception), $"{doing}: {exception.GetBaseException().Message.ReplaceLineEndings(" ").TrimEnd('.', ' ')}", exception);
+    /// <param name="statusOf">Another backend's table for the status (WinRT's); this one by default.</param>
+    public static SocketStatusException Wrap(Exception exception, string doing, Func<Exception, SocketStatus>? statusOf = null) => exception as SocketStatusException
+        ?? new SocketStatusException((statusOf ?? StatusOf)(exception), $"{doing}: {exception.GetBaseException().Message.ReplaceLineEndings(" ").TrimEnd('.', ' ')}", exception);
 
     internal static SocketStatus FromSocketError(SocketError error, int nativeErrorCode) => error switch
     {

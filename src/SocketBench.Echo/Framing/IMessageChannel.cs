@@ -81,19 +81,15 @@ public sealed class StreamMessageChannel(Stream input, Stream output, MessageFra
             return;
         }
 
+        // Slide the partial message to the front when that makes room enough, else grow: TryParse has already thrown
+        // if the bytes held exceed one frame at the limit, so doubling stays bounded.
         int held = _end - _start;
-        if (_start > 0 && held < _buffer.Length / 2)
+        var target = held < _buffer.Length / 2 ? _buffer : ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+        Buffer.BlockCopy(_buffer, _start, target, 0, held);
+        if (target != _buffer)
         {
-            // Slide the partial message to the front rather than grow.
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, held);
-        }
-        else
-        {
-            // TryParse has already thrown if the bytes held exceed one frame at the limit, so doubling stays bounded.
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, InitialBufferBytes));
-            Buffer.BlockCopy(_buffer, _start, larger, 0, held);
             ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            _buffer = target;
         }
 
         _start = 0;

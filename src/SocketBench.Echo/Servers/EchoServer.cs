@@ -196,17 +196,17 @@ public abstract class EchoServer(EchoServerOptions options, EchoLog log) : IAsyn
     /// </summary>
     protected void Ended(Exception exception, SocketStatus status, string remote)
     {
-        string? reason = exception switch
+        if (exception is OperationCanceledException && Stop.IsCancellationRequested)
         {
-            OperationCanceledException when Stop.IsCancellationRequested => null,
+            return;
+        }
+
+        log.Warn(exception switch
+        {
             OperationCanceledException => $"server closed {remote}: no complete message within the idle timeout of {options.IdleTimeout.TotalSeconds:0.###} s",
             FramingException => $"server closed {remote}: {exception.Message}",
             _ => $"server closed {remote}: {status}: {(exception.InnerException ?? exception).Message.ReplaceLineEndings(" ").TrimEnd('.', ' ')}",
-        };
-        if (reason is not null)
-        {
-            log.Warn(reason);
-        }
+        });
     }
 
     /// <summary>

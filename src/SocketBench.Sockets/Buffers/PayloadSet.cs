@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -6,32 +7,27 @@ using SocketBench.Core.Batches;
 namespace SocketBench.Sockets.Buffers;
 
 /// <summary>The buffers of one batch, allocated and pinned once per benchmark case and reused by every batch.</summary>
-public sealed class PayloadSet
+/// <param name="verify">Verify mode: every batch is stamped with the next sequence numbers before it is sent.</param>
+public sealed class PayloadSet(BatchShape shape, bool verify)
 {
-    public PayloadSet(BatchShape shape)
-    {
-        var buffers = new PinnedBuffer[shape.BufferCount];
-        for (int index = 0; index < buffers.Length; index++)
-        {
-            buffers[index] = new PinnedBuffer(shape.BufferSize);
-            buffers[index].Span.Fill((byte)('a' + index % 26));
-        }
-
-        _buffers = buffers;
-    }
-
-    private readonly PinnedBuffer[] _buffers;
+    private readonly PinnedBuffer[] _buffers = [.. Enumerable.Range(0, shape.BufferCount).Select(index => new PinnedBuffer(shape.BufferSize, fill: (byte)('a' + index % 26)))];
+    private long _nextSequence;
 
     public IReadOnlyList<PinnedBuffer> Buffers => _buffers;
 
     internal ReadOnlySpan<PinnedBuffer> AsSpan() => _buffers;
 
-    /// <summary>Verify mode: gives the next batch the sequence numbers starting at <paramref name="firstSequence"/>.</summary>
-    public void Stamp(long firstSequence)
+    /// <summary>Verify mode: gives the next batch the next sequence numbers (nothing otherwise).</summary>
+    public void StampNextBatch()
     {
-        for (int index = 0; index < _buffers.Length; index++)
+        if (!verify)
         {
-            PayloadPattern.Stamp(_buffers[index].Span, firstSequence + index);
+            return;
+        }
+
+        foreach (var buffer in _buffers)
+        {
+            PayloadPattern.Stamp(buffer.Span, _nextSequence++);
         }
     }
 }
@@ -45,9 +41,10 @@ public sealed unsafe class PinnedBuffer
 {
     private readonly byte[] _bytes;
 
-    public PinnedBuffer(int length)
+    public PinnedBuffer(int length, byte fill = 0)
     {
         _bytes = GC.AllocateArray<byte>(length, pinned: true);
+        _bytes.AsSpan().Fill(fill);
         Pointer = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_bytes));
     }
 
@@ -100,14 +97,9 @@ public static class PayloadPattern
     /// <summary>Reads the sequence number a datagram carries (only its low bytes when it is shorter than 8).</summary>
     public static long ReadSequence(ReadOnlySpan<byte> datagram)
     {
-        long sequence = 0;
-        int count = Math.Min(SequenceBytes, datagram.Length);
-        for (int offset = 0; offset < count; offset++)
-        {
-            sequence |= (long)datagram[offset] << (8 * offset);
-        }
-
-        return sequence;
+        Span<byte> sequence = stackalloc byte[SequenceBytes];
+        datagram[..Math.Min(SequenceBytes, datagram.Length)].CopyTo(sequence);
+        return BinaryPrimitives.ReadInt64LittleEndian(sequence);
     }
 
     /// <summary>Offset of the first byte that differs from the pattern, or -1.</summary>
@@ -131,15 +123,13 @@ public static class PayloadPattern
     public static string? DatagramProblem(ReadOnlySpan<byte> datagram, HashSet<long> seen)
     {
         long sequence = ReadSequence(datagram);
-        int mismatch = FirstMismatch(datagram, sequence);
-        if (mismatch >= 0)
+        return FirstMismatch(datagram, sequence) switch
         {
-            return string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} is corrupt at offset {mismatch}");
-        }
-
-        // A datagram shorter than 8 bytes carries only the low bytes of its number: uniqueness is checkable from 8 up.
-        bool duplicate = datagram.Length >= SequenceBytes && !seen.Add(sequence);
-        return duplicate ? string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} arrived twice") : null;
+            >= 0 and var mismatch => string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} is corrupt at offset {mismatch}"),
+            // A datagram shorter than 8 bytes carries only the low bytes of its number: uniqueness is checkable from 8 up.
+            _ when datagram.Length >= SequenceBytes && !seen.Add(sequence) => string.Create(CultureInfo.InvariantCulture, $"datagram {sequence} arrived twice"),
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -65,9 +65,8 @@ public static class DotNetApis
     /// </summary>
     public static string Describe(CaseTransport transport, DotNetApi api, bool onLinux) => (transport, api) switch
     {
-        (CaseTransport.Tcp, DotNetApi.NetworkStreamWriteAsync) => "send per buffer",
-        // Each send runs at once on a socket with room, before the next is even started: nothing is left pending to coalesce.
-        (CaseTransport.Tcp, DotNetApi.SocketSendAsyncWaitAll) => "send per buffer",
+        // WaitAll too: each send runs at once on a socket with room, before the next is even started: nothing is left pending to coalesce.
+        (CaseTransport.Tcp, DotNetApi.NetworkStreamWriteAsync or DotNetApi.SocketSendAsyncWaitAll) => "send per buffer",
         (CaseTransport.Tcp, DotNetApi.PipeWriterFlush) => "send per 4 KiB pipe segment",
         (CaseTransport.Tcp, DotNetApi.BufferedStreamFlush) => "send per 4 KiB buffer fill",
         (CaseTransport.Tcp, DotNetApi.SocketSendAsyncList) => onLinux ? "sendmsg per batch" : "gather send per batch",

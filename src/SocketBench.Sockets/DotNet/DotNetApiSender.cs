@@ -22,7 +22,6 @@ internal sealed class DotNetApiSender(CaseTransport transport, Socket? socket, S
     private PipeWriter? _pipe;
     private BufferedStream? _buffered;
     private List<ArraySegment<byte>>? _segments;
-    private IReadOnlyList<PinnedBuffer>? _segmentsOf;
 
     /// <summary>A connected TCP or UDP socket; on TCP with the NetworkStream a user would write to.</summary>
     public static DotNetApiSender OverSocket(CaseTransport transport, Socket socket) =>
@@ -111,22 +110,8 @@ internal sealed class DotNetApiSender(CaseTransport transport, Socket? socket, S
         }
     }
 
-    /// <summary>The batch's segment list, built once for a payload that never changes, as a sender of fixed buffers would keep it.</summary>
-    private List<ArraySegment<byte>> SegmentsOf(IReadOnlyList<PinnedBuffer> buffers)
-    {
-        if (_segments is null || !ReferenceEquals(_segmentsOf, buffers))
-        {
-            _segments = new List<ArraySegment<byte>>(buffers.Count);
-            for (int index = 0; index < buffers.Count; ++index)
-            {
-                _segments.Add(buffers[index].Segment);
-            }
-
-            _segmentsOf = buffers;
-        }
-
-        return _segments;
-    }
+    /// <summary>The batch's segment list, built once (a session always sends its one fixed payload), as a sender of fixed buffers would keep it.</summary>
+    private List<ArraySegment<byte>> SegmentsOf(IReadOnlyList<PinnedBuffer> buffers) => _segments ??= [.. buffers.Select(buffer => buffer.Segment)];
 
     private static void ThrowIfShort(long sent, long offered, string call)
     {

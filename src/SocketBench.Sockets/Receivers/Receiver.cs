@@ -8,19 +8,13 @@ namespace SocketBench.Sockets.Receivers;
 /// publishes what arrived. A thread rather than async reads, so the receiver never waits for a
 /// thread-pool thread and its cost does not depend on the strategy under test.
 /// </summary>
-public abstract class Receiver : IDisposable
+public abstract class Receiver(Socket socket, string name) : IDisposable
 {
-    private readonly Thread _thread;
+    private Thread? _thread;
     private volatile bool _stopping;
     private volatile string? _failure;
 
-    protected Receiver(Socket socket, string name)
-    {
-        Socket = socket;
-        _thread = new Thread(Run) { IsBackground = true, Name = name };
-    }
-
-    protected Socket Socket { get; }
+    protected Socket Socket { get; } = socket;
 
     /// <summary>Payload bytes delivered so far: counted here, or, for a remote peer, as the peer's sink reports them.</summary>
     public abstract long BytesReceived { get; }
@@ -33,6 +27,7 @@ public abstract class Receiver : IDisposable
     {
         if (!Inline)
         {
+            _thread = new Thread(Run) { IsBackground = true, Name = name };
             _thread.Start();
         }
     }
@@ -93,7 +88,8 @@ public abstract class Receiver : IDisposable
 
             ReceiveUntilClosed();
         }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        // A stream over the socket (SslStream, NetworkStream) wraps the socket's error in an IOException.
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or IOException)
         {
             if (!_stopping)
             {
@@ -110,10 +106,7 @@ public abstract class Receiver : IDisposable
     {
         _stopping = true;
         Socket.Dispose();
-        if (!Inline)
-        {
-            _thread.Join(TimeSpan.FromSeconds(5));
-        }
+        _thread?.Join(TimeSpan.FromSeconds(5));
 
         ReleaseResources();
         GC.SuppressFinalize(this);

@@ -132,20 +132,4 @@ public sealed class TlsReceiver(Socket socket, SslStream tls, int bufferSize, bo
     : StreamReceiver(socket, "socketbench tls receiver", bufferSize, verify)
 {
     protected override int Read(byte[] buffer) => tls.Read(buffer, 0, buffer.Length);
-
-    protected override void ReceiveUntilClosed()
-    {
-        try
-        {
-            base.ReceiveUntilClosed();
-        }
-        catch (IOException exception)
-        {
-            // SslStream wraps the socket's failure; when the owner closed the socket on purpose there is nothing to report.
-            if (!Stopping)
-            {
-                Fail($"receiver stopped: {exception.Message}");
-            }
-        }
-    }
 }

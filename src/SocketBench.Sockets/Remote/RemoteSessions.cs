@@ -27,18 +27,15 @@ public static class RemoteSessions
 
     public static SocketSession Open(BatchShape shape, PeerAddress peer, SessionOptions? options = null)
     {
-        var (socketType, protocol) = shape.Transport switch
-        {
-            Transport.Tcp => (SocketType.Stream, ProtocolType.Tcp),
-            Transport.Udp => (SocketType.Dgram, ProtocolType.Udp),
-            _ => throw new ArgumentOutOfRangeException(nameof(shape), shape.Transport, "Unknown transport."),
-        };
+        bool tcp = shape.Transport == Transport.Tcp;
         var address = peer.Resolve();
         var sink = new IPEndPoint(address, peer.SinkPort);
-        var sender = new Socket(address.AddressFamily, socketType, protocol);
+        var sender = tcp
+            ? new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
+            : new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
-            return shape.Transport == Transport.Tcp
+            return tcp
                 ? OpenTcp(shape, options ?? SessionOptions.Default, sender, sink)
                 : OpenUdp(shape, peer, options ?? SessionOptions.Default, sender, sink);
         }
@@ -108,8 +105,8 @@ public static class RemoteSessions
                 int received;
                 try
                 {
-                    EndPoint from = sink;
-                    received = socket.ReceiveFrom(reply, ref from);
+                    // Whoever sent it: the nonce, not the address, says a welcome is ours.
+                    received = socket.Receive(reply);
                 }
                 catch (SocketException error) when (error.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock or SocketError.ConnectionReset or SocketError.ConnectionRefused)
                 {
@@ -169,52 +166,36 @@ internal sealed class SinkCountReader(Socket sender) : Receiver(sender, "socketb
 
     protected override void ReceiveUntilClosed()
     {
-        var buffer = new byte[4096];
-        int filled = 0;
-        while (true)
+        // Buffered as a raw reader would be: one receive of up to 4 KiB takes in every count that has arrived.
+        using var counts = new BinaryReader(new BufferedStream(new NetworkStream(Socket, ownsSocket: false), 4096));
+        try
         {
-            int received = Socket.Receive(buffer, filled, buffer.Length - filled, SocketFlags.None);
-            if (received == 0)
+            long count;
+            while ((count = counts.ReadInt64()) != SinkWire.FailureMark)
             {
-                if (!Stopping)
-                {
-                    Fail("the peer's sink closed the connection");
-                }
-
-                return;
-            }
-
-            filled += received;
-            int offset = 0;
-            while (filled - offset >= SinkWire.CountLength)
-            {
-                long count = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(offset));
-                if (count == SinkWire.FailureMark)
-                {
-                    Fail("the peer's sink reports: " + ReadReason(buffer.AsSpan(offset + SinkWire.CountLength, filled - offset - SinkWire.CountLength)));
-                    return;
-                }
-
                 Volatile.Write(ref _bytes, count);
-                offset += SinkWire.CountLength;
             }
 
-            // Keep a partial count for the next read.
-            buffer.AsSpan(offset, filled - offset).CopyTo(buffer);
-            filled -= offset;
+            Fail("the peer's sink reports: " + ReadReason(counts));
+        }
+        catch (IOException error) when (!Stopping)
+        {
+            // NetworkStream wraps the socket's own error; the end of the stream means the sink hung up.
+            Fail(error is EndOfStreamException ? "the peer's sink closed the connection" : $"receiver stopped: {(error.InnerException ?? error).Message}");
         }
     }
 
-    private string ReadReason(ReadOnlySpan<byte> rest)
+    /// <summary>The failure frame is the sink's last write: its reason's length (uint16), then the reason, as much of it as arrives.</summary>
+    private static string ReadReason(BinaryReader frame)
     {
-        // The failure frame is the sink's last write; whatever part of it came in one read is enough to name the problem.
-        if (rest.Length < 2)
+        try
+        {
+            return Encoding.UTF8.GetString(frame.ReadBytes(frame.ReadUInt16()));
+        }
+        catch (EndOfStreamException)
         {
             return "verification failed (no reason received)";
         }
-
-        int length = Math.Min(BinaryPrimitives.ReadUInt16LittleEndian(rest), rest.Length - 2);
-        return Encoding.UTF8.GetString(rest.Slice(2, length));
     }
 }
 
@@ -264,10 +245,9 @@ internal sealed class SinkAnswerReader(Socket sender) : DatagramCounter(sender, 
                 continue;
             }
 
-            var span = answer.AsSpan();
-            long marker = BinaryPrimitives.ReadInt64LittleEndian(span);
-            RaiseTo(ref _datagrams, BinaryPrimitives.ReadInt64LittleEndian(span[8..]));
-            RaiseTo(ref _bytes, BinaryPrimitives.ReadInt64LittleEndian(span[16..]));
+            long marker = BinaryPrimitives.ReadInt64LittleEndian(answer);
+            RaiseTo(ref _datagrams, BinaryPrimitives.ReadInt64LittleEndian(answer.AsSpan(8)));
+            RaiseTo(ref _bytes, BinaryPrimitives.ReadInt64LittleEndian(answer.AsSpan(16)));
             // Counts first: a reader that sees the marker sees the counts that came with it.
             RaiseTo(ref _lastMarker, marker);
         }

@@ -63,20 +63,17 @@ public static class SinkWire
 
     public static Header? ReadUdpWelcome(ReadOnlySpan<byte> welcome) => Read(welcome, UdpWelcomeMagic, UdpHelloLength);
 
+    /// <summary>The UDP layout, cut to <paramref name="length"/>: a TCP opening's nonce and queue are 0, so its last 4 bytes are too.</summary>
     private static byte[] Write(ReadOnlySpan<byte> magic, int length, Header header)
     {
-        var frame = new byte[length];
+        var frame = new byte[UdpHelloLength];
         magic.CopyTo(frame);
         frame[4] = Version;
         frame[5] = header.Flags;
         BinaryPrimitives.WriteInt32LittleEndian(frame.AsSpan(8), header.Size);
-        if (length == UdpHelloLength)
-        {
-            BinaryPrimitives.WriteInt64LittleEndian(frame.AsSpan(12), header.Nonce);
-            BinaryPrimitives.WriteInt32LittleEndian(frame.AsSpan(20), header.ReceiveBufferBytes);
-        }
-
-        return frame;
+        BinaryPrimitives.WriteInt64LittleEndian(frame.AsSpan(12), header.Nonce);
+        BinaryPrimitives.WriteInt32LittleEndian(frame.AsSpan(20), header.ReceiveBufferBytes);
+        return frame[..length];
     }
 
     private static Header? Read(ReadOnlySpan<byte> frame, ReadOnlySpan<byte> magic, int length)

@@ -18,18 +18,19 @@ namespace SocketBench.Sockets.Sessions;
 /// </summary>
 public abstract class SocketSession : ISendSession
 {
-    private long _nextSequence;
     private long _sentAtLastRead;
     private DotNetApiSender? _dotNet;
 
-    private protected SocketSession(BatchShape shape, SessionOptions options, Socket sender, Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput)
+    private protected SocketSession(BatchShape shape, SessionOptions options, Socket sender, Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput, Receiver receiver)
     {
         Shape = shape;
         Options = options;
         Sender = sender;
-        Payload = new PayloadSet(shape);
+        Payload = new PayloadSet(shape, options.Verify);
         Native = new NativeSocket(sender, Counters);
         Output = createOutput(Native, Counters);
+        Receiving = receiver;
+        Receiving.Start();
     }
 
     /// <summary>Opens a loopback pair for the shape's transport. The shape was validated before any socket opens.</summary>
@@ -99,23 +100,25 @@ public abstract class SocketSession : ISendSession
     /// <summary>Sends one batch with any method; in verify mode first stamps the buffers with their sequence numbers.</summary>
     public ValueTask SendBatchAsync(SendMethod method)
     {
-        StampIfVerifying();
+        Payload.StampNextBatch();
         switch (method)
         {
             case SendMethod.PerBufferAwait:
                 return SendStrategies.PerBufferAwait(Output, Buffers);
-            case SendMethod.TaskWaitAll:
-                SendStrategies.TaskWaitAll(Output, Buffers);
-                return ValueTask.CompletedTask;
             case SendMethod.FlushBatched:
                 return SendStrategies.FlushBatched(Output, Buffers);
+            case SendMethod.TaskWaitAll:
+                SendStrategies.TaskWaitAll(Output, Buffers);
+                break;
             case SendMethod.SyscallPerBuffer:
                 SyscallPerBuffer();
-                return ValueTask.CompletedTask;
+                break;
             default:
                 SendReferenceBatch(method);
-                return ValueTask.CompletedTask;
+                break;
         }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>
@@ -124,7 +127,7 @@ public abstract class SocketSession : ISendSession
     /// </summary>
     public ValueTask SendBatchAsync(DotNetApi api)
     {
-        StampIfVerifying();
+        Payload.StampNextBatch();
         _dotNet ??= CreateDotNetApiSender();
         return _dotNet.SendBatchAsync(api, Buffers, Shape.BytesPerBatch, Counters);
     }
@@ -155,7 +158,7 @@ public abstract class SocketSession : ISendSession
     }
 
     /// <summary>Whatever counts this session's delivery: a local receiver (a thread, or inline) or a remote sink's reader.</summary>
-    private protected abstract Receiver Receiving { get; }
+    private protected Receiver Receiving { get; }
 
     /// <summary>Whether this process may give sockets the buffers an inline receiver needs (Linux, root or CAP_NET_ADMIN).</summary>
     public static bool CanReceiveInline()
@@ -181,32 +184,18 @@ public abstract class SocketSession : ISendSession
     private protected virtual DotNetApiSender CreateDotNetApiSender() =>
         DotNetApiSender.OverSocket(Shape.Transport == Transport.Udp ? CaseTransport.Udp : CaseTransport.Tcp, Sender);
 
-    private void StampIfVerifying()
-    {
-        if (Options.Verify)
-        {
-            Payload.Stamp(_nextSequence);
-            _nextSequence += Shape.BufferCount;
-        }
-    }
-
     private protected abstract void SendReferenceBatch(SendMethod method);
 
-    private protected void ThrowIfReceiverFailed(Receiver receiver)
-    {
-        if (receiver.Failure is { } failure)
-        {
-            throw new InvalidOperationException($"Delivery check failed: {failure}.");
-        }
-    }
+    private protected void ThrowIfReceiverFailed() => DeliveryWait.ThrowIfFailed(Receiving.Failure);
 
-    /// <summary>Closes the sending side, then (in each subclass) the receiving side; no finalizer, as nothing unmanaged is held outside them.</summary>
+    /// <summary>Closes the sending side, then the receiving side; no finalizer, as nothing unmanaged is held outside them.</summary>
     public virtual void Dispose()
     {
         _dotNet?.Dispose();
         Output.Dispose();
         Native.Dispose();
         Sender.Dispose();
+        Receiving.Dispose();
     }
 }
 
@@ -226,6 +215,10 @@ public readonly record struct DeliveryReport(
     long TlsWrites = 0,
     long TlsRecords = 0)
 {
+    /// <summary>A byte stream's report: the buffers delivered are the whole buffers' worth of the bytes that arrived.</summary>
+    public static DeliveryReport OfStream(long? sendCalls, long buffersSent, long bytesSent, long bytesDelivered, int bufferSize, long tlsWrites = 0, long tlsRecords = 0) =>
+        new(sendCalls, buffersSent, bytesSent, bytesDelivered / bufferSize, bytesDelivered, tlsWrites, tlsRecords);
+
     /// <summary>Send calls that crossed into the kernel per buffer sent; null when they were not counted.</summary>
     public double? SendsPerBuffer => SendCalls is not long calls ? null : BuffersSent == 0 ? double.NaN : (double)calls / BuffersSent;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using SocketBench.Core.Batches;
@@ -14,71 +13,30 @@ public abstract class StreamSession : SocketSession
     // Loopback delivers in microseconds; this long without a single new byte means the run is broken, not slow.
     private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(30);
 
-    private readonly Receiver _receiver;
-
-    private protected StreamSession(
-        BatchShape shape,
-        SessionOptions options,
-        Socket sender,
-        Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput,
-        Receiver receiver)
-        : base(shape, options, sender, createOutput)
+    private protected StreamSession(BatchShape shape, SessionOptions options, Socket sender, Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput, Receiver receiver)
+        : base(shape, options, sender, createOutput, receiver)
     {
-        _receiver = receiver;
-        _receiver.Start();
     }
 
-    private protected override Receiver Receiving => _receiver;
-
-    public override DeliveryReport Delivery
-    {
-        get
-        {
-            long bytes = _receiver.BytesReceived;
-            return new DeliveryReport(Counters.CountedSendCalls, Counters.Buffers, Counters.Bytes, bytes / Shape.BufferSize, bytes, Counters.TlsWrites, Counters.TlsRecords);
-        }
-    }
+    public override DeliveryReport Delivery => DeliveryReport.OfStream(
+        Counters.CountedSendCalls, Counters.Buffers, Counters.Bytes, Receiving.BytesReceived, Shape.BufferSize, Counters.TlsWrites, Counters.TlsRecords);
 
     public override void WaitForDelivery()
     {
-        long target = Counters.Bytes;
-        if (_receiver is StreamReceiver { Inline: true } inline)
+        if (Receiving is StreamReceiver { Inline: true } inline)
         {
-            inline.ReceiveUntil(target);
-            ThrowIfReceiverFailed(_receiver);
+            inline.ReceiveUntil(Counters.Bytes);
+            ThrowIfReceiverFailed();
             return;
         }
 
-        long seen = _receiver.BytesReceived;
-        long lastProgress = Stopwatch.GetTimestamp();
-        var spinner = new SpinWait();
-        while (seen < target)
-        {
-            // No Sleep(1) while waiting: a millisecond nap would swamp the microseconds being measured.
-            spinner.SpinOnce(sleep1Threshold: -1);
-            long now = _receiver.BytesReceived;
-            if (now != seen)
-            {
-                seen = now;
-                lastProgress = Stopwatch.GetTimestamp();
-            }
-            else if (spinner.Count % 1024 == 0)
-            {
-                ThrowIfReceiverFailed(_receiver);
-                if (Stopwatch.GetElapsedTime(lastProgress) > StallLimit)
-                {
-                    throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                        $"{Protocol} receiver got {seen} of {target} bytes and nothing more for {StallLimit.TotalSeconds} s."));
-                }
-            }
-        }
-
-        ThrowIfReceiverFailed(_receiver);
-    }
-
-    public override void Dispose()
-    {
-        base.Dispose();
-        _receiver.Dispose();
+        DeliveryWait.SpinUntil(
+            this,
+            static session => session.Receiving.BytesReceived >= session.Counters.Bytes,
+            static session => session.Receiving.BytesReceived,
+            static session => session.Receiving.Failure,
+            StallLimit,
+            static session => string.Create(CultureInfo.InvariantCulture,
+                $"{session.Protocol} receiver got {session.Receiving.BytesReceived} of {session.Counters.Bytes} bytes and nothing more for {StallLimit.TotalSeconds} s."));
     }
 }

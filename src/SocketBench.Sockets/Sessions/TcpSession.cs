@@ -50,12 +50,7 @@ public sealed class TcpSession : StreamSession
     /// <summary>Reference row: the batch in one sendmsg with an iovec array, buffers pinned once.</summary>
     public void GatherSend()
     {
-        if (_gather is null)
-        {
-            throw new PlatformNotSupportedException("GatherSend uses Linux's sendmsg layout; on this OS FlushBatched uses .NET's list-based Socket.Send instead.");
-        }
-
-        _gather.Send(Payload.AsSpan());
+        (_gather ?? throw new PlatformNotSupportedException("GatherSend uses Linux's sendmsg layout; on this OS FlushBatched uses .NET's list-based Socket.Send instead.")).Send(Payload.AsSpan());
         Counters.AddBatch(Shape.BufferCount, Shape.BytesPerBatch);
     }
 

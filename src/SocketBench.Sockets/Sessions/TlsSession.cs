@@ -16,33 +16,24 @@ namespace SocketBench.Sockets.Sessions;
 /// client's and the receiver reading plaintext from the server's. Delivery is plaintext bytes received.
 /// The handshake happens once, when the session opens, and is not counted.
 /// </summary>
-internal sealed class TlsSession : StreamSession
+internal sealed class TlsSession(BatchShape shape, SessionOptions options, Socket sender, Socket accepted, CountingTlsTransport transport, SslStream client, SslStream server)
+    : StreamSession(
+        shape,
+        options,
+        sender,
+        (_, counters) =>
+        {
+            transport.StartCounting(counters);
+            return new TlsSendOutput(client, counters);
+        },
+        new TlsReceiver(accepted, server, shape.BufferSize, options.Verify) { Mode = options.Receiver })
 {
-    private readonly SslStream _server;
-    private readonly SslStream _client;
-
-    private TlsSession(BatchShape shape, SessionOptions options, Socket sender, Socket accepted, CountingTlsTransport transport, SslStream client, SslStream server)
-        : base(
-            shape,
-            options,
-            sender,
-            (_, counters) =>
-            {
-                transport.StartCounting(counters);
-                return new TlsSendOutput(client, counters);
-            },
-            new TlsReceiver(accepted, server, shape.BufferSize, options.Verify) { Mode = options.Receiver })
-    {
-        _server = server;
-        _client = client;
-        NegotiatedProtocol = client.SslProtocol;
-    }
 
     /// <summary>The rows' name: the benchmark class that measures them is called Tls...</summary>
     public override string Protocol => "Tls";
 
     /// <summary>What the handshake settled on: always TLS 1.3, since nothing else is offered.</summary>
-    public SslProtocols NegotiatedProtocol { get; }
+    public SslProtocols NegotiatedProtocol { get; } = client.SslProtocol;
 
     private protected override bool OffersRawSends => false;
 
@@ -103,7 +94,7 @@ internal sealed class TlsSession : StreamSession
     }
 
     /// <summary>The .NET API rows write to the client's SslStream, the one the guide's strategies write to, as a user's code would.</summary>
-    private protected override DotNetApiSender CreateDotNetApiSender() => DotNetApiSender.OverTls(_client);
+    private protected override DotNetApiSender CreateDotNetApiSender() => DotNetApiSender.OverTls(client);
 
     private protected override void SendReferenceBatch(SendMethod method) =>
         throw new ArgumentOutOfRangeException(nameof(method), method,
@@ -113,7 +104,7 @@ internal sealed class TlsSession : StreamSession
     {
         // The output closes the client's SslStream (close_notify), which ends the receiver's read loop.
         base.Dispose();
-        _server.Dispose();
+        server.Dispose();
     }
 }
 

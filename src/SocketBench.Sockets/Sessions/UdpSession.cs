@@ -33,7 +33,7 @@ public sealed class UdpSession : SocketSession
     /// Markers are resent after <paramref name="markerRetry"/>, which a remote caller sizes from the round trip.
     /// </summary>
     internal UdpSession(BatchShape shape, SessionOptions options, Socket sender, DatagramCounter receiver, int receiveBufferBytes, TimeSpan markerRetry)
-        : base(shape, options, sender, (native, counters) => new UdpSendOutput(sender, native, counters))
+        : base(shape, options, sender, (native, counters) => new UdpSendOutput(sender, native, counters), receiver)
     {
         _receiver = receiver;
         _marker = new byte[UdpReceiver.MarkerLengthFor(shape.BufferSize)];
@@ -42,7 +42,6 @@ public sealed class UdpSession : SocketSession
         _mmsg = ((UdpSendOutput)Output).Mmsg;
         _gso = UdpGso.IsAvailable ? new GsoSender(Native) : null;
         ReceiveBufferBytes = receiveBufferBytes;
-        _receiver.Start();
     }
 
     public static UdpSession Create(BatchShape shape, SessionOptions options)
@@ -62,76 +61,60 @@ public sealed class UdpSession : SocketSession
     /// <summary>The receive queue the kernel granted (Linux reports twice the payload room it promises).</summary>
     public int ReceiveBufferBytes { get; }
 
-    private protected override Receiver Receiving => _receiver;
-
     public override DeliveryReport Delivery =>
         new(Counters.CountedSendCalls, Counters.Buffers, Counters.Bytes, _receiver.DatagramsReceived, _receiver.BytesReceived);
 
     /// <summary>Reference row (Linux): the batch in one sendmmsg, one message per datagram.</summary>
     public void SendMmsg()
     {
-        if (_mmsg is null)
-        {
-            throw new PlatformNotSupportedException("SendMmsg needs Linux's sendmmsg.");
-        }
-
-        _mmsg.Send(Payload.AsSpan());
+        (_mmsg ?? throw new PlatformNotSupportedException("SendMmsg needs Linux's sendmmsg.")).Send(Payload.AsSpan());
         Counters.AddBatch(Shape.BufferCount, Shape.BytesPerBatch);
     }
 
     /// <summary>Reference row (Linux 4.18+): the batch in UDP_SEGMENT sends of up to 64 equal datagrams each.</summary>
     public void GsoSend()
     {
-        if (_gso is null)
-        {
-            throw new PlatformNotSupportedException($"GsoSend is not offered here: {UdpGso.UnavailableReason}.");
-        }
-
-        _gso.Send(Payload.AsSpan(), Shape.BufferSize);
+        (_gso ?? throw new PlatformNotSupportedException($"GsoSend is not offered here: {UdpGso.UnavailableReason}.")).Send(Payload.AsSpan(), Shape.BufferSize);
         Counters.AddBatch(Shape.BufferCount, Shape.BytesPerBatch);
     }
 
     public override void WaitForDelivery()
     {
         long target = Counters.Buffers;
+        long firstMarker = _markerId + 1;
         var spinner = new SpinWait();
 
-        // Usually everything is already there or a few microseconds away.
-        for (int spin = 0; spin < 64; spin++)
+        // Usually everything is already there or a few microseconds away; only a straggler earns a drain marker,
+        // sent again after each retry period until one comes through.
+        for (int spin = 0; spin < 64 && !Delivered(); spin++)
         {
-            if (_receiver.DatagramsReceived >= target)
-            {
-                ThrowIfReceiverFailed(_receiver);
-                return;
-            }
-
             AwaitReceiver(ref spinner);
         }
 
-        long firstMarker = _markerId + 1;
         long started = Stopwatch.GetTimestamp();
-        while (true)
+        while (!Delivered())
         {
-            SendMarker();
+            // The marker goes out on the data's own socket, so it queues behind every datagram sent before it.
+            BinaryPrimitives.WriteInt64LittleEndian(_marker, ++_markerId);
+            Sender.Send(_marker, SocketFlags.None);
+            Counters.MarkerSends++;
             long sentAt = Stopwatch.GetTimestamp();
-            while (Stopwatch.GetElapsedTime(sentAt) < _markerRetry)
+            while (!Delivered() && Stopwatch.GetElapsedTime(sentAt) < _markerRetry)
             {
-                if (_receiver.LastMarkerSeen >= firstMarker || _receiver.DatagramsReceived >= target)
-                {
-                    ThrowIfReceiverFailed(_receiver);
-                    return;
-                }
-
                 AwaitReceiver(ref spinner);
             }
 
-            ThrowIfReceiverFailed(_receiver);
-            if (Stopwatch.GetElapsedTime(started) > DrainLimit)
+            ThrowIfReceiverFailed();
+            if (!Delivered() && Stopwatch.GetElapsedTime(started) > DrainLimit)
             {
                 throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
                     $"UDP receiver counted {_receiver.DatagramsReceived} of {target} datagrams and no drain marker came through in {DrainLimit.TotalSeconds} s."));
             }
         }
+
+        ThrowIfReceiverFailed();
+
+        bool Delivered() => _receiver.DatagramsReceived >= target || _receiver.LastMarkerSeen >= firstMarker;
     }
 
     /// <summary>One turn of the wait: an inline receiver reads what has arrived; a receiver thread is given time to.</summary>
@@ -145,13 +128,6 @@ public sealed class UdpSession : SocketSession
         {
             spinner.SpinOnce(sleep1Threshold: -1);
         }
-    }
-
-    private void SendMarker()
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(_marker, ++_markerId);
-        Sender.Send(_marker, SocketFlags.None);
-        Counters.MarkerSends++;
     }
 
     private protected override void SendReferenceBatch(SendMethod method)
@@ -173,6 +149,5 @@ public sealed class UdpSession : SocketSession
     {
         base.Dispose();
         _gso?.Dispose();
-        _receiver.Dispose();
     }
 }

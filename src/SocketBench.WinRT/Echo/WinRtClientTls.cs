@@ -50,10 +50,7 @@ internal static class WinRtClientTls
         }
 
         var ignored = settings.SkipServerValidation ? Ignorable : settings.TrustedAuthorities is not null ? JudgedAfterwards : Array.Empty<ChainValidationResult>();
-        foreach (var error in ignored)
-        {
-            socket.Control.IgnorableServerCertificateErrors.Add(error);
-        }
+        Array.ForEach(ignored, socket.Control.IgnorableServerCertificateErrors.Add);
 
         return SocketProtectionLevel.Tls12;
     }

@@ -4,7 +4,6 @@ using SocketBench.Echo.Logging;
 using SocketBench.Echo.Servers;
 using SocketBench.WinRT.Networking;
 using Windows.Networking.Sockets;
-using Windows.Storage.Streams;
 
 namespace SocketBench.WinRT.Echo;
 
@@ -75,18 +74,15 @@ public sealed class WinRtTcpEchoServer : EchoServer
         Stream? tls = null;
         try
         {
-            IInputStream input = socket.InputStream;
-            IOutputStream output = socket.OutputStream;
             if (Options.Tls is { } settings)
             {
                 // WinRT gives a StreamSocketListener no server certificate to present, so the server side of TLS is
                 // .NET's SslStream over the accepted socket's streams. The WinRT client uses SocketProtectionLevel.Tls12.
                 tls = await HandshakeAsync(new WinRtDuplexStream(socket), settings, remote).ConfigureAwait(false);
-                input = tls.AsInputStream();
-                output = tls.AsOutputStream();
             }
 
-            using var channel = WinRtChannels.Open(Options.Protocol, input, output, Options.MaxMessageBytes);
+            using var channel = WinRtChannels.Open(
+                Options.Protocol, tls?.AsInputStream() ?? socket.InputStream, tls?.AsOutputStream() ?? socket.OutputStream, Options.MaxMessageBytes);
             await EchoLoopAsync(channel, remote).ConfigureAwait(false);
         }
         catch (Exception e)

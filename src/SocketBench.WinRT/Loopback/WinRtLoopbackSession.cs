@@ -22,13 +22,11 @@ namespace SocketBench.WinRT.Loopback;
 /// </summary>
 public abstract class WinRtLoopbackSession : ISendSession
 {
-    private long _nextSequence;
-
     private protected WinRtLoopbackSession(BatchShape shape, SessionOptions options, IOutputStream stream)
     {
         Shape = shape;
         Options = options;
-        Payload = new PayloadSet(shape);
+        Payload = new PayloadSet(shape, options.Verify);
         // Each IBuffer wraps a buffer's pinned array (a WindowsRuntimeBuffer): verify mode stamps the same bytes the
         // writes send, and no batch allocates or copies a payload.
         Buffers = Payload.Buffers.Select(buffer => buffer.Segment.Array!.AsBuffer()).ToArray();
@@ -71,56 +69,11 @@ public abstract class WinRtLoopbackSession : ISendSession
     /// <summary>Sends one batch; in verify mode first stamps the buffers with their sequence numbers.</summary>
     public ValueTask SendBatchAsync(SendStrategy strategy)
     {
-        if (Options.Verify)
-        {
-            Payload.Stamp(_nextSequence);
-            _nextSequence += Shape.BufferCount;
-        }
-
+        Payload.StampNextBatch();
         return SendStrategies.Send(strategy, Output, Buffers);
     }
 
     public abstract void WaitForDelivery();
-
-    /// <summary>
-    /// Spins (never sleeps: a millisecond nap would swamp the microseconds measured) until <paramref name="done"/>
-    /// holds, the receiver reports a failure, or <paramref name="progress"/> has not moved for <paramref name="stallLimit"/>.
-    /// </summary>
-    private protected static void SpinUntil(Func<bool> done, Func<long> progress, Func<string?> failure, TimeSpan stallLimit, Func<string> describeStall)
-    {
-        var spinner = new SpinWait();
-        long lastSeen = progress();
-        long lastMoved = Stopwatch.GetTimestamp();
-        while (!done())
-        {
-            spinner.SpinOnce(sleep1Threshold: -1);
-            if (spinner.Count % 1024 != 0)
-            {
-                continue;
-            }
-
-            if (failure() is { } reason)
-            {
-                throw new InvalidOperationException($"Delivery check failed: {reason}.");
-            }
-
-            long seen = progress();
-            if (seen != lastSeen)
-            {
-                lastSeen = seen;
-                lastMoved = Stopwatch.GetTimestamp();
-            }
-            else if (Stopwatch.GetElapsedTime(lastMoved) > stallLimit)
-            {
-                throw new TimeoutException(describeStall());
-            }
-        }
-
-        if (failure() is { } late)
-        {
-            throw new InvalidOperationException($"Delivery check failed: {late}.");
-        }
-    }
 
     /// <summary>Closes both sockets; no finalizer, as nothing unmanaged is held outside them.</summary>
     public abstract void Dispose();
@@ -159,6 +112,7 @@ public sealed class WinRtTcpSession : WinRtLoopbackSession
             listener.ConnectionReceived += (_, args) =>
             {
                 var receiver = new WinRtStreamReceiver(args.Socket, shape.BufferSize, options.Verify);
+                receiver.Start();
                 if (!accepted.TrySetResult(receiver))
                 {
                     receiver.Dispose(); // a second connection on a one-connection listener: not ours
@@ -180,26 +134,16 @@ public sealed class WinRtTcpSession : WinRtLoopbackSession
         }
     }
 
-    public override DeliveryReport Delivery
-    {
-        get
-        {
-            long bytes = _receiver.BytesReceived;
-            return new DeliveryReport(StreamCalls, Output.Writes, Output.Bytes, bytes / Shape.BufferSize, bytes);
-        }
-    }
+    public override DeliveryReport Delivery => DeliveryReport.OfStream(StreamCalls, Output.Writes, Output.Bytes, _receiver.BytesReceived, Shape.BufferSize);
 
-    public override void WaitForDelivery()
-    {
-        long target = Output.Bytes;
-        SpinUntil(
-            () => _receiver.BytesReceived >= target,
-            () => _receiver.BytesReceived,
-            () => _receiver.Failure,
-            StallLimit,
-            () => string.Create(CultureInfo.InvariantCulture,
-                $"WinRT TCP receiver got {_receiver.BytesReceived} of {target} bytes and nothing more for {StallLimit.TotalSeconds} s."));
-    }
+    public override void WaitForDelivery() => DeliveryWait.SpinUntil(
+        this,
+        static session => session._receiver.BytesReceived >= session.Output.Bytes,
+        static session => session._receiver.BytesReceived,
+        static session => session._receiver.Failure,
+        StallLimit,
+        static session => string.Create(CultureInfo.InvariantCulture,
+            $"WinRT TCP receiver got {session._receiver.BytesReceived} of {session.Output.Bytes} bytes and nothing more for {StallLimit.TotalSeconds} s."));
 
     public override void Dispose()
     {
@@ -273,8 +217,9 @@ public sealed class WinRtUdpSession : WinRtLoopbackSession
         long firstMarker = _markerId + 1;
         long started = Stopwatch.GetTimestamp();
         long markerSentAt = 0;
-        SpinUntil(
-            () =>
+        DeliveryWait.SpinUntil(
+            this,
+            _ =>
             {
                 if (_receiver.DatagramsReceived >= target || _receiver.LastMarkerSeen >= firstMarker)
                 {
@@ -284,23 +229,18 @@ public sealed class WinRtUdpSession : WinRtLoopbackSession
                 // Usually everything arrives within microseconds; only a straggler earns a marker, then one per retry period.
                 if (markerSentAt == 0 ? Stopwatch.GetElapsedTime(started) > MarkerRetry / 8 : Stopwatch.GetElapsedTime(markerSentAt) > MarkerRetry)
                 {
-                    SendMarker();
+                    BitConverter.TryWriteBytes(_marker, ++_markerId);
+                    _sender.OutputStream.WriteAsync(_markerBuffer).AsTask().GetAwaiter().GetResult();
                     markerSentAt = Stopwatch.GetTimestamp();
                 }
 
                 return false;
             },
-            () => _receiver.DatagramsReceived,
-            () => _receiver.Failure,
+            static session => session._receiver.DatagramsReceived,
+            static session => session._receiver.Failure,
             DrainLimit,
-            () => string.Create(CultureInfo.InvariantCulture,
+            _ => string.Create(CultureInfo.InvariantCulture,
                 $"WinRT UDP receiver counted {_receiver.DatagramsReceived} of {target} datagrams; nothing more and no drain marker came through in {DrainLimit.TotalSeconds} s."));
-    }
-
-    private void SendMarker()
-    {
-        BitConverter.TryWriteBytes(_marker, ++_markerId);
-        _sender.OutputStream.WriteAsync(_markerBuffer).AsTask().GetAwaiter().GetResult();
     }
 
     public override void Dispose()

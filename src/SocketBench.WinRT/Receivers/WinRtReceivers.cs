@@ -89,25 +89,17 @@ public sealed class WinRtDatagramReceiver(int datagramSize, bool verify)
 /// it reads the accepted socket's <c>InputStream</c> until the peer closes and publishes the byte count;
 /// in verify mode it checks every byte's content and position.
 /// </summary>
-public sealed class WinRtStreamReceiver : IDisposable
+public sealed class WinRtStreamReceiver(StreamSocket socket, int bufferSize, bool verify) : IDisposable
 {
     private const uint ReadSize = 1 << 20;
 
-    private readonly StreamSocket _socket;
-    private readonly int _bufferSize;
-    private readonly bool _verify;
-    private readonly Task _completion;
+    private Task? _completion;
     private long _bytes;
     private volatile string? _failure;
     private volatile bool _stopping;
 
-    public WinRtStreamReceiver(StreamSocket socket, int bufferSize, bool verify)
-    {
-        _socket = socket;
-        _bufferSize = bufferSize;
-        _verify = verify;
-        _completion = Task.Run(ReadUntilClosedAsync);
-    }
+    /// <summary>Starts reading on the thread pool, as the portable receivers start their thread.</summary>
+    public void Start() => _completion = Task.Run(ReadUntilClosedAsync);
 
     public long BytesReceived => Volatile.Read(ref _bytes);
 
@@ -121,14 +113,14 @@ public sealed class WinRtStreamReceiver : IDisposable
         {
             while (true)
             {
-                IBuffer chunk = await _socket.InputStream.ReadAsync(buffer, ReadSize, InputStreamOptions.Partial);
+                IBuffer chunk = await socket.InputStream.ReadAsync(buffer, ReadSize, InputStreamOptions.Partial);
                 if (chunk.Length == 0)
                 {
                     return;
                 }
 
                 long offset = _bytes;
-                if (_verify && PayloadPattern.StreamProblem(chunk.ToArray(), offset, _bufferSize) is { } problem)
+                if (verify && PayloadPattern.StreamProblem(chunk.ToArray(), offset, bufferSize) is { } problem)
                 {
                     _failure ??= problem;
                     return;
@@ -150,7 +142,7 @@ public sealed class WinRtStreamReceiver : IDisposable
     public void Dispose()
     {
         _stopping = true;
-        _socket.Dispose();
-        _completion.Wait(TimeSpan.FromSeconds(5));
+        socket.Dispose();
+        _completion?.Wait(TimeSpan.FromSeconds(5));
     }
 }

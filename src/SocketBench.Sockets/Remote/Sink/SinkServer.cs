@@ -124,11 +124,8 @@ public sealed class SinkServer : IDisposable
         {
             socket.ReceiveTimeout = (int)HelloLimit.TotalMilliseconds;
             // A stream that does not own the socket, only for ReadExactly, which loops over short reads.
-            using (var stream = new NetworkStream(socket, ownsSocket: false))
-            {
-                stream.ReadExactly(hello);
-            }
-
+            using var stream = new NetworkStream(socket, ownsSocket: false);
+            stream.ReadExactly(hello);
             socket.ReceiveTimeout = 0;
         }
         catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException)
@@ -236,11 +233,9 @@ public sealed class SinkServer : IDisposable
     {
         if (hello.Close)
         {
-            if (_sessions.TryRemove(hello.Nonce, out var ended))
-            {
-                ended.Dispose();
-            }
-
+            // A repeated goodbye finds nothing left to close.
+            _sessions.TryRemove(hello.Nonce, out var ended);
+            ended?.Dispose();
             return;
         }
 
@@ -277,10 +272,7 @@ public sealed class SinkServer : IDisposable
         _stopping = true;
         _listener.Dispose();
         _control.Dispose();
-        foreach (var thread in _threads)
-        {
-            thread.Join(TimeSpan.FromSeconds(5));
-        }
+        Array.ForEach(_threads, thread => thread.Join(TimeSpan.FromSeconds(5)));
 
         // Each connection's receiver then ends on its own thread and logs what it counted; each UDP session logs it here.
         foreach (var open in _connections.Keys.Cast<IDisposable>().Concat(_sessions.Values))
@@ -327,8 +319,6 @@ internal sealed class UdpSinkSession : IDisposable
 
         _log = log;
         _peer = sender.ToString();
-        Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
-        ReceiveBufferBytes = _socket.ReceiveBufferSize;
         log(string.Create(CultureInfo.InvariantCulture, $"sink UDP session from {sender}: {hello.Size} B datagrams{(hello.Verify ? ", verifying" : "")}, port {Port}"));
         _receiver = new UdpReceiver(_socket, hello.Size, hello.Verify)
         {
@@ -338,9 +328,10 @@ internal sealed class UdpSinkSession : IDisposable
         _receiver.Start();
     }
 
-    public int Port { get; }
+    public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
 
-    public int ReceiveBufferBytes { get; }
+    /// <summary>The receive queue the kernel granted the session socket.</summary>
+    public int ReceiveBufferBytes => _socket.ReceiveBufferSize;
 
     public long LastActive => Volatile.Read(ref _lastActive);
 
