@@ -27,18 +27,11 @@ internal static class RoundMerge
         }
 
         // A case missing from a round (it failed there) still counts, but its sample is smaller than the others'.
-        foreach (var results in byId.Where(results => results.Count < rounds.Count))
-        {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{results[0].FullName} ran in {results.Count} of {rounds.Count} rounds."));
-        }
+        warnings.AddRange(byId.Where(results => results.Count < rounds.Count)
+            .Select(results => string.Create(CultureInfo.InvariantCulture, $"{results[0].FullName} ran in {results.Count} of {rounds.Count} rounds.")));
 
-        var merged = byId.Select(Combine).ToList();
-        return new ResultSet(source, rounds[0].Host, merged, rounds.SelectMany(round => round.Files).ToList(), warnings)
-        {
-            Limits = rounds[0].Limits,
-            Peer = rounds[0].Peer,
-            Settings = rounds[0].Settings,
-        };
+        // The host, limits, peer and settings are the first round's.
+        return rounds[0] with { Source = source, Benchmarks = byId.Select(Combine).ToList(), Files = rounds.SelectMany(round => round.Files).ToList(), Warnings = warnings };
     }
 
     private static BenchmarkResult Combine(List<BenchmarkResult> results)
@@ -58,15 +51,13 @@ internal static class RoundMerge
         };
     }
 
-    /// <summary>Mean ± Student's t × standard error, as BenchmarkDotNet computes a run's interval, over the merged sample.</summary>
-    internal static MeanInterval Interval(IReadOnlyList<double> values)
+    /// <summary>
+    /// Mean ± Student's t × standard error, as BenchmarkDotNet computes a run's interval, over the merged sample: at
+    /// least two values, since only a benchmark of two rounds or more is merged, and each round has a measurement.
+    /// </summary>
+    private static MeanInterval Interval(IReadOnlyList<double> values)
     {
         double mean = values.Average();
-        if (values.Count < 2)
-        {
-            return new MeanInterval(mean, mean, mean, "none");
-        }
-
         double variance = values.Sum(value => (value - mean) * (value - mean)) / (values.Count - 1);
         double standardError = Math.Sqrt(variance / values.Count);
         double t = new StudentDistribution(values.Count - 1).Quantile(new Probability(1 - (1 - ConfidenceLevel) / 2));
