@@ -47,12 +47,6 @@ public sealed record ComparisonResult(
         new[] { ("Only in base", OnlyInBase), ("Only in new", OnlyInNew) }.Where(list => list.Item2.Count > 0);
 
     public int Count(Verdict verdict) => Rows.Count(row => row.Verdict == verdict);
-
-    /// <summary>How far apart each row's two sides are, its ratio as a factor of at least 1 (1.25: one side 25 % above the other), the widest last.</summary>
-    public IReadOnlyList<(ComparisonRow Row, double Apart)> Agreement => Rows
-        .Select(row => (row, Math.Max(row.Ratio, 1 / row.Ratio)))
-        .OrderBy(pair => pair.Item2)
-        .ToList();
 }
 
 /// <summary>

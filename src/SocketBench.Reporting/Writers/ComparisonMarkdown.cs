@@ -56,8 +56,9 @@ public static class ComparisonMarkdown
     /// </summary>
     public static string Agreement(ComparisonResult comparison)
     {
-        // Never empty: compare refuses two result sets with no benchmark in common.
-        var rows = comparison.Agreement;
+        // How far apart each row's two sides are, its ratio as a factor of at least 1 (1.25: one side 25 % above the other),
+        // the widest last. Never empty: compare refuses two result sets with no benchmark in common.
+        var rows = comparison.Rows.Select(row => (Row: row, Apart: Math.Max(row.Ratio, 1 / row.Ratio))).OrderBy(pair => pair.Apart).ToList();
         string Share(double factor)
         {
             int within = rows.Count(pair => pair.Apart <= factor);
