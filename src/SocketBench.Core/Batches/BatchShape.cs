@@ -6,7 +6,7 @@ namespace SocketBench.Core.Batches;
 /// What one benchmark operation sends: <see cref="BufferCount"/> buffers of <see cref="BufferSize"/> bytes.
 /// Validated before any socket opens, so a bad parameter is one clear line, not a socket error.
 /// </summary>
-public sealed record BatchShape
+public sealed record BatchShape(Transport Transport, int BufferSize, int BufferCount)
 {
     /// <summary>The largest UDP payload over IPv4: 65535 minus the 8-byte UDP and 20-byte IP headers.</summary>
     public const int MaxUdpDatagram = 65507;
@@ -14,36 +14,17 @@ public sealed record BatchShape
     /// <summary>Cap on buffers per batch; keeps a batch within one sendmmsg/iovec array (IOV_MAX is 1024 on Linux).</summary>
     public const int MaxBufferCount = 1024;
 
-    public BatchShape(Transport transport, int bufferSize, int bufferCount)
-    {
-        if (bufferSize <= 0)
-        {
-            throw new InvalidCaseException(
-                $"Invalid buffer size '{Format(bufferSize)}': it must be at least 1 byte. Example: BufferSize=1024.");
-        }
+    public Transport Transport { get; } = Transport;
 
-        if (transport == Transport.Udp && bufferSize > MaxUdpDatagram)
-        {
-            throw new InvalidCaseException(
-                $"Invalid buffer size '{Format(bufferSize)}' for UDP: a datagram carries at most {Format(MaxUdpDatagram)} bytes. Example: BufferSize=1472.");
-        }
+    public int BufferSize { get; } =
+        BufferSize <= 0 ? throw new InvalidCaseException($"Invalid buffer size '{Format(BufferSize)}': it must be at least 1 byte. Example: BufferSize=1024.")
+        : Transport == Transport.Udp && BufferSize > MaxUdpDatagram ? throw new InvalidCaseException(
+            $"Invalid buffer size '{Format(BufferSize)}' for UDP: a datagram carries at most {Format(MaxUdpDatagram)} bytes. Example: BufferSize=1472.")
+        : BufferSize;
 
-        if (bufferCount <= 0 || bufferCount > MaxBufferCount)
-        {
-            throw new InvalidCaseException(
-                $"Invalid buffer count '{Format(bufferCount)}': it must be between 1 and {Format(MaxBufferCount)}. Example: BufferCount=64.");
-        }
-
-        Transport = transport;
-        BufferSize = bufferSize;
-        BufferCount = bufferCount;
-    }
-
-    public Transport Transport { get; }
-
-    public int BufferSize { get; }
-
-    public int BufferCount { get; }
+    public int BufferCount { get; } = BufferCount is > 0 and <= MaxBufferCount
+        ? BufferCount
+        : throw new InvalidCaseException($"Invalid buffer count '{Format(BufferCount)}': it must be between 1 and {Format(MaxBufferCount)}. Example: BufferCount=64.");
 
     public long BytesPerBatch => (long)BufferSize * BufferCount;
 

@@ -117,16 +117,8 @@ public sealed record CaseRecord(
         (var transport, _) => transport.ToString().ToUpperInvariant(),
     } + (Backend == Backend.WinRT ? " (WinRT)" : "");
 
-    /// <summary>The table a send row belongs in: its transport, whatever the backend, so WinRT and portable rows sit side by side.</summary>
-    [JsonIgnore]
-    public string TableLabel => Kind == CaseKind.RoundTrip ? TransportLabel : Transport switch
-    {
-        CaseTransport.Tls => "TLS 1.3 over TCP",
-        var transport => transport.ToString().ToUpperInvariant(),
-    };
-
-    [JsonIgnore]
-    public string ShapeLabel => BufferSize >= 1024 && BufferSize % 1024 == 0
+    // Private, so not written to the record.
+    private string ShapeLabel => BufferSize >= 1024 && BufferSize % 1024 == 0
         ? string.Create(CultureInfo.InvariantCulture, $"{BufferSize / 1024} KiB × {BufferCount}")
         : string.Create(CultureInfo.InvariantCulture, $"{BufferSize} B × {BufferCount}");
 

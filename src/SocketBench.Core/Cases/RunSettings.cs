@@ -76,22 +76,17 @@ public sealed record RunRecord(RunSettings Settings, IReadOnlyList<CaseRecord> C
             return null;
         }
 
-        RunRecord? record;
         try
         {
-            record = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(path), Json);
+            var record = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(path), Json);
+            return record is null || record.Schema == CurrentSchema
+                ? record
+                : throw new InvalidDataException(
+                    $"'{path}': run record schema {record.Schema}, this SocketBench reads schema {CurrentSchema}: re-run the job with this version (e.g. scripts/bench --job quick).");
         }
         catch (JsonException error)
         {
             throw new InvalidDataException($"'{path}': not a SocketBench run record: {error.Message.Split(" Path:", 2)[0]}", error);
         }
-
-        if (record is not null && record.Schema != CurrentSchema)
-        {
-            throw new InvalidDataException(
-                $"'{path}': run record schema {record.Schema}, this SocketBench reads schema {CurrentSchema}: re-run the job with this version (e.g. scripts/bench --job quick).");
-        }
-
-        return record;
     }
 }

@@ -40,15 +40,12 @@ public sealed record PeerAddress(string Host, int Port)
             throw Invalid(value, option, "expected HOST:PORT");
         }
 
-        string host = text[..colon];
-        if (host.StartsWith('[') && host.EndsWith(']'))
+        string host = text[..colon] switch
         {
-            host = host[1..^1];
-        }
-        else if (host.Contains(':'))
-        {
-            throw Invalid(value, option, "an IPv6 address goes in brackets, as [::1]:5201");
-        }
+            ['[', .. var bracketed, ']'] => bracketed,
+            var plain when plain.Contains(':') => throw Invalid(value, option, "an IPv6 address goes in brackets, as [::1]:5201"),
+            var plain => plain,
+        };
 
         if (!int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port is < 1 or > MaxBasePort)
         {
@@ -81,8 +78,7 @@ public sealed record PeerAddress(string Host, int Port)
             ?? throw new InvalidOperationException($"peer {this}: '{Host}' has no address");
     }
 
-    public override string ToString() =>
-        Host.Contains(':') ? string.Create(CultureInfo.InvariantCulture, $"[{Host}]:{Port}") : string.Create(CultureInfo.InvariantCulture, $"{Host}:{Port}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{(Host.Contains(':') ? $"[{Host}]" : Host)}:{Port}");
 
     private static bool IsHostName(string host) => host.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.');
 

@@ -17,21 +17,17 @@ public static class ChartStyle
     // With the .NET API rows a full report has more than ten series: Category10 would give two of them one colour.
     private static readonly IPalette WidePalette = new ScottPlot.Palettes.Category20();
 
-    public static Plot Create(string title, string xLabel, string yLabel, string caption)
+    /// <summary>A chart whose plot has the title, axis labels and caption, ready for its series.</summary>
+    public static Chart Create(string fileStem, string title, string howToRead, string xLabel, string yLabel, string caption)
     {
         var plot = new Plot();
         plot.Title(title, size: 18);
         plot.XLabel(xLabel, size: 14);
         plot.YLabel(yLabel, size: 14);
-        var captionPanel = new ScottPlot.Panels.TitlePanel();
-        captionPanel.Label.Text = caption;
-        captionPanel.Label.FontSize = 11;
-        captionPanel.Label.Bold = false;
-        captionPanel.Label.ForeColor = Colors.DimGray;
-        plot.Axes.AddPanel(captionPanel);
+        plot.Axes.AddPanel(new ScottPlot.Panels.TitlePanel { Label = { Text = caption, FontSize = 11, Bold = false, ForeColor = Colors.DimGray } });
         plot.Legend.Alignment = Alignment.UpperLeft;
         plot.Legend.FontSize = 12;
-        return plot;
+        return new Chart(fileStem, title, howToRead, plot);
     }
 
     /// <summary>The same colour for a method in every chart of a report.</summary>
@@ -42,13 +38,10 @@ public static class ChartStyle
 
     /// <summary>
     /// Series in reading order: the guide's strategies, then the .NET API rows, then the OS reference rows, each in
-    /// the order the results list them (the order the suite declares its methods).
+    /// the order the results list them (the order the suite declares its methods): OrderBy is a stable sort.
     /// </summary>
     public static IReadOnlyList<string> MethodsOf(IEnumerable<BenchmarkResult> results) =>
-        results.Select((result, index) => (result, index))
-            .OrderBy(pair => Writers.ResultTable.GroupOrder(pair.result.Case.Kind))
-            .ThenBy(pair => pair.index)
-            .Select(pair => pair.result.Series).Distinct().ToList();
+        results.OrderBy(result => Writers.ResultTable.GroupOrder(result.Case.Kind)).Select(result => result.Series).Distinct().ToList();
 
     /// <summary>ScottPlot has no log axis: data is plotted as log10, and ticks sit at the real values with real labels.</summary>
     public static void LogTicks(IAxis axis, IEnumerable<double> values, Func<double, string> label)
@@ -86,24 +79,10 @@ public static class ChartStyle
         return bars;
     }
 
-    /// <summary>One method's line with markers, x already on the axis's scale.</summary>
-    public static ScottPlot.Plottables.Scatter AddLine(Plot plot, string legend, Color color, IEnumerable<(double X, double Y)> points)
-    {
-        var list = points.ToList();
-        var line = plot.Add.Scatter(list.Select(point => point.X).ToArray(), list.Select(point => point.Y).ToArray(), color);
-        line.LineWidth = 2;
-        line.MarkerSize = 8;
-        line.LegendText = legend;
-        return line;
-    }
-
-    /// <summary>Category labels under grouped bars, at 0, 1, 2, ...</summary>
-    public static void CategoryTicks(IAxis axis, IReadOnlyList<string> labels) =>
-        CategoryTicks(axis, labels.Select((_, index) => (double)index).ToList(), labels);
-
-    /// <summary>Category labels under grouped bars.</summary>
-    public static void CategoryTicks(IAxis axis, IReadOnlyList<double> positions, IReadOnlyList<string> labels) =>
-        axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.ToArray(), labels.ToArray());
+    /// <summary>Category labels at 0, 1, 2, ... (under grouped bars), or counting down from the top with <paramref name="topDown"/>.</summary>
+    public static void CategoryTicks(IAxis axis, IReadOnlyList<string> labels, bool topDown = false) =>
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            labels.Select((_, index) => (double)(topDown ? labels.Count - 1 - index : index)).ToArray(), labels.ToArray());
 
     /// <summary>Writes PNG and SVG side by side.</summary>
     public static Writers.SavedChart Save(Chart chart, string directory, int width = Width, int height = Height)

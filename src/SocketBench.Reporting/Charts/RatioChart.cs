@@ -12,41 +12,31 @@ public static class RatioChart
     public static Chart Build(ComparisonResult comparison)
     {
         var rows = comparison.Rows;
-        const string title = "New against base: time ratio per benchmark";
-        var plot = ChartStyle.Create(title, "Time ratio new / base (log scale; right of 1 = slower)", "", CaptionOf(comparison));
+        var chart = ChartStyle.Create("compare-ratios", "New against base: time ratio per benchmark",
+            "Each row is one benchmark: the dot is new time / base time, the whisker its 95 % interval, the shaded band the threshold.",
+            "Time ratio new / base (log scale; right of 1 = slower)", "", CaptionOf(comparison));
+        var plot = chart.Plot;
         double threshold = comparison.Options.RelativeThreshold;
-        var band = plot.Add.HorizontalSpan(Math.Log10(1 / (1 + threshold)), Math.Log10(1 + threshold));
-        band.FillColor = Colors.Gray.WithAlpha(0.15);
+        var band = plot.Add.HorizontalSpan(Math.Log10(1 / (1 + threshold)), Math.Log10(1 + threshold), Colors.Gray.WithAlpha(0.15));
         band.LineColor = Colors.Transparent;
         band.LegendText = $"within threshold (±{threshold:P0})";
         plot.Add.VerticalLine(0, 1.5f, Colors.Black);
 
-        foreach (var verdict in Enum.GetValues<Verdict>())
+        // One series per verdict, in the enum's order.
+        foreach (var picked in rows.Index().GroupBy(pair => pair.Item.Verdict).OrderBy(group => group.Key))
         {
-            var picked = rows.Select((row, index) => (row, index)).Where(pair => pair.row.Verdict == verdict).ToList();
-            if (picked.Count == 0)
-            {
-                continue;
-            }
-
-            var color = ColorOf(verdict);
-            double[] ys = picked.Select(pair => (double)(rows.Count - 1 - pair.index)).ToArray();
-            double[] xs = picked.Select(pair => Math.Log10(pair.row.Ratio)).ToArray();
-            var errors = new ScottPlot.Plottables.ErrorBar(
-                xs,
-                ys,
-                picked.Select(pair => Math.Log10(Finite(pair.row.RatioUpper, pair.row.Ratio)) - Math.Log10(pair.row.Ratio)).ToArray(),
-                picked.Select(pair => Math.Log10(pair.row.Ratio) - Math.Log10(Finite(pair.row.RatioLower, pair.row.Ratio))).ToArray(),
-                null,
-                null) { Color = color };
-            plot.Add.Plottable(errors);
-            var points = plot.Add.Scatter(xs, ys, color);
-            points.LineWidth = 0;
+            var color = ColorOf(picked.Key);
+            double[] ys = picked.Select(pair => (double)(rows.Count - 1 - pair.Index)).ToArray();
+            double[] xs = picked.Select(pair => Math.Log10(pair.Item.Ratio)).ToArray();
+            double[] above = picked.Select(pair => Math.Log10(Finite(pair.Item.RatioUpper, pair.Item.Ratio)) - Math.Log10(pair.Item.Ratio)).ToArray();
+            double[] below = picked.Select(pair => Math.Log10(pair.Item.Ratio) - Math.Log10(Finite(pair.Item.RatioLower, pair.Item.Ratio))).ToArray();
+            plot.Add.Plottable(new ScottPlot.Plottables.ErrorBar(xs, ys, above, below, null, null) { Color = color });
+            var points = plot.Add.ScatterPoints(xs, ys, color);
             points.MarkerSize = 8;
-            points.LegendText = $"{verdict} ({picked.Count})";
+            points.LegendText = $"{picked.Key} ({picked.Count()})";
         }
 
-        ChartStyle.CategoryTicks(plot.Axes.Left, rows.Select((_, index) => (double)(rows.Count - 1 - index)).ToList(), rows.Select(row => row.Label).ToList());
+        ChartStyle.CategoryTicks(plot.Axes.Left, rows.Select(row => row.Label).ToList(), topDown: true);
         var ratios = rows.SelectMany(row => new[] { row.Ratio, Finite(row.RatioLower, row.Ratio), Finite(row.RatioUpper, row.Ratio) })
             .Append(1 + threshold).Append(1 / (1 + threshold)).ToList();
         double low = Math.Log10(ratios.Min()), high = Math.Log10(ratios.Max());
@@ -55,7 +45,7 @@ public static class RatioChart
         ChartStyle.LogTicks(plot.Axes.Bottom, ticks, value => Units.Number(value) + "×");
         plot.Axes.SetLimitsY(-1, rows.Count);
         plot.ShowLegend(Edge.Right);
-        return new Chart("compare-ratios", title, "Each row is one benchmark: the dot is new time / base time, the whisker its 95 % interval, the shaded band the threshold.", plot);
+        return chart;
     }
 
     public static int HeightFor(ComparisonResult comparison) => Math.Max(ChartStyle.Height, 160 + RowHeight * comparison.Rows.Count);

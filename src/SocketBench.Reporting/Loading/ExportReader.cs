@@ -25,10 +25,9 @@ internal static class ExportReader
     {
         var export = ReadJson<Export>(file, Json, "a BenchmarkDotNet full JSON export", Hint,
             "\"HostEnvironmentInfo\" and \"Benchmarks\"", read => read.HostEnvironmentInfo is not null && read.Benchmarks is not null);
-        var host = export.HostEnvironmentInfo!;
         var named = export.Benchmarks!.Where(benchmark => benchmark.FullName is not null).Select(benchmark => (Benchmark: benchmark, Case: caseOf(benchmark.FullName!))).ToList();
         var unrecorded = named.Where(pair => pair.Case is null).Select(pair => pair.Benchmark.FullName!).ToList();
-        var results = named.Where(pair => pair.Case is not null).Select(pair => Result(pair.Benchmark, pair.Case!, file)).OfType<BenchmarkResult>().ToList();
+        var results = named.Where(pair => pair.Case is not null).Select(pair => Result(pair.Benchmark, pair.Case!)).OfType<BenchmarkResult>().ToList();
 
         if (results.Count == 0)
         {
@@ -37,10 +36,7 @@ internal static class ExportReader
                 : $"'{file}': no benchmark with measurements (a brief JSON export, or every case failed). {Hint}");
         }
 
-        var hostInfo = new HostInfo(
-            host.OsVersion ?? "unknown OS", host.ProcessorName ?? "unknown CPU", host.LogicalCoreCount ?? 0,
-            host.RuntimeVersion ?? "unknown runtime", host.Architecture ?? "unknown", host.BenchmarkDotNetVersion ?? "?");
-        return (hostInfo, results, unrecorded);
+        return (export.HostEnvironmentInfo!, results, unrecorded);
     }
 
     /// <summary>"BufferSize=64&amp;BufferCount=16&amp;NoDelay=True" into its pairs, in order.</summary>
@@ -56,11 +52,11 @@ internal static class ExportReader
     /// </summary>
     internal static T ReadJson<T>(string file, JsonSerializerOptions options, string expected, string hint, string required, Func<T, bool> complete)
     {
-        T? value;
         try
         {
             using var stream = File.OpenRead(file);
-            value = JsonSerializer.Deserialize<T>(stream, options);
+            var value = JsonSerializer.Deserialize<T>(stream, options);
+            return value is not null && complete(value) ? value : throw new ResultInputException($"'{file}': not {expected} (no {required}). {hint}");
         }
         catch (JsonException error) when (error.Message.Contains("could not be converted", StringComparison.Ordinal))
         {
@@ -76,11 +72,9 @@ internal static class ExportReader
         {
             throw new ResultInputException($"'{file}': cannot be read: {error.Message}");
         }
-
-        return value is not null && complete(value) ? value : throw new ResultInputException($"'{file}': not {expected} (no {required}). {hint}");
     }
 
-    private static BenchmarkResult? Result(Benchmark benchmark, CaseRecord identity, string file)
+    private static BenchmarkResult? Result(Benchmark benchmark, CaseRecord identity)
     {
         var nanosecondsPerOperation = (benchmark.Measurements ?? [])
             .Where(measurement => measurement is { IterationMode: "Workload", IterationStage: "Actual", Operations: > 0 })
@@ -91,23 +85,20 @@ internal static class ExportReader
             return null;
         }
 
-        var statistics = benchmark.Statistics;
         double mean = nanosecondsPerOperation.Average();
-        var interval = statistics?.ConfidenceInterval is { } bdn && double.IsFinite(bdn.Lower) && double.IsFinite(bdn.Upper)
+        var interval = benchmark.Statistics?.ConfidenceInterval is { } bdn && double.IsFinite(bdn.Lower) && double.IsFinite(bdn.Upper)
             ? new MeanInterval(bdn.Mean, Math.Max(0, bdn.Lower), bdn.Upper, "99.9 %")
             : new MeanInterval(mean, mean, mean, "none");
         return new BenchmarkResult(
             benchmark.FullName!,
             identity,
-            identity.Method,
             JobOf(benchmark.DisplayInfo),
             ParseParameters(benchmark.Parameters),
             nanosecondsPerOperation,
             interval,
-            statistics?.Percentiles ?? new Dictionary<string, double>(),
+            benchmark.Statistics?.Percentiles ?? new Dictionary<string, double>(),
             (benchmark.Metrics ?? []).Where(metric => metric.Descriptor?.Id is not null)
-                .GroupBy(metric => metric.Descriptor!.Id!).ToDictionary(group => group.Key, group => group.First().Value),
-            file);
+                .GroupBy(metric => metric.Descriptor!.Id!).ToDictionary(group => group.Key, group => group.First().Value));
     }
 
     /// <summary>"TcpSendBenchmarks.FlushBatched: Main(IterationCount=6, ...) [BufferSize=64, ...]" is job "Main".</summary>
@@ -117,9 +108,7 @@ internal static class ExportReader
             : "?";
 
     // The parts of BenchmarkDotNet's full JSON export the reports use; everything else in the file is ignored.
-    private sealed record Export(Host? HostEnvironmentInfo, List<Benchmark>? Benchmarks);
-
-    private sealed record Host(string? OsVersion, string? ProcessorName, int? LogicalCoreCount, string? RuntimeVersion, string? Architecture, string? BenchmarkDotNetVersion);
+    private sealed record Export(HostInfo? HostEnvironmentInfo, List<Benchmark>? Benchmarks);
 
     private sealed record Benchmark(string? FullName, string? DisplayInfo, string? Parameters, Statistics? Statistics, List<Measurement>? Measurements, List<Metric>? Metrics);
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
+using Pragmastat;
 using SocketBench.Core.Cases;
 using SocketBench.Core.Peers;
 using SocketBench.Reporting.Model;
@@ -28,20 +30,16 @@ public static class ResultLoader
         }
 
         var files = paths.SelectMany(ExpandPath).ToList();
+        // Each folder's run record, read once, in the order the folders first appear.
+        var folders = files.GroupBy(file => Path.GetDirectoryName(Path.GetFullPath(file))!, StringComparer.Ordinal)
+            .Select(group => (Folder: group.Key, Record: ReadRunRecord(group.Key, group.First()))).ToList();
         var benchmarks = new List<BenchmarkResult>();
         var warnings = new List<string>();
         HostInfo? host = null;
-        var records = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
         foreach (string file in files)
         {
-            string directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
-            if (!records.TryGetValue(directory, out var record))
-            {
-                records[directory] = record = ReadRunRecord(directory, file);
-            }
-
-            var cases = record.Cases.ToDictionary(identity => identity.Id, StringComparer.Ordinal);
-            var (fileHost, fileBenchmarks, unrecorded) = ExportReader.Read(file, cases.GetValueOrDefault);
+            var record = folders.First(folder => folder.Folder == Path.GetDirectoryName(Path.GetFullPath(file))).Record;
+            var (fileHost, fileBenchmarks, unrecorded) = ExportReader.Read(file, record.Cases.ToDictionary(identity => identity.Id, StringComparer.Ordinal).GetValueOrDefault);
             if (unrecorded.Count > 0)
             {
                 warnings.Add(string.Create(CultureInfo.InvariantCulture,
@@ -53,32 +51,27 @@ public static class ResultLoader
             }
 
             host ??= fileHost;
-            foreach (var result in fileBenchmarks)
-            {
-                if (benchmarks.Any(existing => existing.FullName == result.FullName))
-                {
-                    warnings.Add($"'{file}': {result.FullName} appears more than once; kept the first.");
-                    continue;
-                }
-
-                benchmarks.Add(result);
-            }
+            // The first of each ID is kept, whether the others are in earlier files or in this one.
+            var kept = fileBenchmarks.ExceptBy(benchmarks.Select(result => result.FullName), result => result.FullName, StringComparer.Ordinal).ToList();
+            warnings.AddRange(fileBenchmarks.Where(result => !kept.Contains(result)).Select(result => $"'{file}': {result.FullName} appears more than once; kept the first."));
+            benchmarks.AddRange(kept);
         }
 
         // peer.json sits beside the exports of a --peer run; results from different peers would need saying so.
-        var peers = files.Select(file => Path.GetDirectoryName(Path.GetFullPath(file))!).Distinct().Select(PeerRoundTrip.Read).ToList();
+        var peers = folders.Select(folder => PeerRoundTrip.Read(folder.Folder)).ToList();
         if (peers.Select(peer => peer?.Peer).Distinct().Count() > 1)
         {
             warnings.Add("The results come from different peers (or some from loopback); the peer line names the first.");
         }
 
-        var settings = records.Values.Select(record => record.Settings).Distinct().ToList();
+        var settings = folders.Select(folder => folder.Record.Settings).Distinct().ToList();
         if (settings.Count > 1)
         {
             warnings.Add($"The results come from runs with different settings ({string.Join("; ", settings[1].DifferencesFrom(settings[0]))}); the first run's are shown.");
         }
 
-        return new ResultSet(string.Join(", ", paths), host ?? HostInfo.Unknown, benchmarks, files, warnings)
+        // Set by the first file: there is at least one, and every export read has its host.
+        return new ResultSet(string.Join(", ", paths), host!, benchmarks, files, warnings)
         {
             Peer = peers.FirstOrDefault(),
             Limits = LimitsReader.ReadBeside(paths),
@@ -112,12 +105,68 @@ public static class ResultLoader
             throw new ResultInputException("No rounds given. Example: results/gate-ab/20250101-120000/base/round-1");
         }
 
-        var rounds = dirs.Select(dir => Load(dir)).ToList();
         var parents = dirs.Select(dir => Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(dir))).Distinct().ToList();
         string source = dirs.Count == 1 ? dirs[0]
             : parents.Count == 1 && !string.IsNullOrEmpty(parents[0]) ? string.Create(CultureInfo.InvariantCulture, $"{parents[0]} ({dirs.Count} rounds)")
             : string.Join(", ", dirs);
-        return RoundMerge.Merge(rounds, source);
+        return Merge(dirs.Select(dir => Load(dir)).ToList(), source);
+    }
+
+    /// <summary>BenchmarkDotNet's own confidence level, so a merged row reads like a single run's.</summary>
+    private const double ConfidenceLevel = 0.999;
+
+    /// <summary>
+    /// Merges several runs of the same build (the rounds of an A/B gate) into one result set: a benchmark's
+    /// measurements from every round become one sample, so the judge sees the spread between rounds and not
+    /// only within one. Metrics, percentiles and parameters come from the first round that has the benchmark.
+    /// </summary>
+    private static ResultSet Merge(IReadOnlyList<ResultSet> rounds, string source)
+    {
+        // In the order the benchmarks first appear, each with its results in round order.
+        var byId = rounds.SelectMany(round => round.Benchmarks).GroupBy(result => result.FullName, StringComparer.Ordinal).Select(group => group.ToList()).ToList();
+        var warnings = rounds.SelectMany(round => round.Warnings).Distinct().ToList();
+        var hosts = rounds.Select(round => round.Host).Distinct().ToList();
+        if (hosts.Count > 1)
+        {
+            warnings.Add($"The rounds of '{source}' come from different machines or runtimes ({string.Join("; ", hosts.Select(host => host.Caption))}).");
+        }
+
+        // A case missing from a round (it failed there) still counts, but its sample is smaller than the others'.
+        warnings.AddRange(byId.Where(results => results.Count < rounds.Count)
+            .Select(results => string.Create(CultureInfo.InvariantCulture, $"{results[0].FullName} ran in {results.Count} of {rounds.Count} rounds.")));
+
+        // The host, limits, peer and settings are the first round's.
+        return rounds[0] with { Source = source, Benchmarks = byId.Select(Combine).ToList(), Files = rounds.SelectMany(round => round.Files).ToList(), Warnings = warnings };
+    }
+
+    private static BenchmarkResult Combine(List<BenchmarkResult> results)
+    {
+        if (results.Count == 1)
+        {
+            return results[0];
+        }
+
+        var values = results.SelectMany(result => result.NanosecondsPerOperation).ToList();
+        return results[0] with
+        {
+            NanosecondsPerOperation = values,
+            Interval = Interval(values),
+            RoundMedians = results.Select(result => Toolkit.Center(new Sample(result.NanosecondsPerOperation.ToList())).NominalValue).ToList(),
+            RoundSpreads = results.Select(result => result.NanosecondsPerOperation.Count >= 2 ? Toolkit.RelSpread(new Sample(result.NanosecondsPerOperation.ToList())).NominalValue : 0).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// Mean ± Student's t × standard error, as BenchmarkDotNet computes a run's interval, over the merged sample: at
+    /// least two values, since only a benchmark of two rounds or more is merged, and each round has a measurement.
+    /// </summary>
+    private static MeanInterval Interval(IReadOnlyList<double> values)
+    {
+        double mean = values.Average();
+        double variance = values.Sum(value => (value - mean) * (value - mean)) / (values.Count - 1);
+        double standardError = Math.Sqrt(variance / values.Count);
+        double t = new StudentDistribution(values.Count - 1).Quantile(new Probability(1 - (1 - ConfidenceLevel) / 2));
+        return new MeanInterval(mean, Math.Max(0, mean - t * standardError), mean + t * standardError, "99.9 %");
     }
 
     /// <summary>The round-N folders of an A/B side, in round order, or empty when <paramref name="path"/> holds exports itself.</summary>
@@ -126,23 +175,11 @@ public static class ResultLoader
             ? Directory.EnumerateDirectories(path, "round-*").OrderBy(folder => folder.Length).ThenBy(folder => folder, StringComparer.Ordinal).ToList()
             : [];
 
-    private static IEnumerable<string> ExpandPath(string path)
-    {
-        if (File.Exists(path))
-        {
-            return [path];
-        }
-
-        if (!Directory.Exists(path))
-        {
-            throw new ResultInputException($"'{path}': no such file or folder. Example: socketbench report results/default");
-        }
-
-        var exports = Directory.EnumerateFiles(path, ExportPattern).Order(StringComparer.Ordinal).ToList();
-        return exports.Count > 0
-            ? exports
-            : throw new ResultInputException($"'{path}': no BenchmarkDotNet full JSON ({ExportPattern}) in this folder. Make some with: scripts/bench --job quick");
-    }
+    private static IEnumerable<string> ExpandPath(string path) =>
+        File.Exists(path) ? [path]
+        : !Directory.Exists(path) ? throw new ResultInputException($"'{path}': no such file or folder. Example: socketbench report results/default")
+        : Directory.EnumerateFiles(path, ExportPattern).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } exports ? exports
+        : throw new ResultInputException($"'{path}': no BenchmarkDotNet full JSON ({ExportPattern}) in this folder. Make some with: scripts/bench --job quick");
 }
 
 /// <summary>Input a user can fix (missing path, broken or foreign JSON): one line that names the file. The CLI exits 2.</summary>

@@ -6,20 +6,18 @@ namespace SocketBench.Reporting.Model;
 
 /// <summary>
 /// One benchmark case from a BenchmarkDotNet full JSON export: what it is (its case record from the run
-/// record beside the export), its parameters, the measured nanoseconds per operation (one operation = one
-/// batch of BufferCount buffers) and its metrics.
+/// record beside the export, which names its method), its parameters, the measured nanoseconds per operation
+/// (one operation = one batch of BufferCount buffers) and its metrics.
 /// </summary>
 public sealed record BenchmarkResult(
     string FullName,
     CaseRecord Case,
-    string Method,
     string Job,
     IReadOnlyDictionary<string, string> Parameters,
     IReadOnlyList<double> NanosecondsPerOperation,
     MeanInterval Interval,
     IReadOnlyDictionary<string, double> Percentiles,
-    IReadOnlyDictionary<string, double> Metrics,
-    string SourceFile)
+    IReadOnlyDictionary<string, double> Metrics)
 {
     public const string SendsPerBufferMetric = "SendsPerBuffer";
     public const string DeliveredPercentMetric = "DeliveredPercent";
@@ -40,11 +38,10 @@ public sealed record BenchmarkResult(
     /// <summary>Rounds of a merged A/B side: each round's relative spread of its own iterations (Pragmastat's RelSpread), the noise within one process.</summary>
     public IReadOnlyList<double> RoundSpreads { get; init; } = [];
 
-    /// <summary>Whether the row runs no SocketBench strategy code: an OS primitive, the machine's own limit for its shape.</summary>
-    public bool IsOsReference => Case.Kind == CaseKind.OsReference;
-
     /// <summary>"TCP FlushBatched 64 B × 64": the row's name in verdicts.</summary>
     public string Label => Case.Label;
+
+    public string Method => Case.Method;
 
     /// <summary>A chart series: the method, marked with its backend when that is not the portable one.</summary>
     public string Series => Case.Backend == Backend.Sockets ? Method : $"{Method} ({Case.Backend})";
@@ -53,8 +50,12 @@ public sealed record BenchmarkResult(
 
     public int? BufferCount => IntParameter("BufferCount");
 
-    /// <summary>The table a row belongs in: "TCP", "UDP" or "TLS 1.3 over TCP" whatever the backend, "Echo ..." for round trips.</summary>
-    public string Transport => Case.TableLabel;
+    /// <summary>The table a row belongs in: "TCP", "UDP" or "TLS 1.3 over TCP" whatever the backend (so WinRT and portable rows sit side by side), "Echo ..." for round trips.</summary>
+    public string Transport => IsEcho ? Case.TransportLabel : Case.Transport switch
+    {
+        CaseTransport.Tls => TransportLabels.Tls,
+        var transport => transport.ToString().ToUpperInvariant(),
+    };
 
     public bool IsEcho => Case.Kind == CaseKind.RoundTrip;
 

@@ -15,9 +15,6 @@ public sealed record ResultSet(string Source, HostInfo Host, IReadOnlyList<Bench
     /// <summary>The remote peer the results were measured against (peer.json beside them), or null for loopback.</summary>
     public PeerRoundTrip? Peer { get; init; }
 
-    /// <summary>"Peer: HOST:PORT, round trip p50 .. µs, p99 .. µs", or that the run was on loopback.</summary>
-    public string PeerLine => PeerRoundTrip.Describe(Peer);
-
     public IEnumerable<string> Jobs => Benchmarks.Select(result => result.Job).Distinct();
 
     /// <summary>
@@ -29,17 +26,16 @@ public sealed record ResultSet(string Source, HostInfo Host, IReadOnlyList<Bench
     public IEnumerable<BenchmarkResult> Sends => Benchmarks.Where(result => result.IsSend);
 }
 
-/// <summary>The machine and runtime a result set was measured on, as BenchmarkDotNet recorded it.</summary>
-public sealed record HostInfo(string Os, string Processor, int LogicalCores, string Runtime, string Architecture, string BenchmarkDotNetVersion)
+/// <summary>The machine and runtime a result set was measured on, as BenchmarkDotNet recorded it (its full JSON export's HostEnvironmentInfo).</summary>
+public sealed record HostInfo(
+    string OsVersion = "unknown OS", string ProcessorName = "unknown CPU", int LogicalCoreCount = 0, string RuntimeVersion = "unknown runtime", string Architecture = "unknown", string BenchmarkDotNetVersion = "?")
 {
-    public static HostInfo Unknown { get; } = new("unknown OS", "unknown CPU", 0, "unknown runtime", "unknown", "?");
-
     /// <summary>One line for chart captions and report headers.</summary>
-    public string Caption => $"{Processor}, {LogicalCores} logical cores · {OsShort} {Architecture} · {RuntimeShort} · BenchmarkDotNet {BenchmarkDotNetVersion}";
+    public string Caption => $"{ProcessorName}, {LogicalCoreCount} logical cores · {OsShort} {Architecture} · {RuntimeShort} · BenchmarkDotNet {BenchmarkDotNetVersion}";
 
     /// <summary>"Linux Debian GNU/Linux 12 (bookworm)" is "Debian GNU/Linux 12": enough to tell machines apart in a caption.</summary>
-    public string OsShort => Os.StartsWith("Linux ", StringComparison.Ordinal) ? Os["Linux ".Length..].Split(" (", 2)[0] : Os.Split(" (", 2)[0];
+    public string OsShort => OsVersion.StartsWith("Linux ", StringComparison.Ordinal) ? OsVersion["Linux ".Length..].Split(" (", 2)[0] : OsVersion.Split(" (", 2)[0];
 
     /// <summary>The runtime without its build details: ".NET 10.0.12 (10.0.12, ...)" is ".NET 10.0.12".</summary>
-    public string RuntimeShort => Runtime.Split(" (", 2)[0];
+    public string RuntimeShort => RuntimeVersion.Split(" (", 2)[0];
 }

@@ -47,12 +47,6 @@ public sealed record ComparisonResult(
         new[] { ("Only in base", OnlyInBase), ("Only in new", OnlyInNew) }.Where(list => list.Item2.Count > 0);
 
     public int Count(Verdict verdict) => Rows.Count(row => row.Verdict == verdict);
-
-    /// <summary>How far apart each row's two sides are, its ratio as a factor of at least 1 (1.25: one side 25 % above the other), the widest last.</summary>
-    public IReadOnlyList<(ComparisonRow Row, double Apart)> Agreement => Rows
-        .Select(row => (row, Math.Max(row.Ratio, 1 / row.Ratio)))
-        .OrderBy(pair => pair.Item2)
-        .ToList();
 }
 
 /// <summary>
@@ -116,30 +110,24 @@ public sealed record ComparisonOptions(Threshold Threshold, Threshold NoiseFloor
     /// </summary>
     public static ComparisonOptions Parse(string threshold, string noise, string alpha, string maxSpread)
     {
-        if (!double.TryParse(alpha, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsedAlpha) || parsedAlpha is <= 0 or >= 1)
-        {
-            throw new ArgumentException($"Invalid alpha '{alpha}'. Examples: 0.05, 0.1.");
-        }
-
-        if (!maxSpread.EndsWith('%') || !double.TryParse(maxSpread.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double spread) || spread <= 0)
-        {
-            throw new ArgumentException($"Invalid max spread '{maxSpread}'. Examples: 25%, 50%.");
-        }
-
+        double parsedAlpha = double.TryParse(alpha, NumberStyles.Float, CultureInfo.InvariantCulture, out double alphaValue) && alphaValue is > 0 and < 1
+            ? alphaValue
+            : throw Invalid("alpha", alpha, "0.05, 0.1");
+        double spread = maxSpread.EndsWith('%') && double.TryParse(maxSpread.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double spreadValue) && spreadValue > 0
+            ? spreadValue
+            : throw Invalid("max spread", maxSpread, "25%, 50%");
         string trimmed = threshold.Trim();
-        if (!trimmed.EndsWith('%') || !Threshold.TryParse(trimmed, out var relative) || relative is null
-            || !double.TryParse(trimmed.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) || percent < 0)
-        {
-            throw new ArgumentException($"Invalid threshold '{threshold}'. Examples: 5%, 10%, 2.5%.");
-        }
-
-        if (noise.Trim().EndsWith('%') || !Threshold.TryParse(noise.Trim(), out var floor) || floor is null)
-        {
-            throw new ArgumentException($"Invalid noise floor '{noise}'. Examples: 0ns, 200ns, 1us.");
-        }
-
+        var relative = trimmed.EndsWith('%') && Threshold.TryParse(trimmed, out var parsed) && parsed is not null
+            && double.TryParse(trimmed.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) && percent >= 0
+            ? parsed
+            : throw Invalid("threshold", threshold, "5%, 10%, 2.5%");
+        var floor = !noise.Trim().EndsWith('%') && Threshold.TryParse(noise.Trim(), out var parsedFloor) && parsedFloor is not null
+            ? parsedFloor
+            : throw Invalid("noise floor", noise, "0ns, 200ns, 1us");
         return new ComparisonOptions(relative, floor, parsedAlpha, spread / 100);
     }
+
+    private static ArgumentException Invalid(string what, string value, string examples) => new($"Invalid {what} '{value}'. Examples: {examples}.");
 
     /// <summary>
     /// The threshold the test applies to this base sample: whichever of the relative threshold and the

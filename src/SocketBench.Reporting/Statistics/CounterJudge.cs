@@ -64,7 +64,5 @@ public static class CounterJudge
 
     /// <summary>Rows whose counted sends contradict their "Send path" label, e.g. a "sendmsg per batch" row that made one send per buffer.</summary>
     public static IEnumerable<string> SendPathMismatches(ResultSet results) =>
-        from result in results.Benchmarks
-        where result.SendPathContradiction is not null
-        select $"{result.Label}: {result.SendPathContradiction}";
+        results.Benchmarks.Where(result => result.SendPathContradiction is not null).Select(result => $"{result.Label}: {result.SendPathContradiction}");
 }

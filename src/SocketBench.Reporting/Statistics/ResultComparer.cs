@@ -27,7 +27,6 @@ public static class ResultComparer
     public static ComparisonResult Compare(ResultSet baseSet, ResultSet newSet, ComparisonOptions options)
     {
         var newById = newSet.Benchmarks.ToDictionary(result => result.FullName, StringComparer.Ordinal);
-        var baseIds = baseSet.Benchmarks.Select(result => result.FullName).ToHashSet(StringComparer.Ordinal);
         var matched = baseSet.Benchmarks.Where(result => newById.ContainsKey(result.FullName)).ToList();
         var referenceRatios = ReferenceRatios(matched, newById);
         double? drift = MachineDrift(referenceRatios);
@@ -36,7 +35,6 @@ public static class ResultComparer
         // slower (or faster) machine from reading as a broad regression (or hiding one).
         bool adjust = options.AdjustForMachineDrift && drift is not null;
         var rows = matched.Select(result => Judge(result, newById[result.FullName], options, adjust ? drift!.Value : 1)).ToList();
-        var notes = DriftNotes(drift, referenceRatios.Count, adjust);
         if (rows.Count == 0)
         {
             throw new ResultInputException(
@@ -50,8 +48,8 @@ public static class ResultComparer
             options,
             rows,
             baseSet.Benchmarks.Select(result => result.FullName).Where(id => !newById.ContainsKey(id)).ToList(),
-            newSet.Benchmarks.Select(result => result.FullName).Where(id => !baseIds.Contains(id)).ToList(),
-            EnvironmentWarnings(baseSet.Host, newSet.Host).Concat(SettingsWarnings(baseSet, newSet)).Concat(notes).Concat(baseSet.Warnings).Concat(newSet.Warnings).ToList())
+            newSet.Benchmarks.Select(result => result.FullName).Except(baseSet.Benchmarks.Select(result => result.FullName), StringComparer.Ordinal).ToList(),
+            EnvironmentWarnings(baseSet.Host, newSet.Host).Concat(SettingsWarnings(baseSet, newSet)).Concat(DriftNotes(drift, referenceRatios.Count, adjust)).Concat(baseSet.Warnings).Concat(newSet.Warnings).ToList())
         {
             CounterChanges = matched.SelectMany(result => CounterJudge.Judge(result, newById[result.FullName], options)).ToList(),
             SendPathMismatches = CounterJudge.SendPathMismatches(newSet).ToList(),
@@ -64,56 +62,33 @@ public static class ResultComparer
     // The OS reference rows (raw send, sendmsg, sendmmsg) contain no SocketBench code that a change
     // could slow down: when they move together, the machine moved (load, frequency, a noisy neighbour).
     private static List<double> ReferenceRatios(IEnumerable<BenchmarkResult> matched, Dictionary<string, BenchmarkResult> newById) => matched
-        .Where(result => result.IsOsReference)
+        .Where(result => result.Case.Kind == Core.Cases.CaseKind.OsReference)
         .Select(result => Toolkit.Ratio(Nanoseconds(newById[result.FullName].NanosecondsPerOperation), Nanoseconds(result.NanosecondsPerOperation)).NominalValue)
         .Where(double.IsFinite)
         .Order()
         .ToList();
 
-    /// <summary>The reference rows' median ratio when it is beyond <see cref="MachineDriftRatio"/> either way, otherwise null.</summary>
-    private static double? MachineDrift(IReadOnlyList<double> referenceRatios)
+    /// <summary>The reference rows' median ratio (of three rows or more) when it is beyond <see cref="MachineDriftRatio"/> either way, otherwise null.</summary>
+    private static double? MachineDrift(IReadOnlyList<double> referenceRatios) =>
+        referenceRatios.Count >= 3 && referenceRatios[referenceRatios.Count / 2] is var median && (median >= MachineDriftRatio || median <= 1 / MachineDriftRatio) ? median : null;
+
+    /// <summary>What the drift means, and (the second note) that the new measurements were adjusted for it.</summary>
+    private static IEnumerable<string> DriftNotes(double? drift, int referenceRows, bool adjusted) => drift is not double median ? [] : new[]
     {
-        if (referenceRatios.Count < 3)
-        {
-            return null;
-        }
-
-        double median = referenceRatios[referenceRatios.Count / 2];
-        return median >= MachineDriftRatio || median <= 1 / MachineDriftRatio ? median : null;
-    }
-
-    private static IEnumerable<string> DriftNotes(double? drift, int referenceRows, bool adjusted)
-    {
-        if (drift is not double median)
-        {
-            yield break;
-        }
-
-        yield return string.Create(CultureInfo.InvariantCulture,
-            $"The OS reference rows (raw system calls, no SocketBench code) moved too: median ratio {median:0.00}× over {referenceRows} rows. The machine likely ran {(median > 1 ? "slower" : "faster")} than when the base was measured; re-run both on a quiet machine before blaming the code.");
-        if (adjusted)
-        {
-            yield return string.Create(CultureInfo.InvariantCulture,
-                $"Adjusted for machine drift: every new measurement was divided by {median:0.00} (the OS reference rows' median ratio) before judging, so the verdicts are relative to the machine's own speed.");
-        }
-    }
+        string.Create(CultureInfo.InvariantCulture, $"The OS reference rows (raw system calls, no SocketBench code) moved too: median ratio {median:0.00}× over {referenceRows} rows. The machine likely ran {(median > 1 ? "slower" : "faster")} than when the base was measured; re-run both on a quiet machine before blaming the code."),
+        string.Create(CultureInfo.InvariantCulture, $"Adjusted for machine drift: every new measurement was divided by {median:0.00} (the OS reference rows' median ratio) before judging, so the verdicts are relative to the machine's own speed."),
+    }.Take(adjusted ? 2 : 1);
 
     private static Sample Nanoseconds(IReadOnlyList<double> values) => new(values.ToList(), TimeUnit.Nanosecond);
 
-    private static Sample Scaled(IReadOnlyList<double> nanoseconds, double scale) => Nanoseconds(nanoseconds.Select(value => value / scale).ToList());
-
     /// <summary>Judges one pair; <paramref name="newScale"/> divides every new measurement first (the machine's drift, 1 for none).</summary>
-    public static ComparisonRow Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options, double newScale = 1) =>
-        Judge(baseResult, newResult, options, newScale, confirming: false);
-
-    private static ComparisonRow Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options, double newScale, bool confirming)
+    private static ComparisonRow Judge(BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options, double newScale, bool confirming = false)
     {
         // Rounds of an A/B gate: one value per process and side, since iterations of one process share its JIT
         // state, placement and memory layout and would make a difference between two processes look significant.
         bool byRound = baseResult.RoundMedians.Count >= 2 && newResult.RoundMedians.Count >= 2;
         var baseSample = Nanoseconds(byRound ? baseResult.RoundMedians : baseResult.NanosecondsPerOperation);
-        var newSample = Scaled(byRound ? newResult.RoundMedians : newResult.NanosecondsPerOperation, newScale);
-        double ratio = Toolkit.Ratio(newSample, baseSample).NominalValue;
+        var newSample = Nanoseconds((byRound ? newResult.RoundMedians : newResult.NanosecondsPerOperation).Select(value => value / newScale).ToList());
         var baseMedian = MedianInterval(baseSample);
         var newMedian = MedianInterval(newSample);
         double lower = baseMedian.Upper > 0 ? newMedian.Lower / baseMedian.Upper : double.NaN;
@@ -127,7 +102,7 @@ public static class ResultComparer
             baseResult.Label,
             Toolkit.Center(baseSample).NominalValue,
             Toolkit.Center(newSample).NominalValue,
-            ratio,
+            Toolkit.Ratio(newSample, baseSample).NominalValue,
             lower,
             upper,
             verdict,
@@ -145,10 +120,9 @@ public static class ResultComparer
         var newById = newRounds.Benchmarks.ToDictionary(result => result.FullName, StringComparer.Ordinal);
         var suspects = screening.Suspects.Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
         var missing = suspects.Where(id => !baseById.ContainsKey(id) || !newById.ContainsKey(id)).ToList();
-        var rows = screening.Rows.Select(row => !suspects.Contains(row.Id) || missing.Contains(row.Id) ? row : Confirmed(row, baseById[row.Id], newById[row.Id], screening.Options)).ToList();
         return screening with
         {
-            Rows = rows,
+            Rows = screening.Rows.Select(row => !suspects.Contains(row.Id) || missing.Contains(row.Id) ? row : Confirmed(row, baseById[row.Id], newById[row.Id], screening.Options)).ToList(),
             ConfirmationRounds = rounds,
             Warnings = [.. screening.Warnings, .. baseRounds.Warnings.Concat(newRounds.Warnings).Distinct(), .. missing.Select(id => $"{id} read slower in the screening rounds but was not measured in the confirmation rounds: its verdict is the screening's.")],
         };
@@ -157,8 +131,7 @@ public static class ResultComparer
     private static ComparisonRow Confirmed(ComparisonRow screened, BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options)
     {
         var row = Judge(baseResult, newResult, options, newScale: 1, confirming: true);
-        string reason = string.Create(CultureInfo.InvariantCulture, $"screening {Writers.ComparisonMarkdown.Ratio(screened.Ratio)}, confirmed in {row.Reason}");
-        return row with { Reason = row.Verdict == Verdict.Slower ? reason : reason.Replace("confirmed in", "not confirmed in", StringComparison.Ordinal) };
+        return row with { Reason = string.Create(CultureInfo.InvariantCulture, $"screening {Writers.ComparisonMarkdown.Ratio(screened.Ratio)}, {(row.Verdict == Verdict.Slower ? "" : "not ")}confirmed in {row.Reason}") };
     }
 
     /// <summary>Rounds per side the per-round test needs before it can reach <see cref="ComparisonOptions.RoundAlpha"/> (5 rounds: p = 0.004 at best).</summary>
@@ -177,9 +150,9 @@ public static class ResultComparer
     {
         double needed = new[] { options.RelativeThreshold, confirming ? 0 : Spread(baseSample), iterationNoise }.Max();
         var threshold = needed > options.RelativeThreshold ? Threshold.Parse(string.Create(CultureInfo.InvariantCulture, $"{needed * 100:0.#}%")) : options.Threshold;
-        string reason = string.Create(CultureInfo.InvariantCulture, $"{newSample.Size} rounds, needs {needed:P0}");
         var verdict = VerdictOf(EquivalenceTest.Perform(baseSample, newSample, threshold, options.RoundAlpha));
-        return (verdict, confirming || verdict != Verdict.Same || needed > options.RelativeThreshold ? reason : "");
+        // The needed change is said whenever it matters: a confirmation, a verdict other than Same, or a row noisier than the threshold.
+        return (verdict, confirming || verdict != Verdict.Same || needed > options.RelativeThreshold ? string.Create(CultureInfo.InvariantCulture, $"{newSample.Size} rounds, needs {needed:P0}") : "");
     }
 
     /// <summary>How far one side's rounds disagree: the slowest round over the fastest, minus one (0.2 for 1.2×).</summary>
@@ -225,28 +198,20 @@ public static class ResultComparer
             ? new ConfidenceInterval(sample.Values[0], sample.Values[0], sample.Values[0], ConfidenceLevel.L95)
             : HarrellDavisQuantileEstimator.Instance.QuantileConfidenceIntervalEstimator(sample, Probability.Half).ConfidenceInterval(ConfidenceLevel.L95);
 
-    private static IEnumerable<string> SettingsWarnings(ResultSet baseSet, ResultSet newSet)
+    private static IEnumerable<string> SettingsWarnings(ResultSet baseSet, ResultSet newSet) => (baseSet.Settings, newSet.Settings) switch
     {
-        if (baseSet.Settings is { } before && newSet.Settings is { } after)
-        {
-            foreach (string difference in after.DifferencesFrom(before))
-            {
-                yield return $"The runs were measured differently: {difference}. Their times are not like for like.";
-            }
-        }
-        else if ((baseSet.Settings is null) != (newSet.Settings is null))
-        {
-            yield return $"Only the {(baseSet.Settings is null ? "new" : "base")} results record how they were measured (receiver placement, runtime settings); the other predates the run record.";
-        }
-    }
+        ({ } before, { } after) => after.DifferencesFrom(before).Select(difference => $"The runs were measured differently: {difference}. Their times are not like for like."),
+        (null, null) => [],
+        _ => [$"Only the {(baseSet.Settings is null ? "new" : "base")} results record how they were measured (receiver placement, runtime settings); the other predates the run record."],
+    };
 
     private static IEnumerable<string> EnvironmentWarnings(HostInfo baseHost, HostInfo newHost) =>
         new (bool Differs, string Warning)[]
         {
-            (baseHost.Processor != newHost.Processor || baseHost.LogicalCores != newHost.LogicalCores,
-                $"Different machines: base ran on {baseHost.Processor} ({baseHost.LogicalCores} cores), new on {newHost.Processor} ({newHost.LogicalCores} cores)."),
-            (baseHost.Os != newHost.Os || baseHost.Architecture != newHost.Architecture,
-                $"Different OS: base ran on {baseHost.Os} {baseHost.Architecture}, new on {newHost.Os} {newHost.Architecture}."),
+            (baseHost.ProcessorName != newHost.ProcessorName || baseHost.LogicalCoreCount != newHost.LogicalCoreCount,
+                $"Different machines: base ran on {baseHost.ProcessorName} ({baseHost.LogicalCoreCount} cores), new on {newHost.ProcessorName} ({newHost.LogicalCoreCount} cores)."),
+            (baseHost.OsVersion != newHost.OsVersion || baseHost.Architecture != newHost.Architecture,
+                $"Different OS: base ran on {baseHost.OsVersion} {baseHost.Architecture}, new on {newHost.OsVersion} {newHost.Architecture}."),
             (baseHost.RuntimeShort != newHost.RuntimeShort, $"Different runtimes: base ran on {baseHost.RuntimeShort}, new on {newHost.RuntimeShort}."),
         }.Where(check => check.Differs).Select(check => check.Warning);
 }

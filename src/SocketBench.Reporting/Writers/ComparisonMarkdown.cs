@@ -13,13 +13,17 @@ public static class ComparisonMarkdown
     public static string Render(ComparisonResult comparison)
     {
         var text = new StringBuilder();
-        text.AppendLine("## SocketBench comparison").AppendLine();
-        text.AppendLine(Summary(comparison)).AppendLine();
-        text.AppendLine(Agreement(comparison)).AppendLine();
+        MarkdownReport.AppendParagraphs(text, ["## SocketBench comparison", Summary(comparison), Agreement(comparison)]);
         text.AppendLine($"Base: `{comparison.Base.Source}` ({comparison.Base.Caption})  ");
         text.AppendLine($"New: `{comparison.New.Source}` ({comparison.New.Caption})  ");
         text.AppendLine($"Rule: {Rule(comparison)}").AppendLine();
-        AppendCounters(text, comparison);
+        if (comparison.CounterChanges.Count > 0 || comparison.SendPathMismatches.Count > 0)
+        {
+            text.AppendLine("### Counters and send paths").AppendLine();
+            MarkdownReport.AppendList(text, comparison.CounterChanges.Select(change => $"{(change.Fails ? "**FAIL** " : "")}{change}")
+                .Concat(comparison.SendPathMismatches.Select(mismatch => $"**FAIL** send path: {mismatch}")));
+        }
+
         MarkdownReport.AppendWarnings(text, comparison.Warnings);
 
         bool[] rightAligned = [false, true, true, true, true, false];
@@ -36,12 +40,7 @@ public static class ComparisonMarkdown
         foreach (var (title, ids) in comparison.Unmatched)
         {
             text.AppendLine($"### {title} ({ids.Count})").AppendLine();
-            foreach (string id in ids)
-            {
-                text.AppendLine($"- `{id}`");
-            }
-
-            text.AppendLine();
+            MarkdownReport.AppendList(text, ids.Select(id => $"`{id}`"));
         }
 
         return text.ToString();
@@ -57,12 +56,9 @@ public static class ComparisonMarkdown
     /// </summary>
     public static string Agreement(ComparisonResult comparison)
     {
-        var rows = comparison.Agreement;
-        if (rows.Count == 0)
-        {
-            return "Agreement: no matched rows.";
-        }
-
+        // How far apart each row's two sides are, its ratio as a factor of at least 1 (1.25: one side 25 % above the other),
+        // the widest last. Never empty: compare refuses two result sets with no benchmark in common.
+        var rows = comparison.Rows.Select(row => (Row: row, Apart: Math.Max(row.Ratio, 1 / row.Ratio))).OrderBy(pair => pair.Apart).ToList();
         string Share(double factor)
         {
             int within = rows.Count(pair => pair.Apart <= factor);
@@ -90,25 +86,4 @@ public static class ComparisonMarkdown
     ];
 
     public static string Ratio(double ratio) => double.IsFinite(ratio) ? ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "?";
-
-    private static void AppendCounters(StringBuilder text, ComparisonResult comparison)
-    {
-        if (comparison.CounterChanges.Count == 0 && comparison.SendPathMismatches.Count == 0)
-        {
-            return;
-        }
-
-        text.AppendLine("### Counters and send paths").AppendLine();
-        foreach (var change in comparison.CounterChanges)
-        {
-            text.AppendLine($"- {(change.Fails ? "**FAIL** " : "")}{change}");
-        }
-
-        foreach (string mismatch in comparison.SendPathMismatches)
-        {
-            text.AppendLine($"- **FAIL** send path: {mismatch}");
-        }
-
-        text.AppendLine();
-    }
 }

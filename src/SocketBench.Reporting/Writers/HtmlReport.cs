@@ -42,10 +42,10 @@ public static class HtmlReport
             """;
     }
 
+    /// <summary>The SVG element of a chart file, without the XML declaration before it.</summary>
     private static string InlineSvg(string path)
     {
         string svg = File.ReadAllText(path);
-        int start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        return start >= 0 ? svg[start..] : svg;
+        return svg[Math.Max(0, svg.IndexOf("<svg", StringComparison.Ordinal))..];
     }
 }

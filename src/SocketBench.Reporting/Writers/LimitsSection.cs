@@ -35,11 +35,7 @@ public static class LimitsSection
         }
 
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Measured on the same machine in the same session, right after the benchmarks: {limits.Runs.Count} tool runs (iperf3 -t {limits.SecondsPerRun}{(limits.Runs.Any(run => run.Tool == "sockperf") ? ", sockperf -t 1" : "")}), {limits.SecondsTaken:0.0} s in all. {ToolsLine(limits)} iperf3 gives the receiver's rate (and UDP loss); sockperf's throughput mode gives what its client sent, since it does not count what arrived.")).AppendLine();
-        foreach (var tool in limits.Tools.Where(tool => tool.Reason is not null))
-        {
-            text.AppendLine($"Not measured with {tool.Name}: {tool.Reason}.").AppendLine();
-        }
-
+        MarkdownReport.AppendParagraphs(text, limits.Tools.Where(tool => tool.Reason is not null).Select(tool => $"Not measured with {tool.Name}: {tool.Reason}."));
         text.AppendLine(ColumnsExplained).AppendLine();
         if (limits.Runs.Count > 0)
         {
@@ -48,10 +44,7 @@ public static class LimitsSection
         }
 
         // A sentence for each transport the run measured: a UDP-only run has no TCP target to judge.
-        foreach (string transport in new[] { "TCP", "UDP" }.Where(transport => results.Sends.Any(row => row.Transport == transport)))
-        {
-            text.AppendLine(Sentence(results, transport)).AppendLine();
-        }
+        MarkdownReport.AppendParagraphs(text, new[] { "TCP", "UDP" }.Where(transport => results.Sends.Any(row => row.Transport == transport)).Select(transport => Sentence(results, transport)));
 
         var best = BestPerShape(results, "TCP");
         if (best.Count > 0)

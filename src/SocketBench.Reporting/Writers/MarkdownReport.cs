@@ -18,10 +18,9 @@ public static class MarkdownReport
     public static IReadOnlyList<SavedChart> Write(ResultSet results, string directory, Action<string, double>? progress = null)
     {
         string chartDirectory = Path.Combine(directory, "charts");
-        Directory.CreateDirectory(chartDirectory);
-        foreach (string stale in Directory.EnumerateFiles(chartDirectory, "*.*").Where(file => file.EndsWith(".png", StringComparison.Ordinal) || file.EndsWith(".svg", StringComparison.Ordinal)))
+        foreach (var stale in Directory.CreateDirectory(chartDirectory).EnumerateFiles().Where(file => file.Extension is ".png" or ".svg"))
         {
-            File.Delete(stale);
+            stale.Delete();
         }
 
         progress?.Invoke("Building charts", 0);
@@ -44,10 +43,10 @@ public static class MarkdownReport
     {
         var text = new StringBuilder();
         text.AppendLine("# SocketBench report").AppendLine();
-        text.AppendLine($"- Machine: {results.Host.Processor}, {results.Host.LogicalCores} logical cores, {results.Host.Os}, {results.Host.Architecture}");
-        text.AppendLine($"- Runtime: {results.Host.Runtime}, BenchmarkDotNet {results.Host.BenchmarkDotNetVersion}");
+        text.AppendLine($"- Machine: {results.Host.ProcessorName}, {results.Host.LogicalCoreCount} logical cores, {results.Host.OsVersion}, {results.Host.Architecture}");
+        text.AppendLine($"- Runtime: {results.Host.RuntimeVersion}, BenchmarkDotNet {results.Host.BenchmarkDotNetVersion}");
         text.AppendLine($"- Job: {string.Join(", ", results.Jobs)}; {results.Benchmarks.Count} benchmarks from {string.Join(", ", results.Files.Select(Path.GetFileName))}");
-        text.AppendLine($"- {results.PeerLine}");
+        text.AppendLine($"- {Core.Peers.PeerRoundTrip.Describe(results.Peer)}");
         text.AppendLine($"- {MeasuredWith(results.Settings)}");
         text.AppendLine($"- {KernelCounts(results)}");
         text.AppendLine("- One operation sends one batch of BufferCount buffers; its time includes delivery to the receiver. Gbit/s counts delivered bytes only.");
@@ -55,31 +54,20 @@ public static class MarkdownReport
         AppendWarnings(text, results.Warnings);
 
         text.AppendLine("## Charts").AppendLine();
-        foreach (var saved in charts)
+        AppendParagraphs(text, charts.SelectMany(saved => new[]
         {
-            string relative = RelativeUrl(reportDirectory, saved.Png);
-            string svg = RelativeUrl(reportDirectory, saved.Svg);
-            text.AppendLine($"### {saved.Chart.Title}").AppendLine();
-            text.AppendLine($"![{saved.Chart.Title}]({relative})").AppendLine();
-            text.AppendLine($"{saved.Chart.HowToRead} ([SVG]({svg}))").AppendLine();
-        }
+            $"### {saved.Chart.Title}",
+            $"![{saved.Chart.Title}]({RelativeUrl(reportDirectory, saved.Png)})",
+            $"{saved.Chart.HowToRead} ([SVG]({RelativeUrl(reportDirectory, saved.Svg)}))",
+        }));
 
         LimitsSection.Append(text, results);
-        text.AppendLine("## Results").AppendLine();
-        if (results.Sends.Any())
-        {
-            text.AppendLine(ResultTable.GroupNote).AppendLine();
-        }
+        AppendParagraphs(text, results.Sends.Any() ? ["## Results", ResultTable.GroupNote] : ["## Results"]);
 
         bool[] rightAligned = [false, false, false, false, true, true, true, true, true, true, true, true, true, true];
         foreach (var (transport, rows) in ResultTable.SendTables(results))
         {
-            text.AppendLine($"### {transport}").AppendLine();
-            if (TransportLabels.Note(transport) is { } note)
-            {
-                text.AppendLine(note).AppendLine();
-            }
-
+            AppendParagraphs(text, TransportLabels.Note(transport) is { } note ? [$"### {transport}", note] : [$"### {transport}"]);
             AppendTable(text, ResultTable.Header, rows, rightAligned);
         }
 
@@ -140,13 +128,21 @@ public static class MarkdownReport
     }
 
     /// <summary>Each warning as a quoted paragraph, the way the report and the comparison both show them.</summary>
-    public static void AppendWarnings(StringBuilder text, IEnumerable<string> warnings)
+    public static void AppendWarnings(StringBuilder text, IEnumerable<string> warnings) =>
+        AppendParagraphs(text, warnings.Select(warning => $"> **Warning:** {warning}"));
+
+    /// <summary>Each text as a paragraph of its own, followed by a blank line.</summary>
+    public static void AppendParagraphs(StringBuilder text, IEnumerable<string> paragraphs)
     {
-        foreach (string warning in warnings)
+        foreach (string paragraph in paragraphs)
         {
-            text.AppendLine($"> **Warning:** {warning}").AppendLine();
+            text.AppendLine(paragraph).AppendLine();
         }
     }
+
+    /// <summary>A bulleted list of one or more items, one a line, as a paragraph.</summary>
+    public static void AppendList(StringBuilder text, IEnumerable<string> items) =>
+        AppendParagraphs(text, [string.Join(Environment.NewLine, items.Select(item => $"- {item}"))]);
 
     /// <summary>A GitHub-flavoured Markdown table; pipes in cells are escaped.</summary>
     public static void AppendTable(StringBuilder text, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<bool>? rightAligned = null)

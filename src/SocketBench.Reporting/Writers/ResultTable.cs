@@ -24,20 +24,16 @@ public static class ResultTable
                 .OrderBy(result => result.BufferSize).ThenBy(result => result.BufferCount).ThenBy(result => GroupOrder(result.Case.Kind)).ThenBy(result => result.Case.Backend)
                 .Select(result => Row(result, results)).ToList()));
 
-    // From the suite's own code, through .NET's, to the bare system call: the order a reader steps down towards the limit.
-    private static readonly CaseKind[] Groups = [CaseKind.Strategy, CaseKind.DotNetApi, CaseKind.OsReference];
+    // From the suite's own code, through .NET's, to the bare system call: the order a reader steps down towards the limit,
+    // with the Group column's text for each.
+    private static readonly (CaseKind Kind, string Name)[] Groups =
+        [(CaseKind.Strategy, "guide strategy"), (CaseKind.DotNetApi, ".NET API"), (CaseKind.OsReference, "OS reference")];
 
     /// <summary>The Group column's text for a send row's kind.</summary>
-    public static string GroupOf(CaseKind kind) => kind switch
-    {
-        CaseKind.Strategy => "guide strategy",
-        CaseKind.DotNetApi => ".NET API",
-        CaseKind.OsReference => "OS reference",
-        _ => kind.ToString(),
-    };
+    public static string GroupOf(CaseKind kind) => Groups.FirstOrDefault(group => group.Kind == kind).Name ?? kind.ToString();
 
     /// <summary>A row's place among the groups; any other kind comes last.</summary>
-    public static int GroupOrder(CaseKind kind) => Array.IndexOf(Groups, kind) is >= 0 and var index ? index : Groups.Length;
+    public static int GroupOrder(CaseKind kind) => Array.FindIndex(Groups, group => group.Kind == kind) is >= 0 and var index ? index : Groups.Length;
 
     /// <summary>Benchmarks that are not sends (echo and any future type): ID and time per operation.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> OtherRows(ResultSet results) =>
