@@ -60,4 +60,14 @@ public sealed class DotNetReportTests
             .Where(line => line.Contains(shape, StringComparison.Ordinal))
             .Select(line => line.Trim('|').Split(" | ").Select(cell => cell.Trim()).ToArray())
             .ToList();
+
+    [Fact]
+    public void Folders_loaded_together_warn_only_when_their_run_settings_differ_and_name_the_setting()
+    {
+        var sameSettings = ResultLoader.Load(TestFiles.Samples, Path.Combine(AppContext.BaseDirectory, "SamplesTls"));
+        Assert.DoesNotContain(sameSettings.Warnings, warning => warning.Contains("different settings", StringComparison.Ordinal));
+
+        var otherReceiver = ResultLoader.Load(TestFiles.Samples, DotNetSamples);
+        Assert.Contains(otherReceiver.Warnings, warning => warning.Contains("different settings (receiver 'block' in base, 'spin' in new)", StringComparison.Ordinal));
+    }
 }

@@ -64,10 +64,12 @@ public static class ResultLoader
             warnings.Add("The results come from different peers (or some from loopback); the peer line names the first.");
         }
 
-        var settings = folders.Select(folder => folder.Record.Settings).Distinct().ToList();
-        if (settings.Count > 1)
+        // Compared setting by setting: the records' RuntimeKnobs dictionaries never compare equal as objects.
+        var settings = folders.Select(folder => folder.Record.Settings).ToList();
+        var differences = settings.Skip(1).SelectMany(other => other.DifferencesFrom(settings[0])).Distinct().ToList();
+        if (differences.Count > 0)
         {
-            warnings.Add($"The results come from runs with different settings ({string.Join("; ", settings[1].DifferencesFrom(settings[0]))}); the first run's are shown.");
+            warnings.Add($"The results come from runs with different settings ({string.Join("; ", differences)}); the first run's are shown.");
         }
 
         // Set by the first file: there is at least one, and every export read has its host.
