@@ -14,8 +14,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
         var options = settings.ToOptions(threshold: "5%", noise: "200ns", maxSpread: "25%");
-        ComparisonResult? comparison = null;
-        console.Progress().Start(progress =>
+        var comparison = console.Progress().Start(progress =>
         {
             var task = progress.AddTask("Loading base", maxValue: 3);
             var baseSet = ResultLoader.Load(settings.Base);
@@ -24,11 +23,12 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
             var newSet = ResultLoader.Load(settings.New);
             task.Increment(1);
             task.Description = "Judging pairs";
-            comparison = ResultComparer.Compare(baseSet, newSet, options);
+            var judged = ResultComparer.Compare(baseSet, newSet, options);
             task.Increment(1);
+            return judged;
         });
 
-        return ComparisonPrinter.Print(console, comparison!, settings);
+        return ComparisonPrinter.Print(console, comparison, settings);
     }
 }
 
@@ -43,11 +43,8 @@ internal static class ComparisonPrinter
     {
         PrintWarnings(console, comparison.Warnings);
 
-        var table = new Table().Border(TableBorder.Rounded);
-        foreach (string column in ComparisonMarkdown.Header)
-        {
-            table.AddColumn(column == "Benchmark" ? new TableColumn(column) : new TableColumn(column).RightAligned());
-        }
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns([.. ComparisonMarkdown.Header.Select(column => column == "Benchmark" ? new TableColumn(column) : new TableColumn(column).RightAligned())]);
 
         foreach (var row in comparison.Rows)
         {
@@ -100,11 +97,9 @@ internal static class ComparisonPrinter
             return NoRegression;
         }
 
-        var regressions = comparison.Regressions.ToList();
-        int counters = comparison.FailingCounters.Count();
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"[red]Regression: {regressions.Count} slower row(s), {counters} failing counter(s), {comparison.SendPathMismatches.Count} contradicted send path(s).[/]"));
-        foreach (var row in regressions)
+            $"[red]Regression: {comparison.Regressions.Count()} slower row(s), {comparison.FailingCounters.Count()} failing counter(s), {comparison.SendPathMismatches.Count} contradicted send path(s).[/]"));
+        foreach (var row in comparison.Regressions)
         {
             console.MarkupLine($"  [red]{Markup.Escape(row.Label)}: {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))} slower[/] ({Markup.Escape(row.Id)})");
         }
