@@ -57,8 +57,6 @@ public sealed class EchoClientSettings : EchoSettings
     internal (string Host, int Port) Target =>
         Peer is { } peer ? (PeerAddress.Parse(peer).Host, EchoProtocols.PeerPort(PeerAddress.Parse(peer), ParsedProtocol)) : (Host, Port);
 
-    internal IReadOnlyList<string> MessagesOrDefault => Messages.Length > 0 ? Messages : ["Hello, World!"];
-
     public override ValidationResult Validate() => base.Validate() is { Successful: false } common ? common : FirstError(
         Peer is null ? null : PeerConflict(Peer),
         HostNames.Problem(Host) is { } problem ? $"Invalid --host '{Host}': {problem}. Examples: localhost, 127.0.0.1, ::1." : null,

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using SocketBench.Echo;
 using SocketBench.Echo.Servers;
@@ -14,7 +15,7 @@ public sealed class EchoServerCommand(IAnsiConsole console) : AsyncCommand<EchoS
     {
         var options = new EchoServerOptions(settings.ParsedProtocol)
         {
-            Address = settings.BindAddress,
+            Address = IPAddress.Parse(settings.Bind),
             Port = settings.Port,
             MaxMessageBytes = settings.MaxMessageBytes,
             IdleTimeout = TimeSpan.FromSeconds(settings.IdleTimeoutSeconds),
@@ -29,7 +30,7 @@ public sealed class EchoServerCommand(IAnsiConsole console) : AsyncCommand<EchoS
         var server = await EchoBackendChoice.For(settings.ParsedBackend).StartServerAsync(options, console.EchoLog()).ConfigureAwait(false);
         await using (server.ConfigureAwait(false))
         {
-            string scope = System.Net.IPAddress.IsLoopback(options.Address) ? "loopback" : "NOT loopback: reachable from other machines";
+            string scope = IPAddress.IsLoopback(options.Address) ? "loopback" : "NOT loopback: reachable from other machines";
             console.Line($"{EchoProtocols.NameOf(options.Protocol)}{(options.Tls is null ? "" : " over TLS")} on {server.LocalEndPoint} ({scope}); {(options.Once ? "serving one request" : "Ctrl+C stops")}");
             await Task.WhenAny(server.Completion, Task.Delay(Timeout.Infinite, signals.Token)).ConfigureAwait(false);
         }

@@ -55,7 +55,7 @@ public class EchoSettings : CommandSettings
     public override ValidationResult Validate() => FirstError(
         !EchoProtocols.TryParse(Protocol, out var protocol) ? $"Invalid protocol '{Protocol}'. Examples: {EchoProtocols.AllNames}." : null,
         !EchoBackendChoice.TryParse(Backend, out var backend) ? $"Invalid --backend '{Backend}'. Examples: sockets, winrt." : null,
-        backend == SocketBench.Core.Sending.Backend.WinRT && !OperatingSystem.IsWindows() ? EchoBackendChoice.WinRtRequiresWindows : null,
+        backend == SocketBench.Core.Sending.Backend.WinRT && !OperatingSystem.IsWindows() ? "--backend winrt requires Windows" : null,
         Port is < 0 or > ushort.MaxValue ? $"Invalid port '{Port}'. Examples: 1337, 0 (server: any free port)." : null,
         MaxMessageBytes < 1 ? $"Invalid --max-message '{MaxMessageBytes}'. Examples: 1048576, 65507." : null,
         !TlsVersions.TryParse(TlsVersion, out _) ? $"Invalid --tls-version '{TlsVersion}'. Examples: 1.2, 1.3, any." : null,
