@@ -26,22 +26,9 @@ public sealed class ServeSettings : CommandSettings
     /// <summary>--listen once <see cref="Validate"/> has passed it: an IP address of this machine and the base port.</summary>
     internal PeerAddress ListenAddress => PeerAddress.Parse(Listen, "--listen");
 
-    public override ValidationResult Validate()
-    {
-        try
-        {
-            if (!IPAddress.TryParse(ListenAddress.Host, out _))
-            {
-                return ValidationResult.Error($"Invalid --listen '{Listen}': the address must be an IP address of this machine. Examples: 0.0.0.0:5201, 10.203.0.2:5201, [::]:5201.");
-            }
-        }
-        catch (ArgumentException error)
-        {
-            return ValidationResult.Error(error.Message.Replace(PeerAddress.Example, "0.0.0.0:5201", StringComparison.Ordinal));
-        }
-
-        return ForSeconds < 0 || !double.IsFinite(ForSeconds)
-            ? ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"Invalid --for '{ForSeconds}'. Examples: 60, 0 (until Ctrl+C)."))
-            : ValidationResult.Success();
-    }
+    // PeerAddress's example is a peer's address; a listening address is one of this machine's.
+    public override ValidationResult Validate() => OptionChecks.FirstError(
+        OptionChecks.PeerAddressProblem(Listen, "--listen")?.Replace(PeerAddress.Example, "0.0.0.0:5201", StringComparison.Ordinal)
+            ?? (IPAddress.TryParse(ListenAddress.Host, out _) ? null : $"Invalid --listen '{Listen}': the address must be an IP address of this machine. Examples: 0.0.0.0:5201, 10.203.0.2:5201, [::]:5201."),
+        ForSeconds < 0 || !double.IsFinite(ForSeconds) ? string.Create(CultureInfo.InvariantCulture, $"Invalid --for '{ForSeconds}'. Examples: 60, 0 (until Ctrl+C).") : null);
 }
