@@ -57,10 +57,7 @@ internal static class ComparisonPrinter
         foreach (var (title, ids) in comparison.Unmatched)
         {
             console.MarkupLine($"[yellow]{title} ({ids.Count}):[/]");
-            foreach (string id in ids)
-            {
-                console.MarkupLine($"  {Markup.Escape(id)}");
-            }
+            MarkupLines(console, ids, id => $"  {Markup.Escape(id)}");
         }
 
         console.WriteLine(ComparisonMarkdown.Rule(comparison));
@@ -81,16 +78,8 @@ internal static class ComparisonPrinter
             console.MarkupLine($"Chart: {Markup.Escape(saved.Png)} (and .svg)");
         }
 
-        foreach (var change in comparison.CounterChanges)
-        {
-            console.MarkupLine($"[{(change.Fails ? "red" : "yellow")}]counter:[/] {Markup.Escape(change.ToString())}");
-        }
-
-        foreach (string mismatch in comparison.SendPathMismatches)
-        {
-            console.MarkupLine($"[red]send path:[/] {Markup.Escape(mismatch)}");
-        }
-
+        MarkupLines(console, comparison.CounterChanges, change => $"[{(change.Fails ? "red" : "yellow")}]counter:[/] {Markup.Escape(change.ToString())}");
+        MarkupLines(console, comparison.SendPathMismatches, mismatch => $"[red]send path:[/] {Markup.Escape(mismatch)}");
         if (!comparison.HasRegression)
         {
             console.MarkupLine("[green]No regression.[/]");
@@ -99,20 +88,19 @@ internal static class ComparisonPrinter
 
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[red]Regression: {comparison.Regressions.Count()} slower row(s), {comparison.FailingCounters.Count()} failing counter(s), {comparison.SendPathMismatches.Count} contradicted send path(s).[/]"));
-        foreach (var row in comparison.Regressions)
-        {
-            console.MarkupLine($"  [red]{Markup.Escape(row.Label)}: {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))} slower[/] ({Markup.Escape(row.Id)})");
-        }
-
+        MarkupLines(console, comparison.Regressions, row => $"  [red]{Markup.Escape(row.Label)}: {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))} slower[/] ({Markup.Escape(row.Id)})");
         return Regression;
     }
 
     /// <summary>Warnings about the results, one line each; report prints its own the same way.</summary>
-    public static void PrintWarnings(IAnsiConsole console, IEnumerable<string> warnings)
+    public static void PrintWarnings(IAnsiConsole console, IEnumerable<string> warnings) =>
+        MarkupLines(console, warnings, warning => $"[yellow]warning:[/] {Markup.Escape(warning)}");
+
+    private static void MarkupLines<T>(IAnsiConsole console, IEnumerable<T> items, Func<T, string> markup)
     {
-        foreach (string warning in warnings)
+        foreach (var item in items)
         {
-            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+            console.MarkupLine(markup(item));
         }
     }
 

@@ -20,20 +20,18 @@ internal sealed class GitRepo(string directory)
     /// </summary>
     public void RemoveWorktree(string path)
     {
-        if (Run("worktree", "remove", "--force", path).ExitCode == 0)
+        if (Run("worktree", "remove", "--force", path).ExitCode != 0)
         {
-            return;
-        }
+            try
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+            }
 
-        try
-        {
-            Directory.Delete(path, recursive: true);
+            Run("worktree", "prune");
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-        }
-
-        Run("worktree", "prune");
     }
 
     /// <summary>Runs git and returns its output, trimmed; a non-zero exit is an error quoting the command and git's message.</summary>

@@ -36,12 +36,11 @@ internal static class TreeProcess
 
     private static void Remember(ConcurrentQueue<string> tail, string line)
     {
-        if (string.IsNullOrWhiteSpace(line))
+        if (!string.IsNullOrWhiteSpace(line))
         {
-            return;
+            tail.Enqueue(line);
         }
 
-        tail.Enqueue(line);
         if (tail.Count > TailLines)
         {
             tail.TryDequeue(out _);

@@ -27,12 +27,8 @@ internal static class EchoBackendChoice
     private static EchoBackend LoadWinRt()
     {
         string path = Path.Combine(AppContext.BaseDirectory, WinRtAssemblyFile);
-        if (!File.Exists(path))
-        {
-            throw new ArgumentException($"--backend winrt: {WinRtAssemblyFile} is not beside socketbench; build on Windows (dotnet build src/SocketBench.Cli -c Release) so it is copied there");
-        }
-
-        var type = Assembly.LoadFrom(path).GetType(WinRtBackendType, throwOnError: true)!;
-        return (EchoBackend)type.GetProperty("Instance")!.GetValue(null)!;
+        return File.Exists(path)
+            ? (EchoBackend)Assembly.LoadFrom(path).GetType(WinRtBackendType, throwOnError: true)!.GetProperty("Instance")!.GetValue(null)!
+            : throw new ArgumentException($"--backend winrt: {WinRtAssemblyFile} is not beside socketbench; build on Windows (dotnet build src/SocketBench.Cli -c Release) so it is copied there");
     }
 }
