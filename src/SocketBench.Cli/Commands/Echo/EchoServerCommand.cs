@@ -23,7 +23,7 @@ public sealed class EchoServerCommand(IAnsiConsole console) : AsyncCommand<EchoS
             Once = settings.Once,
             SharePort = settings.SharePort,
             LogMessages = !settings.Quiet,
-            Tls = ServerTls(settings),
+            Tls = settings.Tls ? ServerTls(settings) : null,
         };
 
         using var signals = new ShutdownSignals(cancellationToken);
@@ -39,13 +39,8 @@ public sealed class EchoServerCommand(IAnsiConsole console) : AsyncCommand<EchoS
     }
 
     /// <summary>Turns the server's certificate options into TLS settings, and tells the user what the clients need.</summary>
-    private TlsServerSettings? ServerTls(EchoServerSettings settings)
+    private TlsServerSettings ServerTls(EchoServerSettings settings)
     {
-        if (!settings.Tls)
-        {
-            return null;
-        }
-
         var certificate = settings.Certificate is { } path
             ? CertificateFiles.LoadWithKey(path, settings.Key, settings.CertificatePassword)
             : SelfSignedCertificates.CreateLocalhostServer();
