@@ -1,6 +1,7 @@
 using SocketBench.Cli.Commands;
 using SocketBench.Cli.Commands.Echo;
 using SocketBench.Cli.Commands.Serve;
+using SocketBench.Core.Errors;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,11 +18,8 @@ public static class SocketBenchApp
         app.Configure(config =>
         {
             config.SetApplicationName("socketbench");
-            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, errors ?? Console.Error));
-            if (console is not null)
-            {
-                config.ConfigureConsole(console);
-            }
+            config.SetExceptionHandler((exception, _) => Report(exception, errors ?? Console.Error));
+            config.Settings.Console = console;
 
             // Command registrations, one line per command or branch.
             config.AddCommand<ReportCommand>("report").WithDescription("Charts (PNG, SVG), report.md and index.html from BenchmarkDotNet full JSON results.")
@@ -45,5 +43,20 @@ public static class SocketBenchApp
             });
         });
         return app;
+    }
+
+    /// <summary>
+    /// Turns any exception that reaches the top into one line on <paramref name="errors"/> and the exit code: users see
+    /// what was wrong, never a stack trace. Bad input exits 2, any other failure 1.
+    /// </summary>
+    private static int Report(Exception exception, TextWriter errors)
+    {
+        errors.WriteLine($"error: {exception.Message.ReplaceLineEndings(" ").Trim()}");
+        return exception switch
+        {
+            SocketStatusException status => status.IsBadInput ? 2 : 1,
+            CommandParseException or CommandRuntimeException or ArgumentException => 2,
+            _ => 1,
+        };
     }
 }

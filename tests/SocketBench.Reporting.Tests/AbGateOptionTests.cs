@@ -82,7 +82,7 @@ public sealed class AbGateOptionTests
     [Fact]
     public void Rounds_alternate_which_side_goes_first()
     {
-        var order = Enumerable.Range(1, 4).Select(round => string.Join(",", AbRunner.Order(round))).ToList();
+        var order = Enumerable.Range(1, 4).Select(round => string.Join(",", AbRunner.Order(round, "Base", "New"))).ToList();
 
         Assert.Equal(["Base,New", "New,Base", "Base,New", "New,Base"], order);
     }

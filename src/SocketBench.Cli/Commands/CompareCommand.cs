@@ -14,8 +14,7 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
         var options = settings.ToOptions(threshold: "5%", noise: "200ns", maxSpread: "25%");
-        ComparisonResult? comparison = null;
-        console.Progress().Start(progress =>
+        var comparison = console.Progress().Start(progress =>
         {
             var task = progress.AddTask("Loading base", maxValue: 3);
             var baseSet = ResultLoader.Load(settings.Base);
@@ -24,11 +23,12 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
             var newSet = ResultLoader.Load(settings.New);
             task.Increment(1);
             task.Description = "Judging pairs";
-            comparison = ResultComparer.Compare(baseSet, newSet, options);
+            var judged = ResultComparer.Compare(baseSet, newSet, options);
             task.Increment(1);
+            return judged;
         });
 
-        return ComparisonPrinter.Print(console, comparison!, settings);
+        return ComparisonPrinter.Print(console, comparison, settings);
     }
 }
 
@@ -43,11 +43,8 @@ internal static class ComparisonPrinter
     {
         PrintWarnings(console, comparison.Warnings);
 
-        var table = new Table().Border(TableBorder.Rounded);
-        foreach (string column in ComparisonMarkdown.Header)
-        {
-            table.AddColumn(column == "Benchmark" ? new TableColumn(column) : new TableColumn(column).RightAligned());
-        }
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns([.. ComparisonMarkdown.Header.Select(column => column == "Benchmark" ? new TableColumn(column) : new TableColumn(column).RightAligned())]);
 
         foreach (var row in comparison.Rows)
         {
@@ -60,10 +57,7 @@ internal static class ComparisonPrinter
         foreach (var (title, ids) in comparison.Unmatched)
         {
             console.MarkupLine($"[yellow]{title} ({ids.Count}):[/]");
-            foreach (string id in ids)
-            {
-                console.MarkupLine($"  {Markup.Escape(id)}");
-            }
+            MarkupLines(console, ids, id => $"  {Markup.Escape(id)}");
         }
 
         console.WriteLine(ComparisonMarkdown.Rule(comparison));
@@ -84,40 +78,29 @@ internal static class ComparisonPrinter
             console.MarkupLine($"Chart: {Markup.Escape(saved.Png)} (and .svg)");
         }
 
-        foreach (var change in comparison.CounterChanges)
-        {
-            console.MarkupLine($"[{(change.Fails ? "red" : "yellow")}]counter:[/] {Markup.Escape(change.ToString())}");
-        }
-
-        foreach (string mismatch in comparison.SendPathMismatches)
-        {
-            console.MarkupLine($"[red]send path:[/] {Markup.Escape(mismatch)}");
-        }
-
+        MarkupLines(console, comparison.CounterChanges, change => $"[{(change.Fails ? "red" : "yellow")}]counter:[/] {Markup.Escape(change.ToString())}");
+        MarkupLines(console, comparison.SendPathMismatches, mismatch => $"[red]send path:[/] {Markup.Escape(mismatch)}");
         if (!comparison.HasRegression)
         {
             console.MarkupLine("[green]No regression.[/]");
             return NoRegression;
         }
 
-        var regressions = comparison.Regressions.ToList();
-        int counters = comparison.FailingCounters.Count();
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"[red]Regression: {regressions.Count} slower row(s), {counters} failing counter(s), {comparison.SendPathMismatches.Count} contradicted send path(s).[/]"));
-        foreach (var row in regressions)
-        {
-            console.MarkupLine($"  [red]{Markup.Escape(row.Label)}: {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))} slower[/] ({Markup.Escape(row.Id)})");
-        }
-
+            $"[red]Regression: {comparison.Regressions.Count()} slower row(s), {comparison.FailingCounters.Count()} failing counter(s), {comparison.SendPathMismatches.Count} contradicted send path(s).[/]"));
+        MarkupLines(console, comparison.Regressions, row => $"  [red]{Markup.Escape(row.Label)}: {Markup.Escape(ComparisonMarkdown.Ratio(row.Ratio))} slower[/] ({Markup.Escape(row.Id)})");
         return Regression;
     }
 
     /// <summary>Warnings about the results, one line each; report prints its own the same way.</summary>
-    public static void PrintWarnings(IAnsiConsole console, IEnumerable<string> warnings)
+    public static void PrintWarnings(IAnsiConsole console, IEnumerable<string> warnings) =>
+        MarkupLines(console, warnings, warning => $"[yellow]warning:[/] {Markup.Escape(warning)}");
+
+    private static void MarkupLines<T>(IAnsiConsole console, IEnumerable<T> items, Func<T, string> markup)
     {
-        foreach (string warning in warnings)
+        foreach (var item in items)
         {
-            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+            console.MarkupLine(markup(item));
         }
     }
 

@@ -42,16 +42,11 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
                 File.Delete(stale);
             }
 
-            foreach (string file in newSet.Files)
-            {
-                File.Copy(file, Path.Combine(baseline, Path.GetFileName(file)), overwrite: true);
-            }
-
             // The run record says what each case is and how the baseline was measured; compare warns when a run differs.
             string record = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(newSet.Files[0]))!, Core.Cases.RunRecord.FileName);
-            if (File.Exists(record))
+            foreach (string file in newSet.Files.Append(record).Where(File.Exists))
             {
-                File.Copy(record, Path.Combine(baseline, Core.Cases.RunRecord.FileName), overwrite: true);
+                File.Copy(file, Path.Combine(baseline, Path.GetFileName(file)), overwrite: true);
             }
 
             console.MarkupLine($"Baseline updated with {newSet.Benchmarks.Count} benchmarks: {Markup.Escape(Path.GetFullPath(baseline))}");
@@ -82,11 +77,7 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
             cancellationToken);
         if (exitCode != 0)
         {
-            foreach (string line in tail)
-            {
-                console.WriteLine(line);
-            }
-
+            console.Write(new Rows(tail.Select(line => new Text(line))));
             throw new InvalidOperationException($"The gate job failed (exit {exitCode}); its last lines are above.");
         }
 

@@ -13,13 +13,12 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettings
         var results = ResultLoader.Load(settings.Results);
         ComparisonPrinter.PrintWarnings(console, results.Warnings);
 
-        IReadOnlyList<SavedChart> charts = [];
-        console.Progress()
+        var charts = console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
             .Start(progress =>
             {
                 var task = progress.AddTask("Loading", maxValue: 1);
-                charts = MarkdownReport.Write(results, settings.Out, (step, done) =>
+                return MarkdownReport.Write(results, settings.Out, (step, done) =>
                 {
                     task.Description = Markup.Escape(step);
                     task.Value = done;

@@ -7,14 +7,12 @@ internal static class RepositoryRoot
 
     public static string? Find(string? start = null)
     {
-        for (var directory = new DirectoryInfo(start ?? Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        var directory = new DirectoryInfo(start ?? Directory.GetCurrentDirectory());
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, SolutionFile)))
         {
-            if (File.Exists(Path.Combine(directory.FullName, SolutionFile)))
-            {
-                return directory.FullName;
-            }
+            directory = directory.Parent;
         }
 
-        return null;
+        return directory?.FullName;
     }
 }

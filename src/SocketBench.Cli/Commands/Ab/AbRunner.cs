@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SocketBench.Reporting.Loading;
+using SocketBench.Reporting.Model;
 using Spectre.Console;
 
 namespace SocketBench.Cli.Commands.Ab;
@@ -28,17 +29,16 @@ internal static class AbRunner
     }
 
     /// <summary>Runs the plan's rounds, base and new alternating; returns each side's round folders in round order.</summary>
-    public static IReadOnlyDictionary<AbSide, IReadOnlyList<string>> Run(
+    public static (IReadOnlyList<string> Base, IReadOnlyList<string> New) Run(
         IAnsiConsole console, AbTree baseTree, AbTree newTree, AbRunPlan plan, CancellationToken cancellationToken)
     {
-        var folders = new Dictionary<AbSide, List<string>> { [AbSide.Base] = [], [AbSide.New] = [] };
+        List<string> baseFolders = [], newFolders = [];
         for (int round = 1; round <= plan.Rounds; round++)
         {
             var roundTime = Stopwatch.StartNew();
             var sides = new List<string>();
-            foreach (var side in Order(round))
+            foreach (var tree in Order(round, baseTree, newTree))
             {
-                var tree = side == AbSide.Base ? baseTree : newTree;
                 string folder = Path.Combine(plan.Output, tree.Name, string.Create(CultureInfo.InvariantCulture, $"{plan.Stage}-{round}"));
                 var run = Stopwatch.StartNew();
                 string title = string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds}: {tree.Name} ({tree.ShortCommit})");
@@ -52,33 +52,29 @@ internal static class AbRunner
                 }
 
                 sides.Add($"{tree.Name} {Seconds(run.Elapsed)}");
-                folders[side].Add(folder);
+                (tree.IsBase ? baseFolders : newFolders).Add(folder);
             }
 
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds} ({string.Join(", ", sides)}): {Seconds(roundTime.Elapsed)}"));
         }
 
-        return folders.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value);
+        return (baseFolders, newFolders);
     }
 
     /// <summary>
     /// Which side runs first in 1-based <paramref name="round"/>: base,new / new,base / base,new ... On a shared machine
     /// the load drifts over minutes, and a side that always ran first would always get the earlier machine.
     /// </summary>
-    public static IReadOnlyList<AbSide> Order(int round) =>
-        round % 2 == 1 ? [AbSide.Base, AbSide.New] : [AbSide.New, AbSide.Base];
+    public static IReadOnlyList<T> Order<T>(int round, T baseSide, T newSide) =>
+        round % 2 == 1 ? [baseSide, newSide] : [newSide, baseSide];
 
     /// <summary>Shows the process's last lines, then the one-line error: a base that cannot run is bad input (exit 2), a new tree that cannot is a failure.</summary>
     private static Exception Failure(IAnsiConsole console, AbTree tree, IReadOnlyList<string> tail, string what, string? baseHint)
     {
-        foreach (string line in tail)
-        {
-            console.WriteLine(line);
-        }
-
+        console.Write(new Rows(tail.Select(line => new Text(line))));
         string why = tail.LastOrDefault(line => line.Contains("error", StringComparison.OrdinalIgnoreCase) || line.Contains("invalid", StringComparison.OrdinalIgnoreCase))
             ?? tail.LastOrDefault() ?? "no output";
-        return tree.Side == AbSide.Base
+        return tree.IsBase
             ? new ResultInputException($"Base commit {tree.Description} {what}: {why.Trim().TrimEnd('.')}.{(baseHint is null ? "" : " " + baseHint)} Gate against the committed baseline instead: socketbench gate")
             : new InvalidOperationException($"The working tree ({tree.Description}) {what}: {why.Trim().TrimEnd('.')}. Its last lines are above.");
     }
@@ -86,26 +82,17 @@ internal static class AbRunner
     internal static string Seconds(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.0} s");
 }
 
-/// <summary>The two sides of a same-machine A/B gate.</summary>
-internal enum AbSide
-{
-    /// <summary>The commit given with --base, built in a temporary worktree.</summary>
-    Base,
-
-    /// <summary>The working tree the tool runs in, uncommitted changes included.</summary>
-    New,
-}
-
 /// <summary>One side of an A/B gate: a SocketBench source tree, the commit it holds and how to name it.</summary>
+/// <param name="IsBase">The commit given with --base, built in a temporary worktree; otherwise the working tree the tool runs in, uncommitted changes included.</param>
 /// <param name="Root">The folder holding SocketBench.sln in this tree; the bench program runs from here.</param>
 /// <param name="Commit">The full commit id (HEAD for the working tree).</param>
 /// <param name="Description">"1a2b3c4 subject" for the base, "1a2b3c4 (HEAD) with uncommitted changes" for new.</param>
-internal sealed record AbTree(AbSide Side, string Root, string Commit, string Description)
+internal sealed record AbTree(bool IsBase, string Root, string Commit, string Description)
 {
     /// <summary>The benchmark project, relative to <see cref="Root"/>, as both sides build it.</summary>
     public const string Project = "bench/SocketBench.Benchmarks";
 
-    public string Name => Side == AbSide.Base ? "base" : "new";
+    public string Name => IsBase ? "base" : "new";
 
     public string ShortCommit => Commit.Length > 7 ? Commit[..7] : Commit;
 
@@ -120,4 +107,10 @@ internal sealed record AbRunPlan(string Job, IReadOnlyList<string> Filters, int 
 {
     /// <summary>How progress lines name a round of this series: "Round 2/4", "Confirmation round 3/6".</summary>
     public string Title => Stage == "round" ? "Round" : "Confirmation round";
+
+    /// <summary>One side's rounds; their source heads the Markdown summary: the commit and where its rounds are, relative to <paramref name="root"/>.</summary>
+    public ResultSet Load(AbTree tree, IReadOnlyList<string> folders, string root) => ResultLoader.LoadRounds(folders) with
+    {
+        Source = string.Create(CultureInfo.InvariantCulture, $"{tree.Name} {tree.Description}, {Rounds} round(s) in {Path.GetRelativePath(root, Path.Combine(Output, tree.Name))}"),
+    };
 }

@@ -7,17 +7,11 @@ namespace SocketBench.Cli.Commands.Ab;
 internal sealed class GitRepo(string directory)
 {
     /// <summary>The full commit id <paramref name="reference"/> names, or null when it names no commit here.</summary>
-    public string? ResolveCommit(string reference)
-    {
-        // A leading '-' would reach git as an option, never as a revision.
-        if (reference.Length == 0 || reference.StartsWith('-'))
-        {
-            return null;
-        }
-
-        var (exitCode, output, _) = Run("rev-parse", "--verify", "--quiet", reference + "^{commit}");
-        return exitCode == 0 ? output.Trim() : null;
-    }
+    /// <remarks>A leading '-' would reach git as an option, never as a revision.</remarks>
+    public string? ResolveCommit(string reference) =>
+        reference.Length > 0 && !reference.StartsWith('-') && Run("rev-parse", "--verify", "--quiet", reference + "^{commit}") is { ExitCode: 0 } result
+            ? result.StandardOutput.Trim()
+            : null;
 
     /// <summary>
     /// Removes a worktree this tool added. --force: the build left untracked bin/ and obj/ folders, which plain remove
@@ -26,38 +20,35 @@ internal sealed class GitRepo(string directory)
     /// </summary>
     public void RemoveWorktree(string path)
     {
-        if (Run("worktree", "remove", "--force", path).ExitCode == 0)
+        if (Run("worktree", "remove", "--force", path).ExitCode != 0)
         {
-            return;
-        }
+            try
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+            }
 
-        try
-        {
-            Directory.Delete(path, recursive: true);
+            Run("worktree", "prune");
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-        }
-
-        Run("worktree", "prune");
     }
 
-    /// <summary>Runs git and returns its output; a non-zero exit is an error quoting the command and git's message.</summary>
+    /// <summary>Runs git and returns its output, trimmed; a non-zero exit is an error quoting the command and git's message.</summary>
     public string Check(params string[] arguments)
     {
-        var (exitCode, output, errors) = Run(arguments);
-        return exitCode == 0
-            ? output
-            : throw new InvalidOperationException($"'git {string.Join(' ', arguments)}' failed in '{directory}' (exit {exitCode}): {errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message"}");
+        var result = Run(arguments);
+        return result.ExitCode == 0
+            ? result.StandardOutput.Trim()
+            : throw new InvalidOperationException($"'git {string.Join(' ', arguments)}' failed in '{directory}' (exit {result.ExitCode}): {result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message"}");
     }
 
-    public (int ExitCode, string Output, string Errors) Run(params string[] arguments)
+    private BufferedCommandResult Run(params string[] arguments)
     {
         try
         {
-            var result = CliWrap.Cli.Wrap("git").WithWorkingDirectory(directory).WithArguments(arguments).WithValidation(CommandResultValidation.None)
+            return CliWrap.Cli.Wrap("git").WithWorkingDirectory(directory).WithArguments(arguments).WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync().GetAwaiter().GetResult();
-            return (result.ExitCode, result.StandardOutput, result.StandardError);
         }
         catch (System.ComponentModel.Win32Exception error)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CliWrap;
 using Spectre.Console;
 
@@ -14,7 +15,8 @@ internal static class TreeProcess
     public static (int ExitCode, IReadOnlyList<string> Tail) WithStatus(
         IAnsiConsole console, string title, string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var tail = new Queue<string>();
+        // Output and error lines arrive on two threads.
+        var tail = new ConcurrentQueue<string>();
         // CliWrap kills the process tree when the token is cancelled, then throws OperationCanceledException.
         var result = console.Status().Start(Markup.Escape(title), status => CliWrap.Cli.Wrap("dotnet").WithWorkingDirectory(workingDirectory).WithArguments(arguments)
             .WithValidation(CommandResultValidation.None)
@@ -29,26 +31,19 @@ internal static class TreeProcess
             }))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Remember(tail, line)))
             .ExecuteAsync(cancellationToken).GetAwaiter().GetResult());
-        lock (tail)
-        {
-            return (result.ExitCode, tail.ToList());
-        }
+        return (result.ExitCode, [.. tail]);
     }
 
-    private static void Remember(Queue<string> tail, string line)
+    private static void Remember(ConcurrentQueue<string> tail, string line)
     {
-        if (string.IsNullOrWhiteSpace(line))
-        {
-            return;
-        }
-
-        lock (tail)
+        if (!string.IsNullOrWhiteSpace(line))
         {
             tail.Enqueue(line);
-            if (tail.Count > TailLines)
-            {
-                tail.Dequeue();
-            }
+        }
+
+        if (tail.Count > TailLines)
+        {
+            tail.TryDequeue(out _);
         }
     }
 }

@@ -5,14 +5,12 @@ using SocketBench.Echo.Backends;
 namespace SocketBench.Cli.Commands.Echo;
 
 /// <summary>
-/// `--backend`: the portable harness everywhere, or the WinRT one on Windows. The CLI targets plain net10.0 so it runs
+/// `--backend`: the portable harness everywhere, or the WinRT one on Windows (the options refuse it elsewhere). The CLI targets plain net10.0 so it runs
 /// on every OS; a Windows build places the Windows-targeted SocketBench.WinRT.dll and its projection beside it (see
 /// the project file), and it is loaded from there only when asked for.
 /// </summary>
 internal static class EchoBackendChoice
 {
-    public const string WinRtRequiresWindows = "--backend winrt requires Windows";
-
     private const string WinRtAssemblyFile = "SocketBench.WinRT.dll";
     private const string WinRtBackendType = "SocketBench.WinRT.Echo.WinRtEchoBackend";
 
@@ -22,20 +20,15 @@ internal static class EchoBackendChoice
     public static EchoBackend For(Backend backend) => backend switch
     {
         Backend.Sockets => EchoBackend.Portable,
-        Backend.WinRT when OperatingSystem.IsWindows() => LoadWinRt(),
-        Backend.WinRT => throw new ArgumentException(WinRtRequiresWindows),
+        Backend.WinRT => LoadWinRt(),
         _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Unknown backend."),
     };
 
     private static EchoBackend LoadWinRt()
     {
         string path = Path.Combine(AppContext.BaseDirectory, WinRtAssemblyFile);
-        if (!File.Exists(path))
-        {
-            throw new ArgumentException($"--backend winrt: {WinRtAssemblyFile} is not beside socketbench; build on Windows (dotnet build src/SocketBench.Cli -c Release) so it is copied there");
-        }
-
-        var type = Assembly.LoadFrom(path).GetType(WinRtBackendType, throwOnError: true)!;
-        return (EchoBackend)type.GetProperty("Instance")!.GetValue(null)!;
+        return File.Exists(path)
+            ? (EchoBackend)Assembly.LoadFrom(path).GetType(WinRtBackendType, throwOnError: true)!.GetProperty("Instance")!.GetValue(null)!
+            : throw new ArgumentException($"--backend winrt: {WinRtAssemblyFile} is not beside socketbench; build on Windows (dotnet build src/SocketBench.Cli -c Release) so it is copied there");
     }
 }

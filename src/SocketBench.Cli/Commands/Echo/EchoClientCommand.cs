@@ -24,7 +24,7 @@ public sealed class EchoClientCommand(IAnsiConsole console) : AsyncCommand<EchoC
         };
 
         // Encode first: a message the protocol cannot carry is bad input, found before any connection.
-        var requests = settings.MessagesOrDefault.Select(text => (Text: text, Bytes: Encode(text, options))).ToList();
+        var requests = (settings.Messages is [] ? ["Hello, World!"] : settings.Messages).Select(text => (Text: text, Bytes: Encode(text, options))).ToList();
 
         console.Line("client is trying to connect...");
         var client = await EchoBackendChoice.For(settings.ParsedBackend).ConnectAsync(options, cancellationToken).ConfigureAwait(false);

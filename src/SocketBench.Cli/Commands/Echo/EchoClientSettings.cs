@@ -57,10 +57,10 @@ public sealed class EchoClientSettings : EchoSettings
     internal (string Host, int Port) Target =>
         Peer is { } peer ? (PeerAddress.Parse(peer).Host, EchoProtocols.PeerPort(PeerAddress.Parse(peer), ParsedProtocol)) : (Host, Port);
 
-    internal IReadOnlyList<string> MessagesOrDefault => Messages.Length > 0 ? Messages : ["Hello, World!"];
-
-    public override ValidationResult Validate() => base.Validate() is { Successful: false } common ? common : FirstError(
-        Peer is null ? null : PeerConflict(Peer),
+    public override ValidationResult Validate() => base.Validate() is { Successful: false } common ? common : OptionChecks.FirstError(
+        Peer is null ? null : OptionChecks.PeerAddressProblem(Peer, "--peer") ?? (Host != "localhost" || Port != EchoClientOptions.GuideServerPort
+            ? $"Invalid --peer '{Peer}' with --host/--port: --peer already names the server. Example: --peer {PeerAddress.Example} --protocol udp."
+            : null),
         HostNames.Problem(Host) is { } problem ? $"Invalid --host '{Host}': {problem}. Examples: localhost, 127.0.0.1, ::1." : null,
         Port == 0 ? "Invalid port '0': a client needs the server's port. Example: --port 1337." : null,
         LocalPort is < 0 or > ushort.MaxValue ? $"Invalid --local-port '{LocalPort}'. Examples: 1336, 0." : null,
@@ -69,21 +69,4 @@ public sealed class EchoClientSettings : EchoSettings
             : null,
         TimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(TimeoutSeconds) ? $"Invalid --timeout '{TimeoutSeconds}'. Examples: 5, 0.5." : null,
         WithoutTls(ClientCertificate ?? ClientKey ?? Ca ?? (Insecure ? "--insecure" : null), "--tls --ca server.pem"));
-
-    /// <summary>A bad --peer, or --host/--port given beside it, as one line; null when --peer alone names the target.</summary>
-    private string? PeerConflict(string peer)
-    {
-        try
-        {
-            PeerAddress.Parse(peer);
-        }
-        catch (ArgumentException error)
-        {
-            return error.Message;
-        }
-
-        return Host != "localhost" || Port != EchoClientOptions.GuideServerPort
-            ? $"Invalid --peer '{peer}' with --host/--port: --peer already names the server. Example: --peer {PeerAddress.Example} --protocol udp."
-            : null;
-    }
 }

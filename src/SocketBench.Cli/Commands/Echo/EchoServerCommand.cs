@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using SocketBench.Echo;
 using SocketBench.Echo.Servers;
@@ -14,7 +15,7 @@ public sealed class EchoServerCommand(IAnsiConsole console) : AsyncCommand<EchoS
     {
         var options = new EchoServerOptions(settings.ParsedProtocol)
         {
-            Address = settings.BindAddress,
+            Address = IPAddress.Parse(settings.Bind),
             Port = settings.Port,
             MaxMessageBytes = settings.MaxMessageBytes,
             IdleTimeout = TimeSpan.FromSeconds(settings.IdleTimeoutSeconds),
@@ -22,14 +23,14 @@ public sealed class EchoServerCommand(IAnsiConsole console) : AsyncCommand<EchoS
             Once = settings.Once,
             SharePort = settings.SharePort,
             LogMessages = !settings.Quiet,
-            Tls = ServerTls(settings),
+            Tls = settings.Tls ? ServerTls(settings) : null,
         };
 
         using var signals = new ShutdownSignals(cancellationToken);
         var server = await EchoBackendChoice.For(settings.ParsedBackend).StartServerAsync(options, console.EchoLog()).ConfigureAwait(false);
         await using (server.ConfigureAwait(false))
         {
-            string scope = System.Net.IPAddress.IsLoopback(options.Address) ? "loopback" : "NOT loopback: reachable from other machines";
+            string scope = IPAddress.IsLoopback(options.Address) ? "loopback" : "NOT loopback: reachable from other machines";
             console.Line($"{EchoProtocols.NameOf(options.Protocol)}{(options.Tls is null ? "" : " over TLS")} on {server.LocalEndPoint} ({scope}); {(options.Once ? "serving one request" : "Ctrl+C stops")}");
             await Task.WhenAny(server.Completion, Task.Delay(Timeout.Infinite, signals.Token)).ConfigureAwait(false);
         }
@@ -38,13 +39,8 @@ public sealed class EchoServerCommand(IAnsiConsole console) : AsyncCommand<EchoS
     }
 
     /// <summary>Turns the server's certificate options into TLS settings, and tells the user what the clients need.</summary>
-    private TlsServerSettings? ServerTls(EchoServerSettings settings)
+    private TlsServerSettings ServerTls(EchoServerSettings settings)
     {
-        if (!settings.Tls)
-        {
-            return null;
-        }
-
         var certificate = settings.Certificate is { } path
             ? CertificateFiles.LoadWithKey(path, settings.Key, settings.CertificatePassword)
             : SelfSignedCertificates.CreateLocalhostServer();

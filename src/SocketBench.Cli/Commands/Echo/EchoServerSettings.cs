@@ -54,9 +54,7 @@ public sealed class EchoServerSettings : EchoSettings
     [Description("Do not print each request and response (warnings still print)")]
     public bool Quiet { get; init; }
 
-    internal IPAddress BindAddress => IPAddress.Parse(Bind);
-
-    public override ValidationResult Validate() => base.Validate() is { Successful: false } common ? common : FirstError(
+    public override ValidationResult Validate() => base.Validate() is { Successful: false } common ? common : OptionChecks.FirstError(
         !IPAddress.TryParse(Bind, out _) ? $"Invalid --bind '{Bind}': an IP address is needed. Examples: 127.0.0.1, ::1, 0.0.0.0." : null,
         IdleTimeoutSeconds is <= 0 or > 86_400 || double.IsNaN(IdleTimeoutSeconds) ? $"Invalid --idle-timeout '{IdleTimeoutSeconds}'. Examples: 30, 0.5." : null,
         MaxConnections < 1 ? $"Invalid --max-connections '{MaxConnections}'. Examples: 1024, 1." : null,

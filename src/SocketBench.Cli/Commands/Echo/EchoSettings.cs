@@ -52,10 +52,10 @@ public class EchoSettings : CommandSettings
 
     internal SslProtocols ParsedTlsVersions => TlsVersions.TryParse(TlsVersion, out var versions) ? versions : throw new InvalidOperationException("validated");
 
-    public override ValidationResult Validate() => FirstError(
+    public override ValidationResult Validate() => OptionChecks.FirstError(
         !EchoProtocols.TryParse(Protocol, out var protocol) ? $"Invalid protocol '{Protocol}'. Examples: {EchoProtocols.AllNames}." : null,
         !EchoBackendChoice.TryParse(Backend, out var backend) ? $"Invalid --backend '{Backend}'. Examples: sockets, winrt." : null,
-        backend == SocketBench.Core.Sending.Backend.WinRT && !OperatingSystem.IsWindows() ? EchoBackendChoice.WinRtRequiresWindows : null,
+        backend == SocketBench.Core.Sending.Backend.WinRT && !OperatingSystem.IsWindows() ? "--backend winrt requires Windows" : null,
         Port is < 0 or > ushort.MaxValue ? $"Invalid port '{Port}'. Examples: 1337, 0 (server: any free port)." : null,
         MaxMessageBytes < 1 ? $"Invalid --max-message '{MaxMessageBytes}'. Examples: 1048576, 65507." : null,
         !TlsVersions.TryParse(TlsVersion, out _) ? $"Invalid --tls-version '{TlsVersion}'. Examples: 1.2, 1.3, any." : null,
@@ -64,11 +64,4 @@ public class EchoSettings : CommandSettings
     /// <summary>A certificate option given without --tls, quoting its value; null when none was given or --tls is on.</summary>
     protected string? WithoutTls(string? stray, string example) =>
         !Tls && stray is not null ? $"Invalid '{stray}' without --tls: certificate options need it. Example: {example}." : null;
-
-    /// <summary>
-    /// The first problem found, in the order given, as the command's error; success when there is none. A derived
-    /// class calls it only once the common options passed, so its checks may use the parsed values.
-    /// </summary>
-    protected static ValidationResult FirstError(params string?[] problems) =>
-        problems.FirstOrDefault(problem => problem is not null) is { } first ? ValidationResult.Error(first) : ValidationResult.Success();
 }

@@ -24,14 +24,14 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
 
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
-        var listen = settings.ListenEndPoint;
+        var ports = settings.ListenAddress;
+        var listen = new IPEndPoint(IPAddress.Parse(ports.Host), ports.Port);
         var log = console.EchoLog();
         using var signals = new ShutdownSignals(cancellationToken);
         using var sink = StartSink(listen, settings.Quiet ? _ => { } : log.Info);
         var servers = new List<EchoServer>();
         try
         {
-            var ports = new PeerAddress(listen.Address.ToString(), listen.Port);
             foreach (var protocol in EchoProtocolsServed)
             {
                 var options = new EchoServerOptions(protocol) { Address = listen.Address, Port = EchoProtocols.PeerPort(ports, protocol), LogMessages = false, IdleTimeout = EchoIdleLimit };
@@ -39,8 +39,8 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
             }
 
             PrintPortMap(listen, servers);
-            var stop = settings.ForSeconds > 0 ? Task.Delay(TimeSpan.FromSeconds(settings.ForSeconds), signals.Token) : Task.Delay(Timeout.Infinite, signals.Token);
-            await stop.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            await Task.Delay(settings.ForSeconds > 0 ? TimeSpan.FromSeconds(settings.ForSeconds) : Timeout.InfiniteTimeSpan, signals.Token)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         finally
         {
@@ -72,10 +72,9 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
         console.Line($"socketbench serve on {listen.Address} ({scope}); Ctrl+C stops");
         console.Line($"  {listen.Port,5} tcp  sink: counts every byte, sends back the running total (send benchmarks)");
         console.Line($"  {listen.Port,5} udp  sink: opens a session per sender, answers drain markers with counts (send benchmarks)");
-        for (int index = 0; index < servers.Count; index++)
+        foreach (var (protocol, server) in EchoProtocolsServed.Zip(servers))
         {
-            var protocol = EchoProtocolsServed[index];
-            console.Line($"  {servers[index].LocalEndPoint.Port,5} {(protocol == EchoProtocol.Udp ? "udp" : "tcp")}  echo {EchoProtocols.NameOf(protocol)} (round-trip benchmarks, echo client)");
+            console.Line($"  {server.LocalEndPoint.Port,5} {(protocol == EchoProtocol.Udp ? "udp" : "tcp")}  echo {EchoProtocols.NameOf(protocol)} (round-trip benchmarks, echo client)");
         }
 
         var example = new PeerAddress(IPAddress.IsLoopback(listen.Address) || listen.Address.Equals(IPAddress.Any) ? "<this host>" : listen.Address.ToString(), listen.Port);

@@ -23,33 +23,12 @@ public sealed class ServeSettings : CommandSettings
     [Description("No sink log lines (sessions opened and closed, and their failures, which the sender reports itself); echo server warnings still print")]
     public bool Quiet { get; init; }
 
-    /// <summary>--listen once <see cref="Validate"/> has passed it: an IP address of this machine and a port.</summary>
-    internal IPEndPoint ListenEndPoint => EndPointOf(PeerAddress.Parse(Listen, "--listen"));
+    /// <summary>--listen once <see cref="Validate"/> has passed it: an IP address of this machine and the base port.</summary>
+    internal PeerAddress ListenAddress => PeerAddress.Parse(Listen, "--listen");
 
-    private static IPEndPoint EndPointOf(PeerAddress listen) => new(IPAddress.Parse(listen.Host), listen.Port);
-
-    public override ValidationResult Validate()
-    {
-        PeerAddress parsed;
-        try
-        {
-            parsed = PeerAddress.Parse(Listen, "--listen");
-        }
-        catch (ArgumentException error)
-        {
-            return ValidationResult.Error(error.Message.Replace(PeerAddress.Example, "0.0.0.0:5201", StringComparison.Ordinal));
-        }
-
-        if (!IPAddress.TryParse(parsed.Host, out _))
-        {
-            return ValidationResult.Error($"Invalid --listen '{Listen}': the address must be an IP address of this machine. Examples: 0.0.0.0:5201, 10.203.0.2:5201, [::]:5201.");
-        }
-
-        if (ForSeconds < 0 || double.IsNaN(ForSeconds) || double.IsInfinity(ForSeconds))
-        {
-            return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"Invalid --for '{ForSeconds}'. Examples: 60, 0 (until Ctrl+C)."));
-        }
-
-        return ValidationResult.Success();
-    }
+    // PeerAddress's example is a peer's address; a listening address is one of this machine's.
+    public override ValidationResult Validate() => OptionChecks.FirstError(
+        OptionChecks.PeerAddressProblem(Listen, "--listen")?.Replace(PeerAddress.Example, "0.0.0.0:5201", StringComparison.Ordinal)
+            ?? (IPAddress.TryParse(ListenAddress.Host, out _) ? null : $"Invalid --listen '{Listen}': the address must be an IP address of this machine. Examples: 0.0.0.0:5201, 10.203.0.2:5201, [::]:5201."),
+        ForSeconds < 0 || !double.IsFinite(ForSeconds) ? string.Create(CultureInfo.InvariantCulture, $"Invalid --for '{ForSeconds}'. Examples: 60, 0 (until Ctrl+C).") : null);
 }
