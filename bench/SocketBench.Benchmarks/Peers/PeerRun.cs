@@ -24,7 +24,7 @@ public static class PeerRun
             return null;
         }
 
-        var roundTrip = MeasureRoundTrip(peer);
+        var roundTrip = MeasureRoundTripAsync(peer).GetAwaiter().GetResult();
         output.WriteLine(PeerRoundTrip.Describe(roundTrip));
         output.WriteLine("note: EchoRoundTripBenchmarks runs without its TcpLengthTls rows against a peer (serve has no certificate this run could trust).");
         output.WriteLine("note: TlsSendBenchmarks is not run against a peer (serve's sink speaks plain TCP); its rows stay loopback-only.");
@@ -39,7 +39,7 @@ public static class PeerRun
     /// can say where its figures were measured. Small length-prefixed TCP echoes: reliable on a lossy link,
     /// and the same path the round-trip rows use.
     /// </summary>
-    private static PeerRoundTrip MeasureRoundTrip(PeerAddress peer)
+    private static async Task<PeerRoundTrip> MeasureRoundTripAsync(PeerAddress peer)
     {
         var options = new EchoClientOptions(EchoProtocol.TcpLength)
         {
@@ -49,31 +49,26 @@ public static class PeerRun
         };
         try
         {
-            return MeasureAsync(peer, options).GetAwaiter().GetResult();
+            var client = await EchoClient.ConnectAsync(options).ConfigureAwait(false);
+            await using (client.ConfigureAwait(false))
+            {
+                var message = new byte[MessageBytes];
+                message.AsSpan().Fill((byte)'p');
+                var microseconds = new double[Echoes];
+                for (int index = 0; index < Echoes; index++)
+                {
+                    long started = Stopwatch.GetTimestamp();
+                    await client.EchoAsync(message).ConfigureAwait(false);
+                    microseconds[index] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                }
+
+                return new PeerRoundTrip(
+                    peer.ToString(), RoundTripPercentileColumn.Percentile(microseconds, 50), RoundTripPercentileColumn.Percentile(microseconds, 99), Echoes, DateTime.UtcNow);
+            }
         }
         catch (Exception error) when (error is not ArgumentException)
         {
             throw RemoteSessions.Unreachable(peer, "tcp-length echo", options.Port, error);
-        }
-    }
-
-    private static async Task<PeerRoundTrip> MeasureAsync(PeerAddress peer, EchoClientOptions options)
-    {
-        var client = await EchoClient.ConnectAsync(options).ConfigureAwait(false);
-        await using (client.ConfigureAwait(false))
-        {
-            var message = new byte[MessageBytes];
-            message.AsSpan().Fill((byte)'p');
-            var microseconds = new double[Echoes];
-            for (int index = 0; index < Echoes; index++)
-            {
-                long started = Stopwatch.GetTimestamp();
-                await client.EchoAsync(message).ConfigureAwait(false);
-                microseconds[index] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-            }
-
-            return new PeerRoundTrip(
-                peer.ToString(), RoundTripPercentileColumn.Percentile(microseconds, 50), RoundTripPercentileColumn.Percentile(microseconds, 99), Echoes, DateTime.UtcNow);
         }
     }
 }

@@ -14,20 +14,14 @@ public sealed record ClientCertificatePolicy(X509Certificate2Collection? Trusted
     public const string ClientAuth = "1.3.6.1.5.5.7.3.2";
 
     /// <summary>Why the certificate is refused, or null to accept it.</summary>
-    public string? Reject(X509Certificate? presented)
+    public string? Reject(X509Certificate? presented) => presented switch
     {
-        if (presented is null)
-        {
-            return "the client sent no certificate";
-        }
-
-        using var certificate = X509CertificateLoader.LoadCertificate(presented.GetRawCertData());
-        return Thumbprint is not null && !MatchesThumbprint(certificate, Thumbprint)
-            ? $"certificate '{certificate.Subject}' does not have the required thumbprint"
-            : TrustedAuthorities is not null && TlsHandshakes.ChainProblem(certificate, TrustedAuthorities, ClientAuth) is { } why
-                ? $"certificate '{certificate.Subject}' is not accepted by the given CA ({why})"
-                : null;
-    }
+        null => "the client sent no certificate",
+        _ when Thumbprint is not null && !MatchesThumbprint(presented, Thumbprint) => $"certificate '{presented.Subject}' does not have the required thumbprint",
+        _ when TrustedAuthorities is not null && TlsHandshakes.ChainProblem(presented, TrustedAuthorities, ClientAuth) is { } why
+            => $"certificate '{presented.Subject}' is not accepted by the given CA ({why})",
+        _ => null,
+    };
 
     /// <summary>For SslServerAuthenticationOptions: the policy replaces the system's trust decision.</summary>
     public RemoteCertificateValidationCallback Callback(Action<string> onReject) => (_, certificate, _, _) =>
@@ -41,12 +35,10 @@ public sealed record ClientCertificatePolicy(X509Certificate2Collection? Trusted
         return true;
     };
 
-    private static bool MatchesThumbprint(X509Certificate2 certificate, string wanted)
+    private static bool MatchesThumbprint(X509Certificate certificate, string wanted)
     {
         var normalized = wanted.Replace(":", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        var actual = normalized.Length == 64
-            ? Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256))
-            : certificate.Thumbprint;
-        return string.Equals(actual, normalized, StringComparison.OrdinalIgnoreCase);
+        var actual = certificate.GetCertHash(normalized.Length == 64 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA1);
+        return string.Equals(Convert.ToHexString(actual), normalized, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -30,9 +30,7 @@ public static class RemoteSessions
         bool tcp = shape.Transport == Transport.Tcp;
         var address = peer.Resolve();
         var sink = new IPEndPoint(address, peer.SinkPort);
-        var sender = tcp
-            ? new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
-            : new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        var sender = new Socket(address.AddressFamily, tcp ? SocketType.Stream : SocketType.Dgram, tcp ? ProtocolType.Tcp : ProtocolType.Udp);
         try
         {
             return tcp
@@ -253,11 +251,5 @@ internal sealed class SinkAnswerReader(Socket sender) : DatagramCounter(sender, 
         }
     }
 
-    private static void RaiseTo(ref long field, long value)
-    {
-        if (value > field)
-        {
-            Volatile.Write(ref field, value);
-        }
-    }
+    private static void RaiseTo(ref long field, long value) => Volatile.Write(ref field, Math.Max(field, value));
 }

@@ -360,16 +360,16 @@ internal sealed class UdpSinkSession : IDisposable
 
         _log($"sink UDP session from {_peer} failed: {failure}");
         byte[] frame = SinkWire.Failure(failure, lengthPrefixed: false);
-        for (int repeat = 0; repeat < FailureRepeats; repeat++)
+        try
         {
-            try
+            for (int repeat = 0; repeat < FailureRepeats; repeat++)
             {
                 _socket.Send(frame);
             }
-            catch (Exception error) when (error is SocketException or ObjectDisposedException)
-            {
-                return;
-            }
+        }
+        catch (Exception error) when (error is SocketException or ObjectDisposedException)
+        {
+            // The sender is gone, or the session closed: nothing is left to tell.
         }
     }
 
