@@ -52,8 +52,7 @@ public static class PeerRun
             var client = await EchoClient.ConnectAsync(options).ConfigureAwait(false);
             await using (client.ConfigureAwait(false))
             {
-                var message = new byte[MessageBytes];
-                message.AsSpan().Fill((byte)'p');
+                byte[] message = [.. Enumerable.Repeat((byte)'p', MessageBytes)];
                 var microseconds = new double[Echoes];
                 for (int index = 0; index < Echoes; index++)
                 {

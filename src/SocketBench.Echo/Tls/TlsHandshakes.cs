@@ -32,20 +32,14 @@ public static class TlsHandshakes
             RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
             {
                 seen = errors;
-                if (settings.SkipServerValidation)
-                {
-                    return true;
-                }
-
-                if (settings.TrustedAuthorities is { } authorities && certificate is not null)
+                if (!settings.SkipServerValidation && settings.TrustedAuthorities is { } authorities && certificate is not null)
                 {
                     // Judge the chain against the given CAs only; the name check still applies.
                     chainProblem = ChainProblem(certificate, authorities);
                     seen &= ~SslPolicyErrors.RemoteCertificateChainErrors;
-                    return chainProblem is null && seen == SslPolicyErrors.None;
                 }
 
-                return errors == SslPolicyErrors.None;
+                return settings.SkipServerValidation || (chainProblem is null && seen == SslPolicyErrors.None);
             },
             ClientCertificates = settings.ClientCertificate is { } mine ? [mine] : null,
             // Offer ours whatever CA list the server names, as WinRT's ClientCertificate does.
