@@ -238,16 +238,14 @@ internal sealed class SinkAnswerReader(Socket sender) : DatagramCounter(sender, 
                 return;
             }
 
-            if (received != SinkWire.AnswerLength)
+            // Anything else of another length is not an answer.
+            if (received == SinkWire.AnswerLength)
             {
-                continue;
+                RaiseTo(ref _datagrams, BinaryPrimitives.ReadInt64LittleEndian(answer.AsSpan(8)));
+                RaiseTo(ref _bytes, BinaryPrimitives.ReadInt64LittleEndian(answer.AsSpan(16)));
+                // Counts first: a reader that sees the marker sees the counts that came with it.
+                RaiseTo(ref _lastMarker, BinaryPrimitives.ReadInt64LittleEndian(answer));
             }
-
-            long marker = BinaryPrimitives.ReadInt64LittleEndian(answer);
-            RaiseTo(ref _datagrams, BinaryPrimitives.ReadInt64LittleEndian(answer.AsSpan(8)));
-            RaiseTo(ref _bytes, BinaryPrimitives.ReadInt64LittleEndian(answer.AsSpan(16)));
-            // Counts first: a reader that sees the marker sees the counts that came with it.
-            RaiseTo(ref _lastMarker, marker);
         }
     }
 
