@@ -101,7 +101,7 @@ public sealed class RunCheckTests : IDisposable
         var taken = DeliveryLedger.Take();
         Assert.Equal(record, taken);
         Assert.Equal(96.875, taken!.DeliveredPercent);
-        Assert.Equal(2.0 / 32, taken.SendsPerBuffer);
+        Assert.Equal(2.0 / 32, taken.Delivery.SendsPerBuffer);
         Assert.Null(DeliveryLedger.Take());
     }
 
@@ -114,7 +114,7 @@ public sealed class RunCheckTests : IDisposable
         var taken = DeliveryLedger.Take()!;
 
         Assert.Null(taken.Delivery.SendCalls);
-        Assert.Null(taken.SendsPerBuffer);
+        Assert.Null(taken.Delivery.SendsPerBuffer);
         Assert.Equal(100, taken.DeliveredPercent);
     }
 

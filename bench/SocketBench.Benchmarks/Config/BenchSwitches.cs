@@ -97,16 +97,13 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
 
         return switches with
         {
-            ResultsDirectory = results ?? RunFolder(switches.JobName),
+            ResultsDirectory = results ?? Path.Combine(RunsDirectory, DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + switches.JobName),
             PublishDirectory = results is null ? Path.Combine("results", switches.JobName) : null,
         };
     }
 
     /// <summary>The folder of runs that were given no --out, and the link to the newest of them.</summary>
     public static string RunsDirectory => Path.Combine("results", "runs");
-
-    private static string RunFolder(string jobName) =>
-        Path.Combine(RunsDirectory, DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + jobName);
 
     // BenchmarkDotNet takes several patterns after one --filter (or -f): every argument up to the next option.
     private static IEnumerable<string> FilterValues(IReadOnlyList<string> args)

@@ -61,9 +61,6 @@ public sealed record LimitTool(string Name, string? Path, string? Version, strin
     public LimitRun Failure(string command, LimitCase limit, string reason) =>
         new(Name, Version!, command, limit.Transport.ToString().ToUpperInvariant(), limit.BytesPerSendCall, limit.NoDelay, LimitRun.Failed, null, null, null, null, reason, DateTime.UtcNow);
 
-    /// <summary>A tool this run leaves out on purpose, with the reason the report shows.</summary>
-    public static LimitTool NotRun(string name, string reason) => new(name, null, null, reason);
-
     /// <summary>Looks the tool up on <paramref name="pathVariable"/> (a PATH value) and asks it for its version.</summary>
     public static LimitTool Find(string name, string? pathVariable)
     {
