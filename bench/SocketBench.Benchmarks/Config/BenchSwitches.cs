@@ -106,21 +106,8 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
     public static string RunsDirectory => Path.Combine("results", "runs");
 
     // BenchmarkDotNet takes several patterns after one --filter (or -f): every argument up to the next option.
-    private static IEnumerable<string> FilterValues(IReadOnlyList<string> args)
-    {
-        bool inFilter = false;
-        foreach (string arg in args)
-        {
-            if (arg.StartsWith('-'))
-            {
-                inFilter = arg is "--filter" or "-f";
-            }
-            else if (inFilter)
-            {
-                yield return arg;
-            }
-        }
-    }
+    private static IEnumerable<string> FilterValues(IReadOnlyList<string> args) =>
+        args.Where((arg, index) => !arg.StartsWith('-') && args.Take(index).LastOrDefault(option => option.StartsWith('-')) is "--filter" or "-f");
 
     private static IReadOnlyList<(int, int)> ParseShapes(string value) => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
         .Select(shape => shape.Split('x') is [var size, var count]

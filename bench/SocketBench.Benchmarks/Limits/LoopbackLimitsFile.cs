@@ -54,8 +54,8 @@ public sealed record LimitTool(string Name, string? Path, string? Version, strin
     public string Command(IEnumerable<string> arguments) => Name + " " + string.Join(' ', arguments);
 
     /// <summary>A rate this tool reported.</summary>
-    public LimitRun Rate(string command, LimitCase limit, double gigabits, double? datagrams, double? loss, string side) =>
-        new(Name, Version!, command, limit.Transport.ToString().ToUpperInvariant(), limit.BytesPerSendCall, limit.NoDelay, LimitRun.Measured, gigabits, datagrams, loss, side, null, DateTime.UtcNow);
+    public LimitRun Rate(string command, LimitCase limit, ToolRate rate, string side) =>
+        new(Name, Version!, command, limit.Transport.ToString().ToUpperInvariant(), limit.BytesPerSendCall, limit.NoDelay, LimitRun.Measured, rate.BitsPerSecond / 1e9, rate.DatagramsPerSecond, rate.LossPercent, side, null, DateTime.UtcNow);
 
     /// <summary>A run of this tool that failed, with its one-line reason.</summary>
     public LimitRun Failure(string command, LimitCase limit, string reason) =>

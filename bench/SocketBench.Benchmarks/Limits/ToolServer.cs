@@ -80,8 +80,7 @@ public static class ToolServer
 
         try
         {
-            var rate = read(client);
-            return tool.Rate(command, limit, rate.BitsPerSecond / 1e9, rate.DatagramsPerSecond, rate.LossPercent, side);
+            return tool.Rate(command, limit, read(client), side);
         }
         catch (FormatException error)
         {
