@@ -73,13 +73,13 @@ if (summaries.Count == 0 || summaries.All(summary => summary.BenchmarksCases.Len
     return 0;
 }
 
-var check = RunCheck.Inspect(summaries, expectKernelCounts: kernelCounts == "on");
+var problems = RunCheck.Inspect(summaries, expectKernelCounts: kernelCounts == "on");
 var written = ResultsFolder.Publish(summaries, runStarted, switches.ResultsDirectory);
 // Publish has removed a previous run's peer.json, so a loopback run is never labelled remote.
 peerRoundTrip?.Write(switches.ResultsDirectory);
 var cases = summaries.SelectMany(summary => summary.BenchmarksCases).Select(CaseRecords.Of).OfType<CaseRecord>().ToList();
 written = [.. written, new RunRecord(RunEnvironment.Settings(switches.JobName, kernelCounts), cases).Write(switches.ResultsDirectory)];
-check = check.Including(RunCheck.InspectJson(written, summaries.Sum(summary => summary.BenchmarksCases.Length)));
+problems.AddRange(RunCheck.InspectJson(written, summaries.Sum(summary => summary.BenchmarksCases.Length)));
 string limitsFile = LoopbackLimitStep.Run(switches, summaries, Console.Out).Write(switches.ResultsDirectory);
 
 Console.WriteLine();
@@ -109,7 +109,7 @@ foreach (string mismatch in RunCheck.SendPathMismatches(summaries))
     Console.Error.WriteLine($"warning: {mismatch}");
 }
 
-return check.Report(Console.Error);
+return RunCheck.Report(problems, Console.Error);
 
 /// <summary>The entry point's type, named so BenchmarkSwitcher can find this assembly.</summary>
 public partial class Program;

@@ -17,33 +17,15 @@ public static class ResultsFolder
     private static readonly string[] RunFiles = [RunRecord.FileName, LoopbackLimitsFile.FileName, PeerRoundTrip.FileName];
 
     /// <summary>Copies the exports written since <paramref name="runStarted"/>; BenchmarkDotNet names them after the benchmark type.</summary>
-    public static IReadOnlyList<string> Publish(IEnumerable<Summary> summaries, DateTime runStarted, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        DeleteRunFiles(directory);
-        var written = new List<string>();
-        foreach (string source in summaries.Select(summary => summary.ResultsDirectoryPath).Distinct()
-            .SelectMany(exportDirectory => Directory.EnumerateFiles(exportDirectory).Where(IsExport).Order())
-            .Where(source => File.GetLastWriteTimeUtc(source) >= runStarted))
-        {
-            string target = Path.Combine(directory, Path.GetFileName(source));
-            File.Copy(source, target, overwrite: true);
-            written.Add(target);
-        }
-
-        return written;
-    }
+    public static IReadOnlyList<string> Publish(IEnumerable<Summary> summaries, DateTime runStarted, string directory) =>
+        CopyRun(
+            summaries.Select(summary => summary.ResultsDirectoryPath).Distinct()
+                .SelectMany(exportDirectory => Directory.EnumerateFiles(exportDirectory).Where(IsExport).Order())
+                .Where(source => File.GetLastWriteTimeUtc(source) >= runStarted),
+            directory);
 
     /// <summary>Makes <paramref name="published"/> hold exactly the run in <paramref name="run"/> (its other files are left alone).</summary>
-    public static void Replace(string published, string run)
-    {
-        Directory.CreateDirectory(published);
-        DeleteRunFiles(published);
-        foreach (string file in Directory.EnumerateFiles(run).Where(IsRunFile))
-        {
-            File.Copy(file, Path.Combine(published, Path.GetFileName(file)), overwrite: true);
-        }
-    }
+    public static void Replace(string published, string run) => CopyRun(Directory.EnumerateFiles(run).Where(IsRunFile), published);
 
     /// <summary>
     /// Names the newest run folder in runs/latest, a one-line text file (a symbolic link would need
@@ -52,12 +34,24 @@ public static class ResultsFolder
     public static void NameLatest(string runsDirectory, string run) =>
         File.WriteAllText(Path.Combine(runsDirectory, "latest"), Path.GetFileName(Path.TrimEndingDirectorySeparator(run)) + "\n");
 
-    private static void DeleteRunFiles(string directory)
+    /// <summary>Replaces the run files in <paramref name="directory"/> with <paramref name="sources"/>; returns the copies.</summary>
+    private static List<string> CopyRun(IEnumerable<string> sources, string directory)
     {
+        Directory.CreateDirectory(directory);
         foreach (string stale in Directory.EnumerateFiles(directory).Where(IsRunFile))
         {
             File.Delete(stale);
         }
+
+        var written = new List<string>();
+        foreach (string source in sources)
+        {
+            string target = Path.Combine(directory, Path.GetFileName(source));
+            File.Copy(source, target, overwrite: true);
+            written.Add(target);
+        }
+
+        return written;
     }
 
     private static bool IsExport(string path) => Suffixes.Any(suffix => path.EndsWith(suffix, StringComparison.Ordinal));

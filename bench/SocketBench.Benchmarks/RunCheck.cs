@@ -9,10 +9,10 @@ namespace SocketBench.Benchmarks;
 /// The last word on a run: a case with no measurements, no delivery ledger or nothing delivered
 /// makes the run fail, so a benchmark that silently measured nothing can never pass for a result.
 /// </summary>
-public sealed record RunCheck(IReadOnlyList<string> Problems)
+public static class RunCheck
 {
     /// <param name="expectKernelCounts">The kernel counter works here: every portable send row must then carry its kernel count.</param>
-    public static RunCheck Inspect(IEnumerable<Summary> summaries, bool expectKernelCounts) => new((
+    public static List<string> Inspect(IEnumerable<Summary> summaries, bool expectKernelCounts) => (
         from summary in summaries
         from benchmarkCase in summary.BenchmarksCases
         let report = summary[benchmarkCase]
@@ -21,7 +21,7 @@ public sealed record RunCheck(IReadOnlyList<string> Problems)
                 && report?.Metrics.ContainsKey(DeliveryMetrics.KernelSendsPerBuffer.Id) != true
                 ? $"{benchmarkCase.DisplayInfo}: no kernel send count (its counter did not open), so its Sends/buffer is unchecked"
                 : null))
-        .OfType<string>().ToList());
+        .OfType<string>().ToList();
 
     /// <summary>
     /// What is wrong with one case's outcome: not measured, no delivery count, nothing delivered, or send counts the
@@ -36,7 +36,7 @@ public sealed record RunCheck(IReadOnlyList<string> Problems)
         : null;
 
     /// <summary>Checks the exported full JSON holds every case, each with measurements and a delivery figure.</summary>
-    public static RunCheck InspectJson(IEnumerable<string> files, int expectedCases)
+    public static List<string> InspectJson(IEnumerable<string> files, int expectedCases)
     {
         var problems = new List<string>();
         int found = 0;
@@ -61,7 +61,7 @@ public sealed record RunCheck(IReadOnlyList<string> Problems)
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"the JSON export holds {found} cases, the run had {expectedCases}"));
         }
 
-        return new RunCheck(problems);
+        return problems;
     }
 
     /// <summary>Rows whose counted sends contradict their "Send path" label: a warning, since the figures are still measured ones.</summary>
@@ -75,17 +75,15 @@ public sealed record RunCheck(IReadOnlyList<string> Problems)
         where contradiction is not null
         select $"{identity.Label}: {contradiction}";
 
-    public RunCheck Including(RunCheck other) => new([.. Problems, .. other.Problems]);
-
     /// <summary>Prints the problems and returns the process exit code: 0 when there are none.</summary>
-    public int Report(TextWriter error)
+    public static int Report(IReadOnlyList<string> problems, TextWriter error)
     {
-        foreach (string problem in Problems)
+        foreach (string problem in problems)
         {
             error.WriteLine($"error: {problem}");
         }
 
-        return Problems.Count == 0 ? 0 : 1;
+        return problems.Count == 0 ? 0 : 1;
     }
 
     private static bool IsPositiveDelivery(JsonElement metric) =>

@@ -50,6 +50,17 @@ public sealed class CaseRecordTests
         Assert.Null(single.SendPathContradiction(1));
     }
 
+    [Fact]
+    public void Rows_run_shape_by_shape_with_the_strategies_first_then_the_class_s_own_reference_rows_then_the_inherited_ones()
+    {
+        var order = ParamsThenMethodOrderer.Instance.GetExecutionOrder([.. BenchmarkConverter.TypeToBenchmarks(typeof(TcpSendBenchmarks)).BenchmarksCases]).ToList();
+
+        Assert.Equal(["PerBufferAwait", "TaskWaitAll", "FlushBatched", "GatherSend", "SyscallPerBuffer"], order.Take(5).Select(benchmarkCase => benchmarkCase.Descriptor.WorkloadMethod.Name));
+        Assert.Equal(
+            [(64, 1), (64, 16), (64, 64), (64, 256), (1024, 1)],
+            order.Select(benchmarkCase => ((int)benchmarkCase.Parameters["BufferSize"], (int)benchmarkCase.Parameters["BufferCount"])).Distinct().Take(5));
+    }
+
     /// <summary>The case records of every case BenchmarkDotNet makes of <paramref name="type"/>.</summary>
     internal static IReadOnlyList<CaseRecord> Records(Type type) =>
         BenchmarkConverter.TypeToBenchmarks(type).BenchmarksCases.Select(CaseRecords.Of).OfType<CaseRecord>().ToList();

@@ -13,10 +13,10 @@ public sealed class RunCheckTests : IDisposable
     {
         string file = Export(Case("A", delivered: 100), Case("B", delivered: 97.5));
 
-        var check = RunCheck.InspectJson([file], expectedCases: 2);
+        var problems = RunCheck.InspectJson([file], expectedCases: 2);
 
-        Assert.Empty(check.Problems);
-        Assert.Equal(0, check.Report(TextWriter.Null));
+        Assert.Empty(problems);
+        Assert.Equal(0, RunCheck.Report(problems, TextWriter.Null));
     }
 
     [Fact]
@@ -24,10 +24,10 @@ public sealed class RunCheckTests : IDisposable
     {
         string file = Export(Case("A", delivered: 100));
 
-        var check = RunCheck.InspectJson([file], expectedCases: 2);
+        var problems = RunCheck.InspectJson([file], expectedCases: 2);
 
-        Assert.Contains(check.Problems, problem => problem.Contains("holds 1 cases, the run had 2"));
-        Assert.Equal(1, check.Report(TextWriter.Null));
+        Assert.Contains(problems, problem => problem.Contains("holds 1 cases, the run had 2"));
+        Assert.Equal(1, RunCheck.Report(problems, TextWriter.Null));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class RunCheckTests : IDisposable
     {
         string file = Export(Case("Silent", delivered: 0), Case("Crashed", delivered: 100, measured: false));
 
-        var problems = RunCheck.InspectJson([file], expectedCases: 2).Problems;
+        var problems = RunCheck.InspectJson([file], expectedCases: 2);
 
         Assert.Contains(problems, problem => problem.Contains("Silent has no delivered data"));
         Assert.Contains(problems, problem => problem.Contains("Crashed has no statistics"));
@@ -101,7 +101,7 @@ public sealed class RunCheckTests : IDisposable
         var taken = DeliveryLedger.Take();
         Assert.Equal(record, taken);
         Assert.Equal(96.875, taken!.DeliveredPercent);
-        Assert.Equal(2.0 / 32, taken.SendsPerBuffer);
+        Assert.Equal(2.0 / 32, taken.Delivery.SendsPerBuffer);
         Assert.Null(DeliveryLedger.Take());
     }
 
@@ -114,7 +114,7 @@ public sealed class RunCheckTests : IDisposable
         var taken = DeliveryLedger.Take()!;
 
         Assert.Null(taken.Delivery.SendCalls);
-        Assert.Null(taken.SendsPerBuffer);
+        Assert.Null(taken.Delivery.SendsPerBuffer);
         Assert.Equal(100, taken.DeliveredPercent);
     }
 

@@ -97,7 +97,7 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
 
         return switches with
         {
-            ResultsDirectory = results ?? RunFolder(switches.JobName),
+            ResultsDirectory = results ?? Path.Combine(RunsDirectory, DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + switches.JobName),
             PublishDirectory = results is null ? Path.Combine("results", switches.JobName) : null,
         };
     }
@@ -105,25 +105,9 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
     /// <summary>The folder of runs that were given no --out, and the link to the newest of them.</summary>
     public static string RunsDirectory => Path.Combine("results", "runs");
 
-    private static string RunFolder(string jobName) =>
-        Path.Combine(RunsDirectory, DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + jobName);
-
     // BenchmarkDotNet takes several patterns after one --filter (or -f): every argument up to the next option.
-    private static IEnumerable<string> FilterValues(IReadOnlyList<string> args)
-    {
-        bool inFilter = false;
-        foreach (string arg in args)
-        {
-            if (arg.StartsWith('-'))
-            {
-                inFilter = arg is "--filter" or "-f";
-            }
-            else if (inFilter)
-            {
-                yield return arg;
-            }
-        }
-    }
+    private static IEnumerable<string> FilterValues(IReadOnlyList<string> args) =>
+        args.Where((arg, index) => !arg.StartsWith('-') && args.Take(index).LastOrDefault(option => option.StartsWith('-')) is "--filter" or "-f");
 
     private static IReadOnlyList<(int, int)> ParseShapes(string value) => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
         .Select(shape => shape.Split('x') is [var size, var count]

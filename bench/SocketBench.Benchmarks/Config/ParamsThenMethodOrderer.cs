@@ -26,17 +26,10 @@ public sealed class ParamsThenMethodOrderer : IOrderer
             .ThenBy(DeclarationOrder);
 
     // A class's own methods before those it inherits (GatherSend before the shared SyscallPerBuffer); within a class, source order.
-    private static (int Depth, int Token) DeclarationOrder(BenchmarkCase benchmarkCase)
-    {
-        var method = benchmarkCase.Descriptor.WorkloadMethod;
-        int depth = 0;
-        for (var type = method.DeclaringType?.BaseType; type is not null; type = type.BaseType)
-        {
-            depth++;
-        }
+    private static (int Depth, int Token) DeclarationOrder(BenchmarkCase benchmarkCase) =>
+        (-Ancestors(benchmarkCase.Descriptor.WorkloadMethod.DeclaringType), benchmarkCase.Descriptor.WorkloadMethod.MetadataToken);
 
-        return (-depth, method.MetadataToken);
-    }
+    private static int Ancestors(Type? type) => type?.BaseType is { } baseType ? 1 + Ancestors(baseType) : 0;
 
     public IEnumerable<BenchmarkCase> GetSummaryOrder(ImmutableArray<BenchmarkCase> benchmarksCases, Summary summary) =>
         GetExecutionOrder(benchmarksCases);

@@ -26,7 +26,10 @@ public static class SocketBenchConfig
         .AddDiagnoser(MemoryDiagnoser.Default, DeliveryDiagnoser.Default)
         .AddExporter(JsonExporter.Full, MarkdownExporter.GitHub)
         .AddLogger(DefaultConfig.Instance.GetLoggers().ToArray())
-        .AddAnalyser(DefaultConfig.Instance.GetAnalysers().Where(analyser => KeepAnalyser(analyser, job)).ToArray())
+        // The quick job's short iterations are a deliberate trade (CI time against precision): a warning on
+        // every case that they are short would bury the warnings that matter.
+        .AddAnalyser(DefaultConfig.Instance.GetAnalysers()
+            .Where(analyser => analyser is not MinIterationTimeAnalyser || job.Run.IterationTime != SocketBenchJobs.QuickIterationTime).ToArray())
         .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
         .AddFilter(new SimpleFilter(IsOfferedOnThisOs))
         .AddFilter(new SimpleFilter(benchmarkCase => job != SocketBenchJobs.Gate || IsGateCase(benchmarkCase)))
@@ -34,11 +37,6 @@ public static class SocketBenchConfig
         .WithArtifactsPath(artifactsPath)
         .WithOrderer(ParamsThenMethodOrderer.Instance)
         .WithOption(ConfigOptions.JoinSummary, false);
-
-    // The quick job's short iterations are a deliberate trade (CI time against precision): a warning on
-    // every case that they are short would bury the warnings that matter.
-    private static bool KeepAnalyser(IAnalyser analyser, Job job) =>
-        analyser is not MinIterationTimeAnalyser || job.Run.IterationTime != SocketBenchJobs.QuickIterationTime;
 
     /// <summary>Whether the gate job measures this case: every method, at the gate's shapes only.</summary>
     public static bool IsGateCase(BenchmarkCase benchmarkCase) =>

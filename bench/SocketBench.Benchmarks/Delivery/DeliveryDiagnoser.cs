@@ -40,16 +40,21 @@ public sealed class DeliveryDiagnoser : IDiagnoser
 
     public IEnumerable<Metric> ProcessResults(DiagnoserResults results) => MetricsFor(results.BenchmarkCase, DeliveryLedger.Take());
 
-    /// <summary>The metrics a case gets from the ledger record it left: none when there is no record or it is another case's.</summary>
+    /// <summary>
+    /// The metrics a case gets from the ledger record it left: none when there is no record or it is another case's (the
+    /// record is this case's when the shape and the session's protocol are the ones the case declares).
+    /// </summary>
     public static IEnumerable<Metric> MetricsFor(BenchmarkCase benchmarkCase, DeliveryRecord? record)
     {
-        if (record is null || !Matches(record, benchmarkCase))
+        if (record is null || CaseRecords.Of(benchmarkCase) is not { } identity
+            || (identity.BufferSize, identity.BufferCount) != (record.BufferSize, record.BufferCount)
+            || (identity.Kind != CaseKind.RoundTrip && identity.Transport.ToString() != record.Transport))
         {
             yield break;
         }
 
         // A .NET API row's sends are not counted: it gets no Sends/buffer at all rather than a 0 that reads as a figure.
-        if (record.SendsPerBuffer is double sendsPerBuffer)
+        if (record.Delivery.SendsPerBuffer is double sendsPerBuffer)
         {
             yield return new Metric(DeliveryMetrics.SendsPerBuffer, sendsPerBuffer);
         }
@@ -81,11 +86,4 @@ public sealed class DeliveryDiagnoser : IDiagnoser
     }
 
     public IEnumerable<ValidationError> Validate(ValidationParameters validationParameters) => [];
-
-    /// <summary>The record is this case's when the shape and the session's protocol are the ones the case declares.</summary>
-    private static bool Matches(DeliveryRecord record, BenchmarkCase benchmarkCase) =>
-        CaseRecords.Of(benchmarkCase) is { } identity
-        && identity.BufferSize == record.BufferSize
-        && identity.BufferCount == record.BufferCount
-        && (identity.Kind == CaseKind.RoundTrip || identity.Transport.ToString() == record.Transport);
 }

@@ -39,9 +39,6 @@ public sealed record DeliveryRecord(string Transport, int BufferSize, int Buffer
     public static DeliveryRecord From(BatchShape shape, DeliveryReport delivery, string? protocol = null) =>
         new(protocol ?? shape.Transport.ToString(), shape.BufferSize, shape.BufferCount, delivery);
 
-    /// <summary>Send calls per buffer; null when the sends were not counted, so no figure can stand in for one.</summary>
-    public double? SendsPerBuffer => Delivery.SendsPerBuffer;
-
     public double TlsWritesPerBuffer => Delivery.BuffersSent == 0 ? double.NaN : (double)Delivery.TlsWrites / Delivery.BuffersSent;
 
     public double TlsRecordsPerBuffer => Delivery.BuffersSent == 0 ? double.NaN : (double)Delivery.TlsRecords / Delivery.BuffersSent;

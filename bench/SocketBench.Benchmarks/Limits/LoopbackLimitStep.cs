@@ -45,7 +45,7 @@ public static class LoopbackLimitStep
         }
 
         var iperf3 = LimitTool.Find("iperf3", pathVariable);
-        var sockperf = withSockperf ? LimitTool.Find("sockperf", pathVariable) : LimitTool.NotRun("sockperf", "sockperf is not run in the quick job (a sockperf run takes about 3 s); the default job runs it");
+        var sockperf = withSockperf ? LimitTool.Find("sockperf", pathVariable) : new LimitTool("sockperf", null, null, "sockperf is not run in the quick job (a sockperf run takes about 3 s); the default job runs it");
         var runs = Plan(cases, iperf3, sockperf, secondsPerRun);
         var measurements = new List<LimitRun>();
         foreach (var (measure, label, index) in runs.Select((run, index) => (run.Measure, run.Label, index)))

@@ -54,15 +54,12 @@ public sealed record LimitTool(string Name, string? Path, string? Version, strin
     public string Command(IEnumerable<string> arguments) => Name + " " + string.Join(' ', arguments);
 
     /// <summary>A rate this tool reported.</summary>
-    public LimitRun Rate(string command, LimitCase limit, double gigabits, double? datagrams, double? loss, string side) =>
-        new(Name, Version!, command, limit.Transport.ToString().ToUpperInvariant(), limit.BytesPerSendCall, limit.NoDelay, LimitRun.Measured, gigabits, datagrams, loss, side, null, DateTime.UtcNow);
+    public LimitRun Rate(string command, LimitCase limit, ToolRate rate, string side) =>
+        new(Name, Version!, command, limit.Transport.ToString().ToUpperInvariant(), limit.BytesPerSendCall, limit.NoDelay, LimitRun.Measured, rate.BitsPerSecond / 1e9, rate.DatagramsPerSecond, rate.LossPercent, side, null, DateTime.UtcNow);
 
     /// <summary>A run of this tool that failed, with its one-line reason.</summary>
     public LimitRun Failure(string command, LimitCase limit, string reason) =>
         new(Name, Version!, command, limit.Transport.ToString().ToUpperInvariant(), limit.BytesPerSendCall, limit.NoDelay, LimitRun.Failed, null, null, null, null, reason, DateTime.UtcNow);
-
-    /// <summary>A tool this run leaves out on purpose, with the reason the report shows.</summary>
-    public static LimitTool NotRun(string name, string reason) => new(name, null, null, reason);
 
     /// <summary>Looks the tool up on <paramref name="pathVariable"/> (a PATH value) and asks it for its version.</summary>
     public static LimitTool Find(string name, string? pathVariable)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -25,16 +26,12 @@ public static class ToolServer
         IReadOnlyList<string> clientArguments, int seconds, Func<ToolProcess, ToolRate> read, string side, Func<ToolProcess, FormatException, string>? reason = null)
     {
         string command = tool.Command(clientArguments);
-        var log = new StringBuilder();
+        var log = new ConcurrentQueue<string>();
         using var ready = new ManualResetEventSlim();
         using var stop = new CancellationTokenSource();
         var heard = PipeTarget.ToDelegate(line =>
         {
-            lock (log)
-            {
-                log.AppendLine(line);
-            }
-
+            log.Enqueue(line);
             if (line.Contains(readyMarker, StringComparison.Ordinal))
             {
                 ready.Set();
@@ -48,10 +45,7 @@ public static class ToolServer
         {
             if (!ready.Wait(TimeSpan.FromSeconds(3)))
             {
-                lock (log)
-                {
-                    return tool.Failure(command, limit, $"{tool.Name} server did not start: {log.ToString().ReplaceLineEndings(" ").Trim()}");
-                }
+                return tool.Failure(command, limit, $"{tool.Name} server did not start: {string.Join(' ', log).Trim()}");
             }
 
             client = ToolProcess.Run(tool.Path!, clientArguments, TimeSpan.FromSeconds(seconds + 10));
@@ -80,8 +74,7 @@ public static class ToolServer
 
         try
         {
-            var rate = read(client);
-            return tool.Rate(command, limit, rate.BitsPerSecond / 1e9, rate.DatagramsPerSecond, rate.LossPercent, side);
+            return tool.Rate(command, limit, read(client), side);
         }
         catch (FormatException error)
         {
