@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using SocketBench.Sockets.Buffers;
@@ -216,22 +217,10 @@ public static unsafe partial class CpuAffinity
     /// <summary>Whether pinning means anything here: Linux, and a second CPU for the receiver.</summary>
     public static bool CanSeparate => OperatingSystem.IsLinux() && Environment.ProcessorCount is > 1 and <= 64;
 
-    public static void PinCurrentThread(int cpu)
-    {
-        if (CanSeparate)
-        {
-            Set(1UL << cpu);
-        }
-    }
+    public static void PinCurrentThread(int cpu) => Set(threadIds: [0], 1UL << cpu);
 
     /// <summary>Lets the scheduler place the calling thread on any CPU again.</summary>
-    public static void UnpinCurrentThread()
-    {
-        if (CanSeparate)
-        {
-            Set(AllCpus);
-        }
-    }
+    public static void UnpinCurrentThread() => Set(threadIds: [0], AllCpus);
 
     /// <summary>
     /// Pins every thread of this process to one CPU: the thread pool's, the runtime's, and (by inheritance) any started later.
@@ -244,30 +233,28 @@ public static unsafe partial class CpuAffinity
 
     private static ulong AllCpus => Environment.ProcessorCount == 64 ? ulong.MaxValue : (1UL << Environment.ProcessorCount) - 1;
 
+    // Twice: a thread started by a not-yet-pinned thread during the first pass inherits the old mask.
     private static void SetEveryThread(ulong mask)
+    {
+        for (int pass = 0; pass < 2 && CanSeparate; pass++)
+        {
+            Set(Directory.EnumerateDirectories("/proc/self/task").Select(task => int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)), mask);
+        }
+    }
+
+    /// <summary>Sets the mask of each thread (0: the calling one); a no-op where pinning means nothing.</summary>
+    private static void Set(IEnumerable<int> threadIds, ulong mask)
     {
         if (!CanSeparate)
         {
             return;
         }
 
-        // Twice: a thread started by a not-yet-pinned thread during the first pass inherits the old mask.
-        for (int pass = 0; pass < 2; pass++)
+        foreach (int threadId in threadIds)
         {
-            foreach (string task in Directory.EnumerateDirectories("/proc/self/task"))
-            {
-                if (int.TryParse(Path.GetFileName(task), out int threadId))
-                {
-                    _ = SchedSetAffinity(threadId, sizeof(ulong), &mask);
-                }
-            }
+            // A failure (a thread that ended meanwhile, a cpuset that excludes the CPU) leaves that thread where it was.
+            _ = SchedSetAffinity(threadId, sizeof(ulong), &mask);
         }
-    }
-
-    private static void Set(ulong mask)
-    {
-        // pid 0 is the calling thread; a failure (e.g. a cpuset that excludes the CPU) leaves it where it was.
-        _ = SchedSetAffinity(0, sizeof(ulong), &mask);
     }
 
     [LibraryImport("libc", EntryPoint = "sched_setaffinity", SetLastError = true)]
