@@ -37,10 +37,7 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
         if (settings.UpdateBaseline)
         {
             Directory.CreateDirectory(baseline);
-            foreach (string stale in Directory.EnumerateFiles(baseline, ResultLoader.ExportPattern))
-            {
-                File.Delete(stale);
-            }
+            Array.ForEach(Directory.GetFiles(baseline, ResultLoader.ExportPattern), File.Delete);
 
             // The run record says what each case is and how the baseline was measured; compare warns when a run differs.
             string record = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(newSet.Files[0]))!, Core.Cases.RunRecord.FileName);

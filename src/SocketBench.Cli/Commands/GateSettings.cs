@@ -1,4 +1,7 @@
 using System.ComponentModel;
+using System.Globalization;
+using SocketBench.Reporting.Statistics;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace SocketBench.Cli.Commands;
@@ -45,4 +48,19 @@ public sealed class GateSettings : JudgeSettings
     [Description("With --base: the benchmark program's job for both sides (its --job: gate, quick, default).")]
     [DefaultValue("gate")]
     public string Job { get; init; } = "gate";
+
+    /// <summary>--base's own options, checked only with --base (without it they are not used); the command parses the counts checked here.</summary>
+    public override ValidationResult Validate() => Base is null ? ValidationResult.Success() : OptionChecks.FirstError(
+        ParseCount(Rounds) is >= 1 ? null : $"Invalid --rounds '{Rounds}': a whole number of rounds, at least 1. Example: --rounds 3.",
+        ParseCount(ConfirmRounds) is 0 or >= ResultComparer.MinRounds ? null : string.Create(CultureInfo.InvariantCulture,
+            $"Invalid --confirm-rounds '{ConfirmRounds}': 0, or a whole number of rounds from {ResultComparer.MinRounds} (fewer cannot reach the test's alpha). Example: --confirm-rounds 8."),
+        ParseCount(ConfirmRounds) == 0 && ParseCount(Rounds) is int rounds && rounds < ResultComparer.MinRounds
+            ? string.Create(CultureInfo.InvariantCulture, $"--confirm-rounds 0 judges the screening rounds alone, and --rounds {rounds} cannot reach the test's alpha: give at least {ResultComparer.MinRounds}. Example: --rounds 5 --confirm-rounds 0.")
+            : null,
+        Job.Length == 0 || Job.StartsWith('-') ? $"Invalid --job '{Job}'. Examples: --job gate, --job quick." : null,
+        Results is not null || Baseline is not null || UpdateBaseline
+            ? "--base runs both sides here and judges them against each other; it cannot be combined with --results, --baseline or --update-baseline. Example: socketbench gate --base HEAD~1"
+            : null);
+
+    private static int? ParseCount(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int count) ? count : null;
 }

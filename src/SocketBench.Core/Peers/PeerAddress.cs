@@ -52,7 +52,7 @@ public sealed record PeerAddress(string Host, int Port)
             throw Invalid(value, option, string.Create(CultureInfo.InvariantCulture, $"the port must be a number from 1 to {MaxBasePort} (the echo ports are the next three)"));
         }
 
-        if (host.Length == 0 || (!IPAddress.TryParse(host, out _) && !IsHostName(host)))
+        if (host.Length == 0 || (!IPAddress.TryParse(host, out _) && !host.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.')))
         {
             throw Invalid(value, option, "the host must be an address or a name of letters, digits, '-' and '.'");
         }
@@ -79,8 +79,6 @@ public sealed record PeerAddress(string Host, int Port)
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{(Host.Contains(':') ? $"[{Host}]" : Host)}:{Port}");
-
-    private static bool IsHostName(string host) => host.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.');
 
     private static ArgumentException Invalid(string? value, string option, string why) =>
         new($"Invalid {option} '{value}': {why}. Example: {option} {Example}.");

@@ -14,7 +14,8 @@ public static class RatioChart
         var rows = comparison.Rows;
         var chart = ChartStyle.Create("compare-ratios", "New against base: time ratio per benchmark",
             "Each row is one benchmark: the dot is new time / base time, the whisker its 95 % interval, the shaded band the threshold.",
-            "Time ratio new / base (log scale; right of 1 = slower)", "", CaptionOf(comparison));
+            "Time ratio new / base (log scale; right of 1 = slower)", "",
+            comparison.Base.Host == comparison.New.Host ? comparison.New.Caption : $"base: {comparison.Base.Caption}   new: {comparison.New.Caption}");
         var plot = chart.Plot;
         double threshold = comparison.Options.RelativeThreshold;
         var band = plot.Add.HorizontalSpan(Math.Log10(1 / (1 + threshold)), Math.Log10(1 + threshold), Colors.Gray.WithAlpha(0.15));
@@ -57,11 +58,6 @@ public static class RatioChart
         Verdict.Noisy => Colors.DarkOrange,
         _ => Colors.SteelBlue,
     };
-
-    private static string CaptionOf(ComparisonResult comparison) =>
-        comparison.Base.Host == comparison.New.Host
-            ? comparison.New.Caption
-            : $"base: {comparison.Base.Caption}   new: {comparison.New.Caption}";
 
     private static double Finite(double value, double fallback) => double.IsFinite(value) && value > 0 ? value : fallback;
 }

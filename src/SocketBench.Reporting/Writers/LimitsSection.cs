@@ -27,16 +27,14 @@ public static class LimitsSection
         var limits = results.Limits;
         if (limits is null || limits.NotMeasured is not null)
         {
-            text.AppendLine(limits is null
+            MarkdownReport.AppendParagraphs(text, [limits is null
                 ? $"No loopback limit was measured with this run (no {Loading.LimitsReader.FileName} beside the results): the `÷ iperf3` column is empty. Runs of the benchmark program measure it when iperf3 is installed (scripts/install-limit-tools.sh)."
-                : $"No loopback limit was measured with this run: {limits.NotMeasured}.").AppendLine();
-            text.AppendLine(ColumnsExplained).AppendLine();
+                : $"No loopback limit was measured with this run: {limits.NotMeasured}.", ColumnsExplained]);
             return;
         }
 
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Measured on the same machine in the same session, right after the benchmarks: {limits.Runs.Count} tool runs (iperf3 -t {limits.SecondsPerRun}{(limits.Runs.Any(run => run.Tool == "sockperf") ? ", sockperf -t 1" : "")}), {limits.SecondsTaken:0.0} s in all. {ToolsLine(limits)} iperf3 gives the receiver's rate (and UDP loss); sockperf's throughput mode gives what its client sent, since it does not count what arrived.")).AppendLine();
-        MarkdownReport.AppendParagraphs(text, limits.Tools.Where(tool => tool.Reason is not null).Select(tool => $"Not measured with {tool.Name}: {tool.Reason}."));
-        text.AppendLine(ColumnsExplained).AppendLine();
+        MarkdownReport.AppendParagraphs(text, [.. limits.Tools.Where(tool => tool.Reason is not null).Select(tool => $"Not measured with {tool.Name}: {tool.Reason}."), ColumnsExplained]);
         if (limits.Runs.Count > 0)
         {
             MarkdownReport.AppendTable(text, ["Tool", "Transport", "Bytes per send call", "NoDelay", "Gbit/s", "datagrams/s", "Loss", "Command, or why it failed"],

@@ -53,13 +53,12 @@ public static class MarkdownReport
         text.AppendLine();
         AppendWarnings(text, results.Warnings);
 
-        text.AppendLine("## Charts").AppendLine();
-        AppendParagraphs(text, charts.SelectMany(saved => new[]
+        AppendParagraphs(text, ["## Charts", .. charts.SelectMany(saved => new[]
         {
             $"### {saved.Chart.Title}",
             $"![{saved.Chart.Title}]({RelativeUrl(reportDirectory, saved.Png)})",
             $"{saved.Chart.HowToRead} ([SVG]({RelativeUrl(reportDirectory, saved.Svg)}))",
-        }));
+        })]);
 
         LimitsSection.Append(text, results);
         AppendParagraphs(text, results.Sends.Any() ? ["## Results", ResultTable.GroupNote] : ["## Results"]);

@@ -18,24 +18,8 @@ internal static class AbGate
     public static int Run(IAnsiConsole console, GateSettings settings, ComparisonOptions options, CancellationToken cancellationToken)
     {
         string reference = settings.Base!;
-        int rounds = ParseRounds(settings.Rounds, count => count >= 1, $"Invalid --rounds '{settings.Rounds}': a whole number of rounds, at least 1. Example: --rounds 3.");
-        int confirmRounds = ParseRounds(settings.ConfirmRounds, count => count == 0 || count >= ResultComparer.MinRounds, string.Create(CultureInfo.InvariantCulture,
-            $"Invalid --confirm-rounds '{settings.ConfirmRounds}': 0, or a whole number of rounds from {ResultComparer.MinRounds} (fewer cannot reach the test's alpha). Example: --confirm-rounds 8."));
-        if (confirmRounds == 0 && rounds < ResultComparer.MinRounds)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--confirm-rounds 0 judges the screening rounds alone, and --rounds {rounds} cannot reach the test's alpha: give at least {ResultComparer.MinRounds}. Example: --rounds 5 --confirm-rounds 0."));
-        }
-
-        if (settings.Job.Length == 0 || settings.Job.StartsWith('-'))
-        {
-            throw new ArgumentException($"Invalid --job '{settings.Job}'. Examples: --job gate, --job quick.");
-        }
-
-        if (settings.Results is not null || settings.Baseline is not null || settings.UpdateBaseline)
-        {
-            throw new ArgumentException("--base runs both sides here and judges them against each other; it cannot be combined with --results, --baseline or --update-baseline. Example: socketbench gate --base HEAD~1");
-        }
-
+        int rounds = int.Parse(settings.Rounds, CultureInfo.InvariantCulture);
+        int confirmRounds = int.Parse(settings.ConfirmRounds, CultureInfo.InvariantCulture);
         string root = RepositoryRoot.Find()
             ?? throw new ArgumentException($"gate --base builds the SocketBench source tree, and no {RepositoryRoot.SolutionFile} is above '{Directory.GetCurrentDirectory()}'. Run it in the repository, e.g. socketbench gate --base HEAD~1");
         var git = new GitRepo(root);
@@ -99,8 +83,4 @@ internal static class AbGate
         console.MarkupLine($"Gate A/B: new {Markup.Escape(newTree.Description)} against base {Markup.Escape(baseDescription)}; results in {Markup.Escape(plan.Output)}");
         return ComparisonPrinter.Print(console, comparison, settings);
     }
-
-    /// <summary>A whole number of rounds that <paramref name="valid"/> accepts; anything else is the one-line <paramref name="problem"/>.</summary>
-    private static int ParseRounds(string text, Func<int, bool> valid, string problem) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int rounds) && valid(rounds) ? rounds : throw new ArgumentException(problem);
 }
