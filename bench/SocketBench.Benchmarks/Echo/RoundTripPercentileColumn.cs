@@ -35,8 +35,8 @@ public static class RoundTripPercentileColumn
         (summary, benchmarkCase) => Measured(summary, benchmarkCase) is { Length: > 0 } samples
             ? (Percentile(samples, percentile) / 1000).ToString("N1", CultureInfo.InvariantCulture)
             : "NA",
-        sendsOnly: false,
-        priority: 1);
+        SendsOnly: false,
+        PriorityInCategory: 1);
 
     private static double[]? Measured(Summary summary, BenchmarkCase benchmarkCase)
     {
