@@ -92,17 +92,11 @@ internal readonly record struct CaseFigures(double NanosecondsPerBatch, int Buff
     /// <summary>Delivered payload bits per nanosecond, which is Gbit/s.</summary>
     public double DeliveredGigabitsPerSecond => (double)BufferSize * BufferCount * DeliveredRatio * 8 / NanosecondsPerBatch;
 
-    public static CaseFigures? Of(Summary summary, BenchmarkCase benchmarkCase)
-    {
-        var report = summary[benchmarkCase];
-        if (report?.ResultStatistics is not { } statistics
-            || benchmarkCase.Parameters["BufferSize"] is not int bufferSize
-            || benchmarkCase.Parameters["BufferCount"] is not int bufferCount
-            || !report.Metrics.TryGetValue(DeliveryMetrics.DeliveredPercent.Id, out var delivered))
-        {
-            return null;
-        }
-
-        return new CaseFigures(statistics.Mean, bufferSize, bufferCount, delivered.Value / 100);
-    }
+    public static CaseFigures? Of(Summary summary, BenchmarkCase benchmarkCase) =>
+        summary[benchmarkCase] is { ResultStatistics: { } statistics } report
+        && benchmarkCase.Parameters["BufferSize"] is int bufferSize
+        && benchmarkCase.Parameters["BufferCount"] is int bufferCount
+        && report.Metrics.TryGetValue(DeliveryMetrics.DeliveredPercent.Id, out var delivered)
+            ? new CaseFigures(statistics.Mean, bufferSize, bufferCount, delivered.Value / 100)
+            : null;
 }
