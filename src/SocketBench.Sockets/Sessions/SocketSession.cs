@@ -222,9 +222,6 @@ public readonly record struct DeliveryReport(
     /// <summary>Send calls that crossed into the kernel per buffer sent; null when they were not counted.</summary>
     public double? SendsPerBuffer => SendCalls is not long calls ? null : BuffersSent == 0 ? double.NaN : (double)calls / BuffersSent;
 
-    /// <summary>Fraction of the bytes sent that arrived (always 1 for TCP once drained).</summary>
-    public double DeliveredRatio => BytesSent == 0 ? double.NaN : (double)BytesDelivered / BytesSent;
-
     /// <summary>The backend-neutral part: what was sent and what arrived.</summary>
     public DeliveryTotals Totals => new(BuffersSent, BytesSent, BuffersDelivered, BytesDelivered);
 }
