@@ -43,7 +43,7 @@ public static class SocketStatusMap
         SocketError.AddressAlreadyInUse => SocketStatus.AddressAlreadyInUse,
         SocketError.AddressNotAvailable => SocketStatus.CannotAssignRequestedAddress,
         SocketError.TimedOut => SocketStatus.ConnectionTimedOut,
-        SocketError.ConnectionReset => SocketStatus.ConnectionResetByPeer,
+        SocketError.ConnectionReset or SocketError.Shutdown => SocketStatus.ConnectionResetByPeer,
         SocketError.ConnectionAborted => SocketStatus.SoftwareCausedConnectionAbort,
         SocketError.NetworkUnreachable => SocketStatus.NetworkIsUnreachable,
         SocketError.HostUnreachable => SocketStatus.UnreachableHost,
@@ -52,7 +52,6 @@ public static class SocketStatusMap
         SocketError.MessageSize => SocketStatus.MessageTooLong,
         SocketError.TooManyOpenSockets => SocketStatus.TooManyOpenFiles,
         SocketError.OperationAborted or SocketError.Interrupted => SocketStatus.OperationAborted,
-        SocketError.Shutdown => SocketStatus.ConnectionResetByPeer,
         _ => FromErrno(nativeErrorCode),
     };
 
