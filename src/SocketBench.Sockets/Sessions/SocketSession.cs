@@ -34,12 +34,9 @@ public abstract class SocketSession : ISendSession
     }
 
     /// <summary>Opens a loopback pair for the shape's transport. The shape was validated before any socket opens.</summary>
-    public static SocketSession Open(BatchShape shape, SessionOptions? options = null) => shape.Transport switch
-    {
-        Transport.Tcp => TcpSession.Create(shape, options ?? SessionOptions.Default),
-        Transport.Udp => UdpSession.Create(shape, options ?? SessionOptions.Default),
-        _ => throw new ArgumentOutOfRangeException(nameof(shape), shape.Transport, "Unknown transport."),
-    };
+    public static SocketSession Open(BatchShape shape, SessionOptions? options = null) => shape.Transport == Transport.Tcp
+        ? TcpSession.Create(shape, options ?? SessionOptions.Default)
+        : UdpSession.Create(shape, options ?? SessionOptions.Default);
 
     /// <summary>Opens a TLS 1.3 stream over a TCP loopback pair; the shape must be a TCP one.</summary>
     public static SocketSession OpenTls(BatchShape shape, SessionOptions? options = null) => shape.Transport == Transport.Tcp
