@@ -40,8 +40,7 @@ public static class RoundTripPercentileColumn
 
     private static double[]? Measured(Summary summary, BenchmarkCase benchmarkCase)
     {
-        var report = summary[benchmarkCase];
-        if (report?.ResultStatistics is null
+        if (summary[benchmarkCase] is not { ResultStatistics: not null } report
             || benchmarkCase.Parameters["Protocol"] is not RoundTripCase protocol
             || benchmarkCase.Parameters["BufferSize"] is not int bufferSize
             || RoundTripSamples.PathFor(protocol, bufferSize) is not { } path
