@@ -24,7 +24,6 @@ public abstract class SocketSession : ISendSession
     private protected SocketSession(BatchShape shape, SessionOptions options, Socket sender, Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput, Receiver receiver)
     {
         Shape = shape;
-        Options = options;
         Sender = sender;
         Payload = new PayloadSet(shape, options.Verify);
         Native = new NativeSocket(sender, Counters);
@@ -47,8 +46,6 @@ public abstract class SocketSession : ISendSession
     public virtual string Protocol => Shape.Transport.ToString();
 
     public BatchShape Shape { get; }
-
-    public SessionOptions Options { get; }
 
     public PayloadSet Payload { get; }
 

@@ -25,7 +25,6 @@ public abstract class WinRtLoopbackSession : ISendSession
     private protected WinRtLoopbackSession(BatchShape shape, SessionOptions options, IOutputStream stream)
     {
         Shape = shape;
-        Options = options;
         Payload = new PayloadSet(shape, options.Verify);
         // Each IBuffer wraps a buffer's pinned array (a WindowsRuntimeBuffer): verify mode stamps the same bytes the
         // writes send, and no batch allocates or copies a payload.
@@ -45,8 +44,6 @@ public abstract class WinRtLoopbackSession : ISendSession
     public Backend Backend => Backend.WinRT;
 
     public BatchShape Shape { get; }
-
-    public SessionOptions Options { get; }
 
     public PayloadSet Payload { get; }
 
