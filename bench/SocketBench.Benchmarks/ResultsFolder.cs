@@ -38,20 +38,13 @@ public static class ResultsFolder
     private static List<string> CopyRun(IEnumerable<string> sources, string directory)
     {
         Directory.CreateDirectory(directory);
-        foreach (string stale in Directory.EnumerateFiles(directory).Where(IsRunFile))
-        {
-            File.Delete(stale);
-        }
-
-        var written = new List<string>();
-        foreach (string source in sources)
+        Array.ForEach([.. Directory.EnumerateFiles(directory).Where(IsRunFile)], File.Delete);
+        return [.. sources.Select(source =>
         {
             string target = Path.Combine(directory, Path.GetFileName(source));
             File.Copy(source, target, overwrite: true);
-            written.Add(target);
-        }
-
-        return written;
+            return target;
+        })];
     }
 
     private static bool IsExport(string path) => Suffixes.Any(suffix => path.EndsWith(suffix, StringComparison.Ordinal));

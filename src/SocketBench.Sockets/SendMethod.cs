@@ -62,9 +62,8 @@ public static class SendPaths
     /// </summary>
     public static string Describe(Transport transport, SendMethod method, bool? onLinux = null) => (transport, method) switch
     {
-        (_, SendMethod.PerBufferAwait) => "send per buffer",
-        // AsTask() looks at each write as soon as it is issued, which is the moment the output must send it.
-        (_, SendMethod.TaskWaitAll) => "send per buffer",
+        // TaskWaitAll too: AsTask() looks at each write as soon as it is issued, which is the moment the output must send it.
+        (_, SendMethod.PerBufferAwait or SendMethod.TaskWaitAll) => "send per buffer",
         (Transport.Tcp, SendMethod.FlushBatched) => (onLinux ?? OperatingSystem.IsLinux()) ? "sendmsg per batch" : "Socket.Send(list) per batch",
         (Transport.Udp, SendMethod.FlushBatched) => (onLinux ?? OperatingSystem.IsLinux()) ? "sendmmsg per batch" : "send per datagram (fallback)",
         (Transport.Tcp, SendMethod.GatherSend) => "raw sendmsg per batch",
@@ -81,9 +80,8 @@ public static class SendPaths
     /// </summary>
     public static string DescribeTls(SendMethod method, bool? onLinux = null) => method switch
     {
-        SendMethod.PerBufferAwait => "TLS record + send per buffer",
-        // SslStream takes one write at a time; the queued output hands them over in turn, one per buffer.
-        SendMethod.TaskWaitAll => "TLS record + send per buffer",
+        // TaskWaitAll too: SslStream takes one write at a time; the queued output hands them over in turn, one per buffer.
+        SendMethod.PerBufferAwait or SendMethod.TaskWaitAll => "TLS record + send per buffer",
         SendMethod.FlushBatched => (onLinux ?? OperatingSystem.IsLinux()) ? "SslStream.Write per batch (16 KiB records, ≤32 KiB a send)" : "SslStream.Write per batch (≤16 KiB records)",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"{method} is not a TLS send method: TLS rows have only the guide's three strategies."),
     };

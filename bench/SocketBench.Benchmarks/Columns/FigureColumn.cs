@@ -9,7 +9,8 @@ using SocketBench.Core.Cases;
 namespace SocketBench.Benchmarks.Columns;
 
 /// <summary>A SocketBench column of the BenchmarkDotNet tables: one text per case, e.g. ns/buffer or the send path.</summary>
-public sealed class FigureColumn(string id, string name, string legend, Func<Summary, BenchmarkCase, string> value, bool sendsOnly = true, bool isNumeric = true, int priority = 0) : IColumn
+public sealed record FigureColumn(
+    string Id, string ColumnName, string Legend, Func<Summary, BenchmarkCase, string> Value, bool SendsOnly = true, bool IsNumeric = true, int PriorityInCategory = 0) : IColumn
 {
     public static IColumn NanosecondsPerBuffer { get; } = Figure(
         "ns/buffer", "Mean time per buffer sent and delivered (Mean / BufferCount)",
@@ -35,31 +36,21 @@ public sealed class FigureColumn(string id, string name, string legend, Func<Sum
         "Send path",
         "System calls the method makes on this OS (fallback: the OS lacks the batched call; on WinRT, the stream calls, since its system calls are not visible); MISMATCH when the counted sends contradict it",
         (summary, benchmarkCase) => SendPathText(CaseRecords.Of(benchmarkCase), CountedSendsPerBuffer(summary[benchmarkCase]?.Metrics)),
-        isNumeric: false,
-        priority: -1);
-
-    public string Id => id;
-
-    public string ColumnName => name;
-
-    public string Legend => legend;
+        IsNumeric: false,
+        PriorityInCategory: -1);
 
     public bool AlwaysShow => true;
 
     public ColumnCategory Category => ColumnCategory.Custom;
-
-    public int PriorityInCategory => priority;
-
-    public bool IsNumeric => isNumeric;
 
     public UnitType UnitType => UnitType.Dimensionless;
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
     /// <summary>Send columns belong to send tables; an echo round trip has no send method and its own latency columns.</summary>
-    public bool IsAvailable(Summary summary) => !sendsOnly || summary.BenchmarksCases.Any(CaseRecords.IsSend);
+    public bool IsAvailable(Summary summary) => !SendsOnly || summary.BenchmarksCases.Any(CaseRecords.IsSend);
 
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => value(summary, benchmarkCase);
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => Value(summary, benchmarkCase);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
 
@@ -101,17 +92,11 @@ internal readonly record struct CaseFigures(double NanosecondsPerBatch, int Buff
     /// <summary>Delivered payload bits per nanosecond, which is Gbit/s.</summary>
     public double DeliveredGigabitsPerSecond => (double)BufferSize * BufferCount * DeliveredRatio * 8 / NanosecondsPerBatch;
 
-    public static CaseFigures? Of(Summary summary, BenchmarkCase benchmarkCase)
-    {
-        var report = summary[benchmarkCase];
-        if (report?.ResultStatistics is not { } statistics
-            || benchmarkCase.Parameters["BufferSize"] is not int bufferSize
-            || benchmarkCase.Parameters["BufferCount"] is not int bufferCount
-            || !report.Metrics.TryGetValue(DeliveryMetrics.DeliveredPercent.Id, out var delivered))
-        {
-            return null;
-        }
-
-        return new CaseFigures(statistics.Mean, bufferSize, bufferCount, delivered.Value / 100);
-    }
+    public static CaseFigures? Of(Summary summary, BenchmarkCase benchmarkCase) =>
+        summary[benchmarkCase] is { ResultStatistics: { } statistics } report
+        && benchmarkCase.Parameters["BufferSize"] is int bufferSize
+        && benchmarkCase.Parameters["BufferCount"] is int bufferCount
+        && report.Metrics.TryGetValue(DeliveryMetrics.DeliveredPercent.Id, out var delivered)
+            ? new CaseFigures(statistics.Mean, bufferSize, bufferCount, delivered.Value / 100)
+            : null;
 }

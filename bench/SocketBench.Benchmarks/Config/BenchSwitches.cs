@@ -125,16 +125,9 @@ public sealed record BenchSwitches(Job Job, string ResultsDirectory, IReadOnlyLi
     {
         string option = args[index];
         string value = ValueOf(args, ref index, example);
-        foreach (var (names, result) in choices)
-        {
-            if (names.Split('|').Contains(value.ToLowerInvariant()))
-            {
-                return result;
-            }
-        }
-
-        string valid = string.Join(", ", choices.Select(choice => choice.Names.Split('|')[0]));
-        throw new ArgumentException($"Invalid {option} '{value}'. Valid: {valid}. Example: {option} {example}.");
+        return Array.Find(choices, choice => choice.Names.Split('|').Contains(value.ToLowerInvariant())) is { Names: not null } chosen
+            ? chosen.Value
+            : throw new ArgumentException($"Invalid {option} '{value}'. Valid: {string.Join(", ", choices.Select(choice => choice.Names.Split('|')[0]))}. Example: {option} {example}.");
     }
 
     private static string ValueOf(IReadOnlyList<string> args, ref int index, string example)

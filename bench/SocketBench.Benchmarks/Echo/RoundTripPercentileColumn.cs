@@ -35,13 +35,12 @@ public static class RoundTripPercentileColumn
         (summary, benchmarkCase) => Measured(summary, benchmarkCase) is { Length: > 0 } samples
             ? (Percentile(samples, percentile) / 1000).ToString("N1", CultureInfo.InvariantCulture)
             : "NA",
-        sendsOnly: false,
-        priority: 1);
+        SendsOnly: false,
+        PriorityInCategory: 1);
 
     private static double[]? Measured(Summary summary, BenchmarkCase benchmarkCase)
     {
-        var report = summary[benchmarkCase];
-        if (report?.ResultStatistics is null
+        if (summary[benchmarkCase] is not { ResultStatistics: not null } report
             || benchmarkCase.Parameters["Protocol"] is not RoundTripCase protocol
             || benchmarkCase.Parameters["BufferSize"] is not int bufferSize
             || RoundTripSamples.PathFor(protocol, bufferSize) is not { } path

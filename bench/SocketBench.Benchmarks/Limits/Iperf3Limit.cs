@@ -29,20 +29,11 @@ public static class Iperf3Limit
             run => Parse(run.Output), "received", (run, error) => run.Error.Trim().Length > 0 ? run.OneLine : error.Message);
     }
 
-    public static IReadOnlyList<string> ClientArguments(LimitCase limit, int port, int seconds)
-    {
-        var arguments = new List<string> { "-c", "127.0.0.1", "-p", Text(port), "-t", Text(seconds), "-J", "-l", Text(limit.BytesPerSendCall) };
-        if (limit.Transport == Transport.Udp)
-        {
-            arguments.AddRange(["-u", "-b", "0"]);
-        }
-        else if (limit.NoDelay == true)
-        {
-            arguments.Add("-N");
-        }
-
-        return arguments;
-    }
+    public static IReadOnlyList<string> ClientArguments(LimitCase limit, int port, int seconds) =>
+    [
+        "-c", "127.0.0.1", "-p", Text(port), "-t", Text(seconds), "-J", "-l", Text(limit.BytesPerSendCall),
+        .. limit.Transport == Transport.Udp ? new[] { "-u", "-b", "0" } : limit.NoDelay == true ? ["-N"] : [],
+    ];
 
     /// <summary>
     /// Reads the client's <c>-J</c> report. The receiver's sum (<c>end.sum_received</c>) is the figure: like the

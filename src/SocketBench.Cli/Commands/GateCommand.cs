@@ -63,12 +63,8 @@ public sealed class GateCommand(IAnsiConsole console) : Command<GateSettings>
     /// <summary>Runs the benchmark project's gate job into a fresh folder, showing its latest output line while it works.</summary>
     private static string RunGateJob(IAnsiConsole console, string? root, string filter, CancellationToken cancellationToken)
     {
-        if (root is null)
-        {
-            throw new ArgumentException($"gate runs the gate job from the SocketBench source tree, and no {RepositoryRoot.SolutionFile} is above '{Directory.GetCurrentDirectory()}'. Run it in the repository, or pass results: socketbench gate --results results/gate");
-        }
-
-        string output = Path.Combine(root, "results", "gate");
+        string output = Path.Combine(
+            root ?? throw new ArgumentException($"gate runs the gate job from the SocketBench source tree, and no {RepositoryRoot.SolutionFile} is above '{Directory.GetCurrentDirectory()}'. Run it in the repository, or pass results: socketbench gate --results results/gate"), "results", "gate");
         var (exitCode, tail) = TreeProcess.WithStatus(console, $"Running the gate job ({filter})", root,
             ["run", "-c", "Release", "--project", Path.Combine("bench", "SocketBench.Benchmarks"), "--", "--job", "gate", "--filter", filter, "--out", output, "--limits", "off"],
             cancellationToken);

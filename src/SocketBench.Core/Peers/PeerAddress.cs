@@ -65,18 +65,10 @@ public sealed record PeerAddress(string Host, int Port)
         Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } value ? Parse(value, EnvironmentVariable) : null;
 
     /// <summary>The peer's address; a name is looked up once, IPv4 preferred.</summary>
-    public IPAddress Resolve()
-    {
-        if (IPAddress.TryParse(Host, out var address))
-        {
-            return address;
-        }
-
-        var addresses = Dns.GetHostAddresses(Host);
-        return addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
-            ?? addresses.FirstOrDefault()
+    public IPAddress Resolve() => IPAddress.TryParse(Host, out var address)
+        ? address
+        : Dns.GetHostAddresses(Host).OrderBy(a => a.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork).FirstOrDefault()
             ?? throw new InvalidOperationException($"peer {this}: '{Host}' has no address");
-    }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{(Host.Contains(':') ? $"[{Host}]" : Host)}:{Port}");
 

@@ -9,29 +9,22 @@ public static class HostNames
     private const int MaxLabelLength = 63;
 
     /// <summary>Why <paramref name="host"/> is not a valid host name or address; null when it is.</summary>
-    public static string? Problem(string? host)
+    public static string? Problem(string? host) => host switch
     {
-        if (string.IsNullOrWhiteSpace(host))
-        {
-            return "it is empty";
-        }
-
+        _ when string.IsNullOrWhiteSpace(host) => "it is empty",
         // In this order: an address (IPv6 has colons) is fine as it is; a name must fit, in allowed characters and labels.
-        int bad = host.AsSpan().IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
-        return host switch
+        _ when System.Net.IPAddress.TryParse(host, out _) => null,
+        { Length: > MaxNameLength } => $"it is {host.Length} characters long (at most {MaxNameLength})",
+        _ when host.AsSpan().IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.") is >= 0 and var bad
+            => $"'{host[bad]}' at position {bad + 1} is not allowed (letters, digits, '-' and '.' only)",
+        _ => host.TrimEnd('.').Split('.').Select(label => label switch
         {
-            _ when System.Net.IPAddress.TryParse(host, out _) => null,
-            { Length: > MaxNameLength } => $"it is {host.Length} characters long (at most {MaxNameLength})",
-            _ when bad >= 0 => $"'{host[bad]}' at position {bad + 1} is not allowed (letters, digits, '-' and '.' only)",
-            _ => host.TrimEnd('.').Split('.').Select(label => label switch
-            {
-                "" => "it has an empty label (two dots in a row, or a leading dot)",
-                { Length: > MaxLabelLength } => $"the label '{label[..10]}...' is {label.Length} characters long (at most {MaxLabelLength})",
-                ['-', ..] or [.., '-'] => $"the label '{label}' starts or ends with '-'",
-                _ => null,
-            }).FirstOrDefault(problem => problem is not null),
-        };
-    }
+            "" => "it has an empty label (two dots in a row, or a leading dot)",
+            { Length: > MaxLabelLength } => $"the label '{label[..10]}...' is {label.Length} characters long (at most {MaxLabelLength})",
+            ['-', ..] or [.., '-'] => $"the label '{label}' starts or ends with '-'",
+            _ => null,
+        }).FirstOrDefault(problem => problem is not null),
+    };
 
     public static void Validate(string? host)
     {

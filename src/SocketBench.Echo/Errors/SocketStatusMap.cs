@@ -43,7 +43,7 @@ public static class SocketStatusMap
         SocketError.AddressAlreadyInUse => SocketStatus.AddressAlreadyInUse,
         SocketError.AddressNotAvailable => SocketStatus.CannotAssignRequestedAddress,
         SocketError.TimedOut => SocketStatus.ConnectionTimedOut,
-        SocketError.ConnectionReset => SocketStatus.ConnectionResetByPeer,
+        SocketError.ConnectionReset or SocketError.Shutdown => SocketStatus.ConnectionResetByPeer,
         SocketError.ConnectionAborted => SocketStatus.SoftwareCausedConnectionAbort,
         SocketError.NetworkUnreachable => SocketStatus.NetworkIsUnreachable,
         SocketError.HostUnreachable => SocketStatus.UnreachableHost,
@@ -52,7 +52,6 @@ public static class SocketStatusMap
         SocketError.MessageSize => SocketStatus.MessageTooLong,
         SocketError.TooManyOpenSockets => SocketStatus.TooManyOpenFiles,
         SocketError.OperationAborted or SocketError.Interrupted => SocketStatus.OperationAborted,
-        SocketError.Shutdown => SocketStatus.ConnectionResetByPeer,
         _ => FromErrno(nativeErrorCode),
     };
 
@@ -61,14 +60,13 @@ public static class SocketStatusMap
     {
         13 => SocketStatus.AccessDenied,                   // EACCES
         24 or 23 => SocketStatus.TooManyOpenFiles,         // EMFILE, ENFILE
-        32 => SocketStatus.ConnectionResetByPeer,          // EPIPE
         90 => SocketStatus.MessageTooLong,                 // EMSGSIZE
         98 => SocketStatus.AddressAlreadyInUse,            // EADDRINUSE
         99 => SocketStatus.CannotAssignRequestedAddress,   // EADDRNOTAVAIL
         100 => SocketStatus.NetworkIsDown,                 // ENETDOWN
         101 => SocketStatus.NetworkIsUnreachable,          // ENETUNREACH
         103 => SocketStatus.SoftwareCausedConnectionAbort, // ECONNABORTED
-        104 => SocketStatus.ConnectionResetByPeer,         // ECONNRESET
+        104 or 32 => SocketStatus.ConnectionResetByPeer,   // ECONNRESET, EPIPE
         110 => SocketStatus.ConnectionTimedOut,            // ETIMEDOUT
         111 => SocketStatus.ConnectionRefused,             // ECONNREFUSED
         113 => SocketStatus.UnreachableHost,               // EHOSTUNREACH

@@ -18,10 +18,7 @@ public static class MarkdownReport
     public static IReadOnlyList<SavedChart> Write(ResultSet results, string directory, Action<string, double>? progress = null)
     {
         string chartDirectory = Path.Combine(directory, "charts");
-        foreach (var stale in Directory.CreateDirectory(chartDirectory).EnumerateFiles().Where(file => file.Extension is ".png" or ".svg"))
-        {
-            stale.Delete();
-        }
+        Array.ForEach([.. Directory.CreateDirectory(chartDirectory).EnumerateFiles().Where(file => file.Extension is ".png" or ".svg")], stale => stale.Delete());
 
         progress?.Invoke("Building charts", 0);
         var charts = ReportCharts.All.SelectMany(build => build(results)).ToList();

@@ -143,11 +143,7 @@ public sealed class KernelSendCounter : IDisposable
         return [];
     }
 
-    private int[] UncountedThreads() =>
-        Directory.EnumerateDirectories("/proc/self/task")
-            .Select(path => int.Parse(Path.GetFileName(path), CultureInfo.InvariantCulture))
-            .Where(tid => !_threadsAtOpen.Contains(tid))
-            .ToArray();
+    private int[] UncountedThreads() => CpuAffinity.ThreadIds().Where(tid => !_threadsAtOpen.Contains(tid)).ToArray();
 
     private long[] ReadTotals() => _events.Select(fds => fds.Sum(PerfEvent.Read)).ToArray();
 

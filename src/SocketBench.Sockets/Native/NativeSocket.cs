@@ -238,9 +238,13 @@ public static unsafe partial class CpuAffinity
     {
         for (int pass = 0; pass < 2 && CanSeparate; pass++)
         {
-            Set(Directory.EnumerateDirectories("/proc/self/task").Select(task => int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)), mask);
+            Set(ThreadIds(), mask);
         }
     }
+
+    /// <summary>The ids of this process's threads, from /proc/self/task (Linux).</summary>
+    internal static IEnumerable<int> ThreadIds() =>
+        Directory.EnumerateDirectories("/proc/self/task").Select(task => int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture));
 
     /// <summary>Sets the mask of each thread (0: the calling one); a no-op where pinning means nothing.</summary>
     private static void Set(IEnumerable<int> threadIds, ulong mask)

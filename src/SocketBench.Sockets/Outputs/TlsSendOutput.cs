@@ -66,26 +66,12 @@ internal sealed class TlsSendOutput(SslStream tls, SendCounters counters) : Queu
 /// send system calls as every other row's does. Writes before <see cref="StartCounting"/> are the
 /// handshake's and are not counted.
 /// </summary>
-internal sealed class CountingTlsTransport(Stream socketStream) : Stream
+internal sealed class CountingTlsTransport(Stream socketStream) : DuplexStream
 {
     private SendCounters? _counters;
     private TlsRecordCounter _records;
 
     public void StartCounting(SendCounters counters) => _counters = counters;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
@@ -126,10 +112,6 @@ internal sealed class CountingTlsTransport(Stream socketStream) : Stream
             counters.TlsRecords += records;
         }
     }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

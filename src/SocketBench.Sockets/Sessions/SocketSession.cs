@@ -24,7 +24,6 @@ public abstract class SocketSession : ISendSession
     private protected SocketSession(BatchShape shape, SessionOptions options, Socket sender, Func<NativeSocket, SendCounters, QueuedSendOutput> createOutput, Receiver receiver)
     {
         Shape = shape;
-        Options = options;
         Sender = sender;
         Payload = new PayloadSet(shape, options.Verify);
         Native = new NativeSocket(sender, Counters);
@@ -34,12 +33,9 @@ public abstract class SocketSession : ISendSession
     }
 
     /// <summary>Opens a loopback pair for the shape's transport. The shape was validated before any socket opens.</summary>
-    public static SocketSession Open(BatchShape shape, SessionOptions? options = null) => shape.Transport switch
-    {
-        Transport.Tcp => TcpSession.Create(shape, options ?? SessionOptions.Default),
-        Transport.Udp => UdpSession.Create(shape, options ?? SessionOptions.Default),
-        _ => throw new ArgumentOutOfRangeException(nameof(shape), shape.Transport, "Unknown transport."),
-    };
+    public static SocketSession Open(BatchShape shape, SessionOptions? options = null) => shape.Transport == Transport.Tcp
+        ? TcpSession.Create(shape, options ?? SessionOptions.Default)
+        : UdpSession.Create(shape, options ?? SessionOptions.Default);
 
     /// <summary>Opens a TLS 1.3 stream over a TCP loopback pair; the shape must be a TCP one.</summary>
     public static SocketSession OpenTls(BatchShape shape, SessionOptions? options = null) => shape.Transport == Transport.Tcp
@@ -50,8 +46,6 @@ public abstract class SocketSession : ISendSession
     public virtual string Protocol => Shape.Transport.ToString();
 
     public BatchShape Shape { get; }
-
-    public SessionOptions Options { get; }
 
     public PayloadSet Payload { get; }
 
@@ -221,9 +215,6 @@ public readonly record struct DeliveryReport(
 
     /// <summary>Send calls that crossed into the kernel per buffer sent; null when they were not counted.</summary>
     public double? SendsPerBuffer => SendCalls is not long calls ? null : BuffersSent == 0 ? double.NaN : (double)calls / BuffersSent;
-
-    /// <summary>Fraction of the bytes sent that arrived (always 1 for TCP once drained).</summary>
-    public double DeliveredRatio => BytesSent == 0 ? double.NaN : (double)BytesDelivered / BytesSent;
 
     /// <summary>The backend-neutral part: what was sent and what arrived.</summary>
     public DeliveryTotals Totals => new(BuffersSent, BytesSent, BuffersDelivered, BytesDelivered);

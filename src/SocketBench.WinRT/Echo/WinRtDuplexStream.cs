@@ -1,3 +1,4 @@
+using SocketBench.Sockets;
 using Windows.Networking.Sockets;
 
 namespace SocketBench.WinRT.Echo;
@@ -8,25 +9,11 @@ namespace SocketBench.WinRT.Echo;
 /// server side of TLS. It does not own the socket. SslStream reads and writes through the Memory overloads only, so the
 /// byte[] async ones are left to Stream's defaults.
 /// </summary>
-internal sealed class WinRtDuplexStream(StreamSocket socket) : Stream
+internal sealed class WinRtDuplexStream(StreamSocket socket) : DuplexStream
 {
     // Unbuffered: SslStream does its own buffering, and a record must reach the socket when SslStream flushes.
     private readonly Stream _input = socket.InputStream.AsStreamForRead(bufferSize: 0);
     private readonly Stream _output = socket.OutputStream.AsStreamForWrite(bufferSize: 0);
-
-    public override bool CanRead => true;
-
-    public override bool CanWrite => true;
-
-    public override bool CanSeek => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count) => _input.Read(buffer, offset, count);
 
@@ -41,8 +28,4 @@ internal sealed class WinRtDuplexStream(StreamSocket socket) : Stream
     public override void Flush() => _output.Flush();
 
     public override Task FlushAsync(CancellationToken cancellationToken) => _output.FlushAsync(cancellationToken);
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

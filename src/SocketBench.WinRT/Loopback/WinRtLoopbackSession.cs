@@ -25,7 +25,6 @@ public abstract class WinRtLoopbackSession : ISendSession
     private protected WinRtLoopbackSession(BatchShape shape, SessionOptions options, IOutputStream stream)
     {
         Shape = shape;
-        Options = options;
         Payload = new PayloadSet(shape, options.Verify);
         // Each IBuffer wraps a buffer's pinned array (a WindowsRuntimeBuffer): verify mode stamps the same bytes the
         // writes send, and no batch allocates or copies a payload.
@@ -34,12 +33,9 @@ public abstract class WinRtLoopbackSession : ISendSession
     }
 
     /// <summary>Opens a loopback pair for the shape's transport. The shape was validated before any socket opens.</summary>
-    public static async Task<WinRtLoopbackSession> OpenAsync(BatchShape shape, SessionOptions? options = null) => shape.Transport switch
-    {
-        Transport.Tcp => await WinRtTcpSession.CreateAsync(shape, options ?? SessionOptions.Default),
-        Transport.Udp => await WinRtUdpSession.CreateAsync(shape, options ?? SessionOptions.Default),
-        _ => throw new ArgumentOutOfRangeException(nameof(shape), shape.Transport, "Unknown transport."),
-    };
+    public static async Task<WinRtLoopbackSession> OpenAsync(BatchShape shape, SessionOptions? options = null) => shape.Transport == Transport.Tcp
+        ? await WinRtTcpSession.CreateAsync(shape, options ?? SessionOptions.Default)
+        : await WinRtUdpSession.CreateAsync(shape, options ?? SessionOptions.Default);
 
     /// <summary><see cref="OpenAsync"/> for callers that cannot await, such as a benchmark's GlobalSetup.</summary>
     public static WinRtLoopbackSession Open(BatchShape shape, SessionOptions? options = null) =>
@@ -48,8 +44,6 @@ public abstract class WinRtLoopbackSession : ISendSession
     public Backend Backend => Backend.WinRT;
 
     public BatchShape Shape { get; }
-
-    public SessionOptions Options { get; }
 
     public PayloadSet Payload { get; }
 

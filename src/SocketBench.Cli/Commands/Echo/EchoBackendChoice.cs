@@ -17,12 +17,7 @@ internal static class EchoBackendChoice
     public static bool TryParse(string? text, out Backend backend) =>
         Enum.TryParse(text, ignoreCase: true, out backend) && Enum.IsDefined(backend) && !int.TryParse(text, out _);
 
-    public static EchoBackend For(Backend backend) => backend switch
-    {
-        Backend.Sockets => EchoBackend.Portable,
-        Backend.WinRT => LoadWinRt(),
-        _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Unknown backend."),
-    };
+    public static EchoBackend For(Backend backend) => backend == Backend.WinRT ? LoadWinRt() : EchoBackend.Portable;
 
     private static EchoBackend LoadWinRt()
     {

@@ -9,14 +9,12 @@ namespace SocketBench.Cli.Commands.Echo;
 internal sealed class ShutdownSignals : IDisposable
 {
     private readonly CancellationTokenSource _source;
-    private readonly PosixSignalRegistration _interrupt;
-    private readonly PosixSignalRegistration _terminate;
+    private readonly PosixSignalRegistration[] _registrations;
 
     public ShutdownSignals(CancellationToken outer)
     {
         _source = CancellationTokenSource.CreateLinkedTokenSource(outer);
-        _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop)];
     }
 
     public CancellationToken Token => _source.Token;
@@ -29,8 +27,7 @@ internal sealed class ShutdownSignals : IDisposable
 
     public void Dispose()
     {
-        _interrupt.Dispose();
-        _terminate.Dispose();
+        Array.ForEach(_registrations, registration => registration.Dispose());
         _source.Dispose();
     }
 }
