@@ -19,7 +19,7 @@ public sealed class JitWarmUpTests
     {
         var compiling = TimeSpan.FromMilliseconds(300);
         var started = Stopwatch.StartNew();
-        var outcome = await JitWarmUp.RunAsync(() => ValueTask.FromResult(started.Elapsed < compiling ? CompileAndRunNewMethod() : 0));
+        var outcome = await JitWarmUp.RunAsync(() => Task.FromResult(started.Elapsed < compiling ? CompileAndRunNewMethod() : 0));
 
         Assert.True(outcome.Elapsed >= compiling + JitWarmUp.QuietFor, $"stopped after {outcome.Elapsed.TotalMilliseconds:0} ms");
     }
@@ -27,7 +27,7 @@ public sealed class JitWarmUpTests
     [Fact]
     public async Task A_warm_up_that_never_turns_quiet_stops_at_the_limit_and_says_so()
     {
-        var outcome = await JitWarmUp.RunAsync(() => ValueTask.FromResult(CompileAndRunNewMethod()));
+        var outcome = await JitWarmUp.RunAsync(() => Task.FromResult(CompileAndRunNewMethod()));
 
         Assert.False(outcome.Quiet);
         Assert.InRange(outcome.Elapsed, JitWarmUp.Limit, JitWarmUp.Limit * 2);
