@@ -198,10 +198,12 @@ public sealed class SinkServer : IDisposable
         {
             CloseIdleSessions();
             int received;
-            EndPoint from = _control.LocalEndPoint!;
+            EndPoint from;
             IPPacketInformation packet;
             try
             {
+                // Inside the try: Dispose may close the socket at any moment, and this thread must then end, not crash.
+                from = _control.LocalEndPoint!;
                 SocketFlags flags = SocketFlags.None;
                 received = _control.ReceiveMessageFrom(datagram, 0, datagram.Length, ref flags, ref from, out packet);
             }
@@ -224,6 +226,10 @@ public sealed class SinkServer : IDisposable
                 {
                     // One sender's trouble (a reply the network refused, no port left) must not stop the sink for the others.
                     _log($"sink could not answer a UDP opening from {from}: {error.Message}");
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
                 }
             }
         }
