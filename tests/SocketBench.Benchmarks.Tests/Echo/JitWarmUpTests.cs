@@ -4,14 +4,7 @@ using SocketBench.Benchmarks.Echo;
 
 namespace SocketBench.Benchmarks.Tests.Echo;
 
-/// <summary>Other tests' JIT work would move the process-wide count these read, so they run alone, after the parallel tests.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class JitCountCollection
-{
-    public const string Name = "Process-wide JIT count";
-}
-
-[Collection(JitCountCollection.Name)]
+// Other tests compiling at the same time only make the warm-up longer, which neither test rules out.
 public sealed class JitWarmUpTests
 {
     [Fact]
