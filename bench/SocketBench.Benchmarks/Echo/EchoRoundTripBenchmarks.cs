@@ -92,10 +92,9 @@ public class EchoRoundTripBenchmarks
         _samples.Clear();
         _requests = 0;
         _bytesEchoed = 0;
-        long roundTrips = warmUp.Calls * RequestsPerInvoke;
         Console.WriteLine(warmUp.Quiet
-            ? $"// echo warm-up: {roundTrips} round trips in {warmUp.Elapsed.TotalMilliseconds:0} ms, until the JIT had compiled nothing for {JitWarmUp.QuietFor.TotalMilliseconds:0} ms"
-            : $"// warning: echo warm-up: the JIT was still compiling after {JitWarmUp.Limit.TotalSeconds:0} s ({roundTrips} round trips); measuring anyway");
+            ? $"// echo warm-up: {warmUp.Calls * RequestsPerInvoke} round trips in {warmUp.Elapsed.TotalMilliseconds:0} ms, until the JIT had compiled nothing for {JitWarmUp.QuietFor.TotalMilliseconds:0} ms"
+            : $"// warning: echo warm-up: the JIT was still compiling after {JitWarmUp.Limit.TotalSeconds:0} s ({warmUp.Calls * RequestsPerInvoke} round trips); measuring anyway");
     }
 
     [Benchmark(OperationsPerInvoke = RequestsPerInvoke)]
