@@ -90,8 +90,7 @@ public class EchoRoundTripBenchmarks
         // The benchmark method itself, so that its own code is replaced too; what it recorded is then forgotten.
         var warmUp = JitWarmUp.RunAsync(RoundTrip).GetAwaiter().GetResult();
         _samples.Clear();
-        _requests = 0;
-        _bytesEchoed = 0;
+        _requests = _bytesEchoed = 0;
         Console.WriteLine(warmUp.Quiet
             ? $"// echo warm-up: {warmUp.Calls * RequestsPerInvoke} round trips in {warmUp.Elapsed.TotalMilliseconds:0} ms, until the JIT had compiled nothing for {JitWarmUp.QuietFor.TotalMilliseconds:0} ms"
             : $"// warning: echo warm-up: the JIT was still compiling after {JitWarmUp.Limit.TotalSeconds:0} s ({warmUp.Calls * RequestsPerInvoke} round trips); measuring anyway");
@@ -182,10 +181,9 @@ public static class JitWarmUp
         var quiet = Stopwatch.StartNew();
         long compiled = JitInfo.GetCompiledMethodCount();
         long calls = 0;
-        while (quiet.Elapsed < QuietFor && total.Elapsed < Limit)
+        for (; quiet.Elapsed < QuietFor && total.Elapsed < Limit; calls++)
         {
             await operation();
-            calls++;
             if (JitInfo.GetCompiledMethodCount() != compiled)
             {
                 compiled = JitInfo.GetCompiledMethodCount();
