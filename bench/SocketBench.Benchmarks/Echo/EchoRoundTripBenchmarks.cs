@@ -184,9 +184,10 @@ public static class JitWarmUp
         for (; quiet.Elapsed < QuietFor && total.Elapsed < Limit; calls++)
         {
             await operation();
-            if (JitInfo.GetCompiledMethodCount() != compiled)
+            // Read once: a method compiled between a check and a second read would otherwise go unnoticed.
+            if (JitInfo.GetCompiledMethodCount() is var now && now != compiled)
             {
-                compiled = JitInfo.GetCompiledMethodCount();
+                compiled = now;
                 quiet.Restart();
             }
         }
