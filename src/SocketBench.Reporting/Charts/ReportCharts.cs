@@ -200,7 +200,8 @@ public static class ReportCharts
                 echo.Select((result, position) => (position, result.Percentiles.GetValueOrDefault(percentile) / 1000)));
         }
 
-        ChartStyle.CategoryTicks(chart.Plot.Axes.Bottom, echo.Select(result => $"{result.Transport} {result.Method}\n{result.ShapeLabel}").ToList());
+// The protocol only: "Echo" and "RoundTrip" are on every bar, and twelve full names overlap.
+        ChartStyle.CategoryTicks(chart.Plot.Axes.Bottom, echo.Select(result => $"{result.Case.Variant}{(result.Case.Backend == SocketBench.Core.Sending.Backend.WinRT ? " (WinRT)" : "")}\n{result.ShapeLabel}").ToList());
         chart.Plot.Axes.Margins(bottom: 0);
         yield return chart;
     }
