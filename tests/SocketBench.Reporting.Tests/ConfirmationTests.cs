@@ -1,3 +1,5 @@
+using SocketBench.Cli.Commands.Ab;
+using SocketBench.Core.Cases;
 using SocketBench.Reporting.Loading;
 using SocketBench.Reporting.Model;
 using SocketBench.Reporting.Statistics;
@@ -97,6 +99,24 @@ public sealed class ConfirmationTests
 
         Assert.Equal(screening.Rows, confirmed.Rows);
         Assert.Contains(confirmed.Warnings, warning => warning.StartsWith(Template.Benchmarks[0].FullName, StringComparison.Ordinal) && warning.Contains("not measured in the confirmation rounds", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Echo_suspects_confirm_in_processes_apart_from_send_suspects()
+    {
+        var send = Template.Benchmarks[0];
+        var echo = send with { FullName = send.FullName + "-echo", Case = send.Case with { Kind = CaseKind.RoundTrip } };
+        var otherSend = send with { FullName = send.FullName + "-other" };
+        double[] baseRounds = [100, 102, 98, 101], newRounds = [125, 130, 124, 128];
+        ResultSet Rounds(double[] medians) => Template with { Benchmarks = [.. new[] { send, echo, otherSend }.Select(result => Side(medians, result).Benchmarks[0])] };
+
+        var screening = ResultComparer.Compare(Rounds(baseRounds), Rounds(newRounds), Gate);
+
+        Assert.Equal(3, screening.Suspects.Count());
+        var groups = AbGate.ConfirmationGroups(screening).ToList();
+        Assert.Equal(2, groups.Count);
+        Assert.Equal([send.FullName, otherSend.FullName], groups.Single(group => !group.Contains(echo.FullName)));
+        Assert.Equal([echo.FullName], groups.Single(group => group.Contains(echo.FullName)));
     }
 
     private static ComparisonResult Screening(double[] baseRounds, double[] newRounds) =>

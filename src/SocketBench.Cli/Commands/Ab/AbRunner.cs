@@ -102,7 +102,7 @@ internal sealed record AbTree(bool IsBase, string Root, string Commit, string De
 
 /// <summary>What a series of A/B rounds runs: the benchmark program's job and filters, how many rounds, and where their folders go.</summary>
 /// <param name="Output">results/gate-ab/&lt;timestamp&gt; in the new tree; rounds go to base/&lt;stage&gt;-N and new/&lt;stage&gt;-N below it.</param>
-/// <param name="Stage">"round" for the screening rounds of the whole job, "confirm" for the rounds that re-run the suspect rows.</param>
+/// <param name="Stage">"round" for the screening rounds of the whole job, "confirm" (then "confirm-2") for the rounds that re-run the suspect rows, one group of rows at a time.</param>
 internal sealed record AbRunPlan(string Job, IReadOnlyList<string> Filters, int Rounds, string Output, string Stage = "round")
 {
     /// <summary>How progress lines name a round of this series: "Round 2/4", "Confirmation round 3/6".</summary>
