@@ -1,5 +1,4 @@
 using SocketBench.Cli.Commands.Ab;
-using SocketBench.Core.Cases;
 using SocketBench.Reporting.Loading;
 using SocketBench.Reporting.Model;
 using SocketBench.Reporting.Statistics;
@@ -102,21 +101,18 @@ public sealed class ConfirmationTests
     }
 
     [Fact]
-    public void Echo_suspects_confirm_in_processes_apart_from_send_suspects()
+    public void Only_the_groups_whose_screening_measured_a_suspect_run_again()
     {
-        var send = Template.Benchmarks[0];
-        var echo = send with { FullName = send.FullName + "-echo", Case = send.Case with { Kind = CaseKind.RoundTrip } };
-        var otherSend = send with { FullName = send.FullName + "-other" };
-        double[] baseRounds = [100, 102, 98, 101], newRounds = [125, 130, 124, 128];
-        ResultSet Rounds(double[] medians) => Template with { Benchmarks = [.. new[] { send, echo, otherSend }.Select(result => Side(medians, result).Benchmarks[0])] };
+        var tcpRow = Template.Benchmarks[0];
+        var suspect = new ComparisonRow(tcpRow.FullName, tcpRow.Label, 100, 125, 1.25, 1.2, 1.3, Verdict.Same, "");
+        List<AbGroupRounds> rounds =
+        [
+            new("Tls", [Path.Combine(AppContext.BaseDirectory, "SamplesTls")], [Path.Combine(AppContext.BaseDirectory, "SamplesTls")]),
+            new("Tcp", [TestFiles.Samples], [TestFiles.Samples]),
+            new("Udp", [], []),
+        ];
 
-        var screening = ResultComparer.Compare(Rounds(baseRounds), Rounds(newRounds), Gate);
-
-        Assert.Equal(3, screening.Suspects.Count());
-        var groups = AbGate.ConfirmationGroups(screening).ToList();
-        Assert.Equal(2, groups.Count);
-        Assert.Equal([send.FullName, otherSend.FullName], groups.Single(group => !group.Contains(echo.FullName)));
-        Assert.Equal([echo.FullName], groups.Single(group => group.Contains(echo.FullName)));
+        Assert.Equal(["Tcp"], AbGate.GroupsWithSuspects(rounds, [suspect]));
     }
 
     private static ComparisonResult Screening(double[] baseRounds, double[] newRounds) =>

@@ -56,8 +56,9 @@ internal static class AbGate
             var builds = total.Elapsed;
             // Both sides ran in the same session, round by round: a drift of the machine is in both, and the reference rows
             // share code with the strategies (receivers, the wait for delivery), so nothing is divided out.
-            var (baseRounds, newRounds) = AbRunner.Run(console, baseTree, newTree, plan, signals.Token);
-            comparison = ResultComparer.Compare(plan.Load(baseTree, baseRounds, root), plan.Load(newTree, newRounds, root), options with { AdjustForMachineDrift = false });
+            var screeningRounds = AbRunner.Run(console, baseTree, newTree, plan, signals.Token);
+            comparison = ResultComparer.Compare(
+                plan.Load(baseTree, screeningRounds.Select(group => group.Base), root), plan.Load(newTree, screeningRounds.Select(group => group.New), root), options with { AdjustForMachineDrift = false });
             var screening = total.Elapsed - builds;
 
             // A row that read slow may be the machine: it runs again, with the other suspects of its group only, in fresh rounds.
@@ -65,16 +66,10 @@ internal static class AbGate
             if (suspects.Count > 0 && confirmRounds > 0)
             {
                 console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Confirming {suspects.Count} row(s) that read {comparison.Options.Threshold} or more slower, in {confirmRounds} rounds of their own: {Markup.Escape(string.Join(", ", suspects.Select(row => $"{row.Label} {ComparisonMarkdown.Ratio(row.Ratio)}")))}"));
-                List<ResultSet> baseConfirm = [], newConfirm = [];
-                foreach (var (group, index) in ConfirmationGroups(comparison).Select((group, index) => (group, index)))
-                {
-                    var confirmation = plan with { Filters = group, Rounds = confirmRounds, Stage = index == 0 ? "confirm" : "confirm-" + (index + 1) };
-                    var (baseFolders, newFolders) = AbRunner.Run(console, baseTree, newTree, confirmation, signals.Token);
-                    baseConfirm.Add(ResultLoader.LoadRounds(baseFolders));
-                    newConfirm.Add(ResultLoader.LoadRounds(newFolders));
-                }
-
-                comparison = ResultComparer.Confirm(comparison, Union(baseConfirm), Union(newConfirm), confirmRounds);
+                var confirmation = plan with { Filters = suspects.Select(row => row.Id).ToList(), Rounds = confirmRounds, Stage = "confirm", Groups = GroupsWithSuspects(screeningRounds, suspects) };
+                var confirmationRounds = AbRunner.Run(console, baseTree, newTree, confirmation, signals.Token);
+                comparison = ResultComparer.Confirm(comparison,
+                    confirmation.Load(baseTree, confirmationRounds.Select(group => group.Base), root), confirmation.Load(newTree, confirmationRounds.Select(group => group.New), root), confirmRounds);
             }
 
             var confirming = total.Elapsed - builds - screening;
@@ -93,18 +88,10 @@ internal static class AbGate
         return ComparisonPrinter.Print(console, comparison, settings);
     }
 
-    /// <summary>
-    /// The suspects' IDs, in the groups that confirm in processes of their own: echo rows apart from send rows. A row's
-    /// code depends on the rows before it in the process (tiered PGO profiles the shared async and socket code on whatever
-    /// ran first): after the echo rows, TCP TaskWaitAll 64 B × 64 read 1.3× slower and noisier than without them, which hid
-    /// a regression of that row. Each group starts its processes as it starts the screening's: with nothing before it.
-    /// </summary>
-    internal static IEnumerable<IReadOnlyList<string>> ConfirmationGroups(ComparisonResult comparison)
+    /// <summary>The groups whose screening rounds measured a suspect: only those run again.</summary>
+    internal static IReadOnlyList<string> GroupsWithSuspects(IReadOnlyList<AbGroupRounds> rounds, IReadOnlyList<ComparisonRow> suspects)
     {
-        var echoRows = comparison.Base.Benchmarks.Where(result => result.Case.Kind == CaseKind.RoundTrip).Select(result => result.FullName).ToHashSet();
-        return comparison.Suspects.GroupBy(row => echoRows.Contains(row.Id)).Select(group => (IReadOnlyList<string>)[.. group.Select(row => row.Id)]);
+        var ids = suspects.Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. rounds.Where(group => group.New.Concat(group.Base).Take(1).Any(folder => ResultLoader.Load(folder).Benchmarks.Any(result => ids.Contains(result.FullName)))).Select(group => group.Category)];
     }
-
-    private static ResultSet Union(List<ResultSet> groups) =>
-        groups[0] with { Benchmarks = [.. groups.SelectMany(group => group.Benchmarks)], Warnings = [.. groups.SelectMany(group => group.Warnings).Distinct()] };
 }

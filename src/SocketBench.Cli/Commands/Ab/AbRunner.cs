@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SocketBench.Core.Cases;
 using SocketBench.Reporting.Loading;
 using SocketBench.Reporting.Model;
 using Spectre.Console;
@@ -28,37 +29,66 @@ internal static class AbRunner
         }
     }
 
-    /// <summary>Runs the plan's rounds, base and new alternating; returns each side's round folders in round order.</summary>
-    public static (IReadOnlyList<string> Base, IReadOnlyList<string> New) Run(
-        IAnsiConsole console, AbTree baseTree, AbTree newTree, AbRunPlan plan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the plan's rounds. Each round runs every group of rows (<see cref="AbRunPlan.Groups"/>) as a base and a new
+    /// process next to each other, the side that goes first alternating; returns each group's folders per side in round order.
+    /// </summary>
+    /// <remarks>
+    /// The host's slow phases last tens of seconds and slow a whole process by up to 1.6×: a base and a new process of the
+    /// same rows run back to back share them far more often than two runs of the whole job would.
+    /// </remarks>
+    public static IReadOnlyList<AbGroupRounds> Run(IAnsiConsole console, AbTree baseTree, AbTree newTree, AbRunPlan plan, CancellationToken cancellationToken)
     {
-        List<string> baseFolders = [], newFolders = [];
+        var groups = plan.Groups.Select(group => new AbGroupRounds(group, [], [])).ToList();
         for (int round = 1; round <= plan.Rounds; round++)
         {
             var roundTime = Stopwatch.StartNew();
-            var sides = new List<string>();
-            foreach (var tree in Order(round, baseTree, newTree))
+            var sideTime = new Dictionary<AbTree, TimeSpan> { [baseTree] = TimeSpan.Zero, [newTree] = TimeSpan.Zero };
+            var lastLines = new Dictionary<AbTree, IReadOnlyList<string>>();
+            foreach (var (group, index) in groups.Select((group, index) => (group, index)))
             {
-                string folder = Path.Combine(plan.Output, tree.Name, string.Create(CultureInfo.InvariantCulture, $"{plan.Stage}-{round}"));
-                var run = Stopwatch.StartNew();
-                string title = string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds}: {tree.Name} ({tree.ShortCommit})");
-                var (exitCode, tail) = TreeProcess.WithStatus(console, title, tree.Root, [tree.Program, "--job", plan.Job, "--filter", .. plan.Filters, "--limits", "off", "--out", folder], cancellationToken);
-                // An unknown --job makes BenchmarkDotNet print why and exit 0 with nothing measured: no export is a failure too.
-                bool measured = Directory.Exists(folder) && Directory.EnumerateFiles(folder, ResultLoader.ExportPattern).Any();
-                if (exitCode != 0 || !measured)
+                foreach (var tree in Order(round + index, baseTree, newTree))
                 {
-                    string what = exitCode != 0 ? string.Create(CultureInfo.InvariantCulture, $"exit {exitCode}") : "no results";
-                    throw Failure(console, tree, tail, $"could not run the '{plan.Job}' job ({what})", $"It may predate --job {plan.Job}.");
-                }
+                    string folder = Path.Combine(plan.Output, tree.Name, string.Create(CultureInfo.InvariantCulture, $"{plan.Stage}-{round}"), group.Category.ToLowerInvariant());
+                    var run = Stopwatch.StartNew();
+                    string title = string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds}, {group.Category}: {tree.Name} ({tree.ShortCommit})");
+                    var (exitCode, tail) = TreeProcess.WithStatus(console, title, tree.Root,
+                        [tree.Program, "--job", plan.Job, "--filter", .. plan.Filters, "--anyCategories", group.Category, "--limits", "off", "--out", folder], cancellationToken);
+                    if (exitCode != 0)
+                    {
+                        throw Failure(console, tree, tail, string.Create(CultureInfo.InvariantCulture, $"could not run the '{plan.Job}' job (exit {exitCode})"), $"It may predate --job {plan.Job}.");
+                    }
 
-                sides.Add($"{tree.Name} {Seconds(run.Elapsed)}");
-                (tree.IsBase ? baseFolders : newFolders).Add(folder);
+                    sideTime[tree] += run.Elapsed;
+                    lastLines[tree] = tail;
+                    // A filter that leaves a group no rows measures nothing there (BenchmarkDotNet exits 0): no folder to judge.
+                    if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, ResultLoader.ExportPattern).Any())
+                    {
+                        (tree.IsBase ? group.Base : group.New).Add(folder);
+                    }
+                }
             }
 
+            if (round == 1)
+            {
+                // An unknown --job makes BenchmarkDotNet print why and exit 0 with nothing measured: no export at all is a failure too.
+                foreach (var tree in (AbTree[])[baseTree, newTree])
+                {
+                    if (groups.All(group => (tree.IsBase ? group.Base : group.New).Count == 0))
+                    {
+                        throw Failure(console, tree, lastLines[tree], $"could not run the '{plan.Job}' job (no results)", $"It may predate --job {plan.Job}.");
+                    }
+                }
+
+                // Groups the filter left empty on both sides are not started again.
+                groups.RemoveAll(group => group.Base.Count == 0 && group.New.Count == 0);
+            }
+
+            var sides = Order(round, baseTree, newTree).Select(tree => $"{tree.Name} {Seconds(sideTime[tree])}");
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds} ({string.Join(", ", sides)}): {Seconds(roundTime.Elapsed)}"));
         }
 
-        return (baseFolders, newFolders);
+        return groups;
     }
 
     /// <summary>
@@ -100,17 +130,29 @@ internal sealed record AbTree(bool IsBase, string Root, string Commit, string De
     public string Program => Path.Combine(Root, "bench", "SocketBench.Benchmarks", "bin", "Release", "net10.0", "SocketBench.Benchmarks.dll");
 }
 
-/// <summary>What a series of A/B rounds runs: the benchmark program's job and filters, how many rounds, and where their folders go.</summary>
-/// <param name="Output">results/gate-ab/&lt;timestamp&gt; in the new tree; rounds go to base/&lt;stage&gt;-N and new/&lt;stage&gt;-N below it.</param>
-/// <param name="Stage">"round" for the screening rounds of the whole job, "confirm" (then "confirm-2") for the rounds that re-run the suspect rows, one group of rows at a time.</param>
+/// <summary>What a series of A/B rounds runs: the benchmark program's job and filters, how many rounds, the groups of rows, and where their folders go.</summary>
+/// <param name="Output">results/gate-ab/&lt;timestamp&gt; in the new tree; rounds go to base/&lt;stage&gt;-N/&lt;group&gt; and new/&lt;stage&gt;-N/&lt;group&gt; below it.</param>
+/// <param name="Stage">"round" for the screening rounds of the whole job, "confirm" for the rounds that re-run the suspect rows.</param>
 internal sealed record AbRunPlan(string Job, IReadOnlyList<string> Filters, int Rounds, string Output, string Stage = "round")
 {
     /// <summary>How progress lines name a round of this series: "Round 2/4", "Confirmation round 3/6".</summary>
     public string Title => Stage == "round" ? "Round" : "Confirmation round";
 
-    /// <summary>One side's rounds; their source heads the Markdown summary: the commit and where its rounds are, relative to <paramref name="root"/>.</summary>
-    public ResultSet Load(AbTree tree, IReadOnlyList<string> folders, string root) => ResultLoader.LoadRounds(folders) with
+    /// <summary>The groups of rows each round runs in processes of their own (BenchmarkDotNet categories, ANDed with the filters).</summary>
+    public IReadOnlyList<string> Groups { get; init; } = RowGroups.Categories;
+
+    /// <summary>One side's rounds, every group's merged; their source heads the Markdown summary: the commit and where its rounds are, relative to <paramref name="root"/>.</summary>
+    public ResultSet Load(AbTree tree, IEnumerable<IReadOnlyList<string>> groupFolders, string root)
     {
-        Source = string.Create(CultureInfo.InvariantCulture, $"{tree.Name} {tree.Description}, {Rounds} round(s) in {Path.GetRelativePath(root, Path.Combine(Output, tree.Name))}"),
-    };
+        var groups = groupFolders.Where(folders => folders.Count > 0).Select(ResultLoader.LoadRounds).ToList();
+        return groups[0] with
+        {
+            Benchmarks = [.. groups.SelectMany(group => group.Benchmarks)],
+            Warnings = [.. groups.SelectMany(group => group.Warnings).Distinct()],
+            Source = string.Create(CultureInfo.InvariantCulture, $"{tree.Name} {tree.Description}, {Rounds} round(s) in {Path.GetRelativePath(root, Path.Combine(Output, tree.Name))}"),
+        };
+    }
 }
+
+/// <summary>One group's round folders on each side, in round order (fewer than the rounds only where a side measured nothing).</summary>
+internal sealed record AbGroupRounds(string Category, List<string> Base, List<string> New);
