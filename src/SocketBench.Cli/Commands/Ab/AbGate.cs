@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SocketBench.Cli.Commands.Echo;
-using SocketBench.Core.Cases;
 using SocketBench.Reporting.Loading;
-using SocketBench.Reporting.Model;
 using SocketBench.Reporting.Statistics;
 using SocketBench.Reporting.Writers;
 using Spectre.Console;
