@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SocketBench.Echo.Logging;
 using Spectre.Console;
 
@@ -9,8 +10,15 @@ namespace SocketBench.Cli.Commands.Echo;
 /// </summary>
 internal static class PlainLines
 {
-    public static void Line(this IAnsiConsole console, string text) => console.Profile.Out.Writer.WriteLine(text);
+    // One lock per writer for every line, the command's own and the servers' alike: connections and the sink log
+    // from many tasks while the command prints, and a writer such as a StringWriter breaks when two lines meet.
+    private static readonly ConditionalWeakTable<TextWriter, TextWriter> SynchronizedWriters = new();
 
-    /// <summary>Server and client lines as plain text; connections log from many tasks, and one line must not tear another.</summary>
-    public static EchoLog EchoLog(this IAnsiConsole console) => new(TextWriter.Synchronized(console.Profile.Out.Writer).WriteLine);
+    public static void Line(this IAnsiConsole console, string text) => WriterOf(console).WriteLine(text);
+
+    /// <summary>Server and client lines as plain text; one line must not tear another.</summary>
+    public static EchoLog EchoLog(this IAnsiConsole console) => new(WriterOf(console).WriteLine);
+
+    private static TextWriter WriterOf(IAnsiConsole console) =>
+        SynchronizedWriters.GetValue(console.Profile.Out.Writer, TextWriter.Synchronized);
 }
