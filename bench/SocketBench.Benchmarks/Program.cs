@@ -26,6 +26,11 @@ catch (ArgumentException error)
     return 2;
 }
 
+if (GateRuntime.NeedsRestart(switches.JobName))
+{
+    return GateRuntime.RunAgain(args);
+}
+
 if (args.Contains("--help") || args.Contains("-h") || args.Contains("-?"))
 {
     Console.WriteLine(BenchSwitches.Help);

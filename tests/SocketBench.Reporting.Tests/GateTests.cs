@@ -22,6 +22,16 @@ public sealed class GateTests
     }
 
     [Fact]
+    public void A_gate_job_runs_and_records_a_zero_call_counting_delay_when_started_without_it()
+    {
+        string results = QuickJob.RunGateJob(SmallFilter);
+
+        // The record is written by the process that measured: the setting was in its environment from the start.
+        var settings = Core.Cases.RunRecord.ReadFrom(results)!.Settings;
+        Assert.Equal("0", settings.RuntimeKnobs["DOTNET_TC_CallCountingDelayMs"]);
+    }
+
+    [Fact]
     public void Code_slowed_by_1_25_while_the_raw_system_calls_are_not_trips_the_gate_and_lists_the_regressions()
     {
         var run = CliRun.Of("gate", "--baseline", TestFiles.Samples, "--results", TestFiles.Scaled(TestFiles.Samples, 1.25, exceptOsReferenceRows: true));
