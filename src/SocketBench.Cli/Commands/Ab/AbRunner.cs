@@ -53,7 +53,7 @@ internal static class AbRunner
                     var run = Stopwatch.StartNew();
                     string title = string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds}, {group.Category}: {tree.Name} ({tree.ShortCommit})");
                     var (exitCode, tail) = TreeProcess.WithStatus(console, title, tree.Root,
-                        [tree.Program, "--job", plan.Job, "--filter", .. plan.Filters, "--anyCategories", group.Category, "--limits", "off", "--out", folder], cancellationToken);
+                        [tree.Program, "--job", plan.Job, "--filter", .. plan.Filters, "--anyCategories", group.Category, "--limits", "off", "--out", folder], cancellationToken, plan.Environment);
                     if (exitCode != 0)
                     {
                         throw Failure(console, tree, tail, string.Create(CultureInfo.InvariantCulture, $"could not run the '{plan.Job}' job (exit {exitCode})"), $"It may predate --job {plan.Job}.");
@@ -140,6 +140,14 @@ internal sealed record AbRunPlan(string Job, IReadOnlyList<string> Filters, int 
 
     /// <summary>The groups of rows each round runs in processes of their own (BenchmarkDotNet categories, ANDed with the filters).</summary>
     public IReadOnlyList<string> Groups { get; init; } = RowGroups.Categories;
+
+    /// <summary>
+    /// Set for both sides' processes: the gate job runs with the call-counting delay at zero (docs/gate.md, "The call-counting
+    /// delay"), and a base commit from before that setting must run the same way; set here, no process starts itself again.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Environment => Job == "gate" ? new Dictionary<string, string?> { [GateRuntimeVariable] = "0" } : [];
+
+    private const string GateRuntimeVariable = "DOTNET_TC_CallCountingDelayMs";
 
     /// <summary>One side's rounds, every group's merged; their source heads the Markdown summary: the commit and where its rounds are, relative to <paramref name="root"/>.</summary>
     public ResultSet Load(AbTree tree, IEnumerable<IReadOnlyList<string>> groupFolders, string root)

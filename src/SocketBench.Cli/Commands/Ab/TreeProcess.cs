@@ -13,12 +13,14 @@ internal static class TreeProcess
     private const int TailLines = 20;
 
     public static (int ExitCode, IReadOnlyList<string> Tail) WithStatus(
-        IAnsiConsole console, string title, string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+        IAnsiConsole console, string title, string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         // Output and error lines arrive on two threads.
         var tail = new ConcurrentQueue<string>();
         // CliWrap kills the process tree when the token is cancelled, then throws OperationCanceledException.
         var result = console.Status().Start(Markup.Escape(title), status => CliWrap.Cli.Wrap("dotnet").WithWorkingDirectory(workingDirectory).WithArguments(arguments)
+            .WithEnvironmentVariables(environment ?? new Dictionary<string, string?>())
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.ToDelegate(line =>
             {
