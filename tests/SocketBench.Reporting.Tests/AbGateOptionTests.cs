@@ -6,10 +6,10 @@ namespace SocketBench.Reporting.Tests;
 public sealed class AbGateOptionTests
 {
     [Theory]
-    [InlineData("--rounds", "0", "Example: --rounds 3")]
-    [InlineData("--rounds", "x", "Example: --rounds 3")]
-    [InlineData("--rounds", "-2", "Example: --rounds 3")]
-    [InlineData("--rounds", "1.5", "Example: --rounds 3")]
+    [InlineData("--rounds", "0", "Example: --rounds 5")]
+    [InlineData("--rounds", "x", "Example: --rounds 5")]
+    [InlineData("--rounds", "-2", "Example: --rounds 5")]
+    [InlineData("--rounds", "1.5", "Example: --rounds 5")]
     [InlineData("--confirm-rounds", "3", "Example: --confirm-rounds 8")]
     [InlineData("--confirm-rounds", "x", "Example: --confirm-rounds 8")]
     [InlineData("--confirm-rounds", "-1", "Example: --confirm-rounds 8")]
@@ -30,7 +30,7 @@ public sealed class AbGateOptionTests
         var run = CliRun.Of("gate", "--base", "HEAD", "--confirm-rounds", "0");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--rounds 4 cannot reach the test's alpha", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--rounds 3 cannot reach the test's alpha", run.Error, StringComparison.Ordinal);
         Assert.Contains("Example: --rounds 5 --confirm-rounds 0.", run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
@@ -74,7 +74,7 @@ public sealed class AbGateOptionTests
         string help = string.Join(' ', run.Output.Split((char[])[' ', '\n', '\r', '│'], StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("--base <REF>", help, StringComparison.Ordinal);
         Assert.Contains("HEAD~1", help, StringComparison.Ordinal);
-        Assert.Contains("--rounds <N> 4", help, StringComparison.Ordinal);
+        Assert.Contains("--rounds <N> 3", help, StringComparison.Ordinal);
         Assert.Contains("--confirm-rounds <N> 8", help, StringComparison.Ordinal);
         Assert.Contains("--job <NAME> gate", help, StringComparison.Ordinal);
     }

@@ -36,13 +36,13 @@ public sealed class AbGateTests
             string head = Git(root, "rev-parse", "--short=7", "HEAD").Trim();
             Assert.Contains($"base {head} \"", output, StringComparison.Ordinal);
             Assert.Contains($"new {head} (HEAD)", output, StringComparison.Ordinal);
-            Assert.Matches(@"Round 4/4 \(new \d+\.\d s, base \d+\.\d s\): \d+\.\d s", output);
+            Assert.Matches(@"Round 3/3 \(base \d+\.\d s, new \d+\.\d s\): \d+\.\d s", output);
             Assert.Matches(@"A/B total: \d+\.\d s \(builds \d+\.\d s, rounds \d+\.\d s, confirmation \d+\.\d s\)", output);
             Assert.Contains("3 matched:", output, StringComparison.Ordinal);
             Assert.DoesNotContain("counter:", output, StringComparison.Ordinal);
             Assert.True(results.Success, output);
             Assert.True(Directory.Exists(Path.Combine(results.Groups[1].Value, "base", "round-1")), output);
-            Assert.True(Directory.Exists(Path.Combine(results.Groups[1].Value, "new", "round-4")), output);
+            Assert.True(Directory.Exists(Path.Combine(results.Groups[1].Value, "new", "round-3")), output);
             Assert.Contains($"base {head}", File.ReadAllText(markdown), StringComparison.Ordinal);
         }
         finally

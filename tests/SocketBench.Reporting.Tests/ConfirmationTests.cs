@@ -107,12 +107,23 @@ public sealed class ConfirmationTests
         var suspect = new ComparisonRow(tcpRow.FullName, tcpRow.Label, 100, 125, 1.25, 1.2, 1.3, Verdict.Same, "");
         List<AbGroupRounds> rounds =
         [
-            new("Tls", [Path.Combine(AppContext.BaseDirectory, "SamplesTls")], [Path.Combine(AppContext.BaseDirectory, "SamplesTls")]),
-            new("Tcp", [TestFiles.Samples], [TestFiles.Samples]),
-            new("Udp", [], []),
+            new(RowGroup.Screening[2], [Path.Combine(AppContext.BaseDirectory, "SamplesTls")], [Path.Combine(AppContext.BaseDirectory, "SamplesTls")]),
+            new(RowGroup.Screening[1], [TestFiles.Samples], [TestFiles.Samples]),
+            new(RowGroup.Screening[3], [], []),
         ];
 
-        Assert.Equal(["Tcp"], AbGate.GroupsWithSuspects(rounds, [suspect]));
+        Assert.Equal(["Tcp"], AbGate.GroupsWithSuspects(rounds, [suspect]).Select(group => group.Name));
+    }
+
+    [Fact]
+    public void The_confirmation_runs_every_send_suspect_in_one_process_and_the_echo_suspects_in_another()
+    {
+        var groups = RowGroup.ForConfirmation(RowGroup.Screening);
+
+        Assert.Equal(
+            ["RoundTrip: RoundTrip", "Send: Tcp Tls Udp"],
+            groups.Select(group => $"{group.Name}: {string.Join(' ', group.Categories)}"));
+        Assert.Equal(["Send: Udp"], RowGroup.ForConfirmation([RowGroup.Screening[3]]).Select(group => $"{group.Name}: {string.Join(' ', group.Categories)}"));
     }
 
     private static ComparisonResult Screening(double[] baseRounds, double[] newRounds) =>

@@ -36,8 +36,8 @@ public sealed class GateSettings : JudgeSettings
 
     [CommandOption("--rounds <N>")]
     [Description("With --base: screening rounds of the whole job, base and new alternating which goes first (base,new / new,base / ...); each side's rounds are one sample.")]
-    [DefaultValue("4")]
-    public string Rounds { get; init; } = "4";
+    [DefaultValue("3")]
+    public string Rounds { get; init; } = "3";
 
     [CommandOption("--confirm-rounds <N>")]
     [Description("With --base: rounds that re-run only the rows the screening read at least the threshold slower; those rows are judged on these fresh rounds (at least 5; 0 judges the screening rounds alone).")]
@@ -51,7 +51,7 @@ public sealed class GateSettings : JudgeSettings
 
     /// <summary>--base's own options, checked only with --base (without it they are not used); the command parses the counts checked here.</summary>
     public override ValidationResult Validate() => Base is null ? ValidationResult.Success() : OptionChecks.FirstError(
-        ParseCount(Rounds) is >= 1 ? null : $"Invalid --rounds '{Rounds}': a whole number of rounds, at least 1. Example: --rounds 3.",
+        ParseCount(Rounds) is >= 1 ? null : $"Invalid --rounds '{Rounds}': a whole number of rounds, at least 1. Example: --rounds 5.",
         ParseCount(ConfirmRounds) is 0 or >= ResultComparer.MinRounds ? null : string.Create(CultureInfo.InvariantCulture,
             $"Invalid --confirm-rounds '{ConfirmRounds}': 0, or a whole number of rounds from {ResultComparer.MinRounds} (fewer cannot reach the test's alpha). Example: --confirm-rounds 8."),
         ParseCount(ConfirmRounds) == 0 && ParseCount(Rounds) is int rounds && rounds < ResultComparer.MinRounds

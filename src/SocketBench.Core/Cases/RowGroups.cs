@@ -7,5 +7,8 @@ namespace SocketBench.Core.Cases;
 /// </summary>
 public static class RowGroups
 {
-    public static IReadOnlyList<string> Categories { get; } = ["RoundTrip", "Tcp", "Tls", "Udp"];
+    /// <summary>The echo round trips' category.</summary>
+    public const string RoundTrip = "RoundTrip";
+
+    public static IReadOnlyList<string> Categories { get; } = [RoundTrip, "Tcp", "Tls", "Udp"];
 }

@@ -64,7 +64,7 @@ internal static class AbGate
             if (suspects.Count > 0 && confirmRounds > 0)
             {
                 console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Confirming {suspects.Count} row(s) that read {comparison.Options.Threshold} or more slower, in {confirmRounds} rounds of their own: {Markup.Escape(string.Join(", ", suspects.Select(row => $"{row.Label} {ComparisonMarkdown.Ratio(row.Ratio)}")))}"));
-                var confirmation = plan with { Filters = suspects.Select(row => row.Id).ToList(), Rounds = confirmRounds, Stage = "confirm", Groups = GroupsWithSuspects(screeningRounds, suspects) };
+                var confirmation = plan with { Filters = suspects.Select(row => row.Id).ToList(), Rounds = confirmRounds, Stage = "confirm", Groups = RowGroup.ForConfirmation(GroupsWithSuspects(screeningRounds, suspects)) };
                 var confirmationRounds = AbRunner.Run(console, baseTree, newTree, confirmation, signals.Token);
                 comparison = ResultComparer.Confirm(comparison,
                     confirmation.Load(baseTree, confirmationRounds.Select(group => group.Base), root), confirmation.Load(newTree, confirmationRounds.Select(group => group.New), root), confirmRounds);
@@ -87,9 +87,9 @@ internal static class AbGate
     }
 
     /// <summary>The groups whose screening rounds measured a suspect: only those run again.</summary>
-    internal static IReadOnlyList<string> GroupsWithSuspects(IReadOnlyList<AbGroupRounds> rounds, IReadOnlyList<ComparisonRow> suspects)
+    internal static IReadOnlyList<RowGroup> GroupsWithSuspects(IReadOnlyList<AbGroupRounds> rounds, IReadOnlyList<ComparisonRow> suspects)
     {
         var ids = suspects.Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
-        return [.. rounds.Where(group => group.New.Concat(group.Base).Take(1).Any(folder => ResultLoader.Load(folder).Benchmarks.Any(result => ids.Contains(result.FullName)))).Select(group => group.Category)];
+        return [.. rounds.Where(group => group.New.Concat(group.Base).Take(1).Any(folder => ResultLoader.Load(folder).Benchmarks.Any(result => ids.Contains(result.FullName)))).Select(group => group.Group)];
     }
 }

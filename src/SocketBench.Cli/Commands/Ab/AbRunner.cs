@@ -49,11 +49,11 @@ internal static class AbRunner
             {
                 foreach (var tree in Order(round + index, baseTree, newTree))
                 {
-                    string folder = Path.Combine(plan.Output, tree.Name, string.Create(CultureInfo.InvariantCulture, $"{plan.Stage}-{round}"), group.Category.ToLowerInvariant());
+                    string folder = Path.Combine(plan.Output, tree.Name, string.Create(CultureInfo.InvariantCulture, $"{plan.Stage}-{round}"), group.Group.Name.ToLowerInvariant());
                     var run = Stopwatch.StartNew();
-                    string title = string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds}, {group.Category}: {tree.Name} ({tree.ShortCommit})");
+                    string title = string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds}, {group.Group.Name}: {tree.Name} ({tree.ShortCommit})");
                     var (exitCode, tail) = TreeProcess.WithStatus(console, title, tree.Root,
-                        [tree.Program, "--job", plan.Job, "--filter", .. plan.Filters, "--anyCategories", group.Category, "--limits", "off", "--out", folder], cancellationToken, plan.Environment);
+                        [tree.Program, "--job", plan.Job, "--filter", .. plan.Filters, "--anyCategories", .. group.Group.Categories, "--limits", "off", "--out", folder], cancellationToken, plan.Environment);
                     if (exitCode != 0)
                     {
                         throw Failure(console, tree, tail, string.Create(CultureInfo.InvariantCulture, $"could not run the '{plan.Job}' job (exit {exitCode})"), $"It may predate --job {plan.Job}.");
@@ -139,7 +139,7 @@ internal sealed record AbRunPlan(string Job, IReadOnlyList<string> Filters, int 
     public string Title => Stage == "round" ? "Round" : "Confirmation round";
 
     /// <summary>The groups of rows each round runs in processes of their own (BenchmarkDotNet categories, ANDed with the filters).</summary>
-    public IReadOnlyList<string> Groups { get; init; } = RowGroups.Categories;
+    public IReadOnlyList<RowGroup> Groups { get; init; } = RowGroup.Screening;
 
     /// <summary>
     /// Set for both sides' processes: the gate job runs with the call-counting delay at zero (docs/gate.md, "The call-counting
@@ -162,5 +162,28 @@ internal sealed record AbRunPlan(string Job, IReadOnlyList<string> Filters, int 
     }
 }
 
+/// <summary>Rows a round runs in processes of their own: one or more benchmark categories (ORed), named for progress lines and folders.</summary>
+internal sealed record RowGroup(string Name, IReadOnlyList<string> Categories)
+{
+    /// <summary>The screening's groups: one transport each, the echo round trips apart (<see cref="RowGroups"/>).</summary>
+    public static IReadOnlyList<RowGroup> Screening { get; } = [.. RowGroups.Categories.Select(category => new RowGroup(category, [category]))];
+
+    /// <summary>
+    /// The confirmation's groups, for the screening groups that measured a suspect: the echo round trips apart (their rows
+    /// shape the send rows' code), every send row together. A confirmation process runs few rows, and each process start
+    /// costs about a second a side and round.
+    /// </summary>
+    public static IReadOnlyList<RowGroup> ForConfirmation(IEnumerable<RowGroup> withSuspects)
+    {
+        var (echo, send) = (new List<string>(), new List<string>());
+        foreach (string category in withSuspects.SelectMany(group => group.Categories))
+        {
+            (category == RowGroups.RoundTrip ? echo : send).Add(category);
+        }
+
+        return [.. new[] { new RowGroup(RowGroups.RoundTrip, echo), new RowGroup("Send", send) }.Where(group => group.Categories.Count > 0)];
+    }
+}
+
 /// <summary>One group's round folders on each side, in round order (fewer than the rounds only where a side measured nothing).</summary>
-internal sealed record AbGroupRounds(string Category, List<string> Base, List<string> New);
+internal sealed record AbGroupRounds(RowGroup Group, List<string> Base, List<string> New);
