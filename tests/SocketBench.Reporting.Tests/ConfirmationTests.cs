@@ -115,17 +115,6 @@ public sealed class ConfirmationTests
         Assert.Equal(["Tcp"], AbGate.GroupsWithSuspects(rounds, [suspect]).Select(group => group.Name));
     }
 
-    [Fact]
-    public void The_confirmation_runs_every_send_suspect_in_one_process_and_the_echo_suspects_in_another()
-    {
-        var groups = RowGroup.ForConfirmation(RowGroup.Screening);
-
-        Assert.Equal(
-            ["RoundTrip: RoundTrip", "Send: Tcp Tls Udp"],
-            groups.Select(group => $"{group.Name}: {string.Join(' ', group.Categories)}"));
-        Assert.Equal(["Send: Udp"], RowGroup.ForConfirmation([RowGroup.Screening[3]]).Select(group => $"{group.Name}: {string.Join(' ', group.Categories)}"));
-    }
-
     private static ComparisonResult Screening(double[] baseRounds, double[] newRounds) =>
         ResultComparer.Compare(Side(baseRounds), Side(newRounds), Gate);
 

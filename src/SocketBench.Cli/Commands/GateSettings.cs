@@ -41,8 +41,8 @@ public sealed class GateSettings : JudgeSettings
 
     [CommandOption("--confirm-rounds <N>")]
     [Description("With --base: rounds that re-run only the rows the screening read at least the threshold slower; those rows are judged on these fresh rounds (at least 5; 0 judges the screening rounds alone).")]
-    [DefaultValue("8")]
-    public string ConfirmRounds { get; init; } = "8";
+    [DefaultValue("6")]
+    public string ConfirmRounds { get; init; } = "6";
 
     [CommandOption("--job <NAME>")]
     [Description("With --base: the benchmark program's job for both sides (its --job: gate, quick, default).")]

@@ -64,7 +64,7 @@ internal static class AbGate
             if (suspects.Count > 0 && confirmRounds > 0)
             {
                 console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Confirming {suspects.Count} row(s) that read {comparison.Options.Threshold} or more slower, in {confirmRounds} rounds of their own: {Markup.Escape(string.Join(", ", suspects.Select(row => $"{row.Label} {ComparisonMarkdown.Ratio(row.Ratio)}")))}"));
-                var confirmation = plan with { Filters = suspects.Select(row => row.Id).ToList(), Rounds = confirmRounds, Stage = "confirm", Groups = RowGroup.ForConfirmation(GroupsWithSuspects(screeningRounds, suspects)) };
+                var confirmation = plan with { Filters = suspects.Select(row => row.Id).ToList(), Rounds = confirmRounds, Stage = "confirm", Groups = GroupsWithSuspects(screeningRounds, suspects) };
                 var confirmationRounds = AbRunner.Run(console, baseTree, newTree, confirmation, signals.Token);
                 comparison = ResultComparer.Confirm(comparison,
                     confirmation.Load(baseTree, confirmationRounds.Select(group => group.Base), root), confirmation.Load(newTree, confirmationRounds.Select(group => group.New), root), confirmRounds);

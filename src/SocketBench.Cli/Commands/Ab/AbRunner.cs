@@ -167,22 +167,6 @@ internal sealed record RowGroup(string Name, IReadOnlyList<string> Categories)
 {
     /// <summary>The screening's groups: one transport each, the echo round trips apart (<see cref="RowGroups"/>).</summary>
     public static IReadOnlyList<RowGroup> Screening { get; } = [.. RowGroups.Categories.Select(category => new RowGroup(category, [category]))];
-
-    /// <summary>
-    /// The confirmation's groups, for the screening groups that measured a suspect: the echo round trips apart (their rows
-    /// shape the send rows' code), every send row together. A confirmation process runs few rows, and each process start
-    /// costs about a second a side and round.
-    /// </summary>
-    public static IReadOnlyList<RowGroup> ForConfirmation(IEnumerable<RowGroup> withSuspects)
-    {
-        var (echo, send) = (new List<string>(), new List<string>());
-        foreach (string category in withSuspects.SelectMany(group => group.Categories))
-        {
-            (category == RowGroups.RoundTrip ? echo : send).Add(category);
-        }
-
-        return [.. new[] { new RowGroup(RowGroups.RoundTrip, echo), new RowGroup("Send", send) }.Where(group => group.Categories.Count > 0)];
-    }
 }
 
 /// <summary>One group's round folders on each side, in round order (fewer than the rounds only where a side measured nothing).</summary>
