@@ -75,7 +75,7 @@ public sealed class AbGateOptionTests
         Assert.Contains("--base <REF>", help, StringComparison.Ordinal);
         Assert.Contains("HEAD~1", help, StringComparison.Ordinal);
         Assert.Contains("--rounds <N> 3", help, StringComparison.Ordinal);
-        Assert.Contains("--confirm-rounds <N> 6", help, StringComparison.Ordinal);
+        Assert.Contains("--confirm-rounds <N> 8", help, StringComparison.Ordinal);
         Assert.Contains("--job <NAME> gate", help, StringComparison.Ordinal);
     }
 

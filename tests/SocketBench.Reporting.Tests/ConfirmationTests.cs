@@ -30,14 +30,14 @@ public sealed class ConfirmationTests
     {
         var screening = Screening(baseRounds: [100, 102, 98, 101], newRounds: [125, 130, 124, 128]);
 
-        var confirmed = ResultComparer.Confirm(screening, Side([100, 101, 99, 102, 100, 98]), Side([126, 125, 127, 124, 128, 126]), rounds: 6);
+        var confirmed = ResultComparer.Confirm(screening, Side([100, 101, 99, 102, 100, 98, 101, 100]), Side([126, 125, 127, 124, 128, 126, 125, 127]), rounds: 8);
 
         var row = Assert.Single(confirmed.Rows);
         Assert.Equal(Verdict.Slower, row.Verdict);
-        Assert.StartsWith("screening 1.27×, confirmed in 6 rounds, needs 10", row.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("screening 1.27×, confirmed in 8 rounds, by pair, needs 10", row.Reason, StringComparison.Ordinal);
         Assert.InRange(row.Ratio, 1.24, 1.28);
         Assert.True(confirmed.HasRegression);
-        Assert.Equal(6, confirmed.ConfirmationRounds);
+        Assert.Equal(8, confirmed.ConfirmationRounds);
     }
 
     [Fact]
@@ -45,11 +45,11 @@ public sealed class ConfirmationTests
     {
         var screening = Screening(baseRounds: [100, 102, 98, 101], newRounds: [125, 130, 124, 128]);
 
-        var confirmed = ResultComparer.Confirm(screening, Side([100, 101, 99, 102, 100, 98]), Side([101, 99, 100, 103, 98, 100]), rounds: 6);
+        var confirmed = ResultComparer.Confirm(screening, Side([100, 101, 99, 102, 100, 98, 101, 100]), Side([101, 99, 100, 103, 98, 100, 99, 101]), rounds: 8);
 
         var row = Assert.Single(confirmed.Rows);
         Assert.Equal(Verdict.Same, row.Verdict);
-        Assert.StartsWith("screening 1.27×, not confirmed in 6 rounds", row.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("screening 1.27×, not confirmed in 8 rounds", row.Reason, StringComparison.Ordinal);
         Assert.False(confirmed.HasRegression);
     }
 
@@ -113,6 +113,43 @@ public sealed class ConfirmationTests
         ];
 
         Assert.Equal(["Tcp"], AbGate.GroupsWithSuspects(rounds, [suspect]).Select(group => group.Name));
+    }
+
+    [Fact]
+    public void A_slow_phase_of_the_host_over_half_the_confirmation_rounds_does_not_erase_a_change_every_pair_shows()
+    {
+        // Regression (d), TCP TaskWaitAll 1 KiB × 256, µs per batch (2026-12-01, 20:46): from round 3 on the host ran
+        // 1.5× slower on both sides of each round. Every round's new/base ratio stayed 1.14–1.28×.
+        var screening = Screening(baseRounds: [1062, 1056, 991], newRounds: [1302, 1298, 1261]);
+        double[] baseRounds = [987, 983, 1468, 1545, 1495, 1500, 1480, 1490];
+        double[] newRounds = [1272, 1254, 1740, 1698, 1747, 1775, 1722, 1730];
+
+        var confirmed = ResultComparer.Confirm(screening, Side(baseRounds), Side(newRounds), rounds: 8);
+
+        Assert.Equal(Verdict.Slower, Assert.Single(confirmed.Rows).Verdict);
+        // All base rounds against all new rounds, as the unpaired test sees them, cannot show 10 %.
+        var unpaired = ResultComparer.Confirm(screening, Side(baseRounds[..6]), Side(newRounds[..6]), rounds: 6);
+        Assert.Equal(Verdict.Same, Assert.Single(unpaired.Rows).Verdict);
+    }
+
+    [Fact]
+    public void Pairs_that_a_slow_phase_moved_together_are_Same_when_no_pair_shows_a_change()
+    {
+        var screening = Screening(baseRounds: [100, 102, 98], newRounds: [125, 130, 124]);
+
+        var confirmed = ResultComparer.Confirm(screening, Side([100, 101, 150, 155, 148, 99, 100, 101]), Side([102, 99, 156, 150, 151, 101, 98, 103]), rounds: 8);
+
+        Assert.Equal(Verdict.Same, Assert.Single(confirmed.Rows).Verdict);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1.0, 2, 3, 4, 5, 6, 7, 8 }, 1.0 / 256)]
+    [InlineData(new[] { -1.0, 2, 3, 4, 5, 6, 7, 8 }, 2.0 / 256)]
+    [InlineData(new[] { -1.0, -2, -3, -4, -5, -6, -7, -8 }, 1.0)]
+    [InlineData(new[] { 1.0, 1, -1 }, 4.0 / 8)]
+    public void The_signed_rank_tail_is_counted_exactly_over_every_sign_pattern(double[] differences, double expected)
+    {
+        Assert.Equal(expected, PairedRounds.UpperTailP(differences), 12);
     }
 
     private static ComparisonResult Screening(double[] baseRounds, double[] newRounds) =>

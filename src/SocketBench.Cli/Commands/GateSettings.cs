@@ -40,9 +40,9 @@ public sealed class GateSettings : JudgeSettings
     public string Rounds { get; init; } = "3";
 
     [CommandOption("--confirm-rounds <N>")]
-    [Description("With --base: rounds that re-run only the rows the screening read at least the threshold slower; those rows are judged on these fresh rounds (at least 5; 0 judges the screening rounds alone).")]
-    [DefaultValue("6")]
-    public string ConfirmRounds { get; init; } = "6";
+    [Description("With --base: rounds that re-run only the rows the screening read at least the threshold slower; those rows are judged on these fresh rounds, each round's base and new as a pair (at least 7; 0 judges the screening rounds alone).")]
+    [DefaultValue("8")]
+    public string ConfirmRounds { get; init; } = "8";
 
     [CommandOption("--job <NAME>")]
     [Description("With --base: the benchmark program's job for both sides (its --job: gate, quick, default).")]
@@ -52,8 +52,8 @@ public sealed class GateSettings : JudgeSettings
     /// <summary>--base's own options, checked only with --base (without it they are not used); the command parses the counts checked here.</summary>
     public override ValidationResult Validate() => Base is null ? ValidationResult.Success() : OptionChecks.FirstError(
         ParseCount(Rounds) is >= 1 ? null : $"Invalid --rounds '{Rounds}': a whole number of rounds, at least 1. Example: --rounds 5.",
-        ParseCount(ConfirmRounds) is 0 or >= ResultComparer.MinRounds ? null : string.Create(CultureInfo.InvariantCulture,
-            $"Invalid --confirm-rounds '{ConfirmRounds}': 0, or a whole number of rounds from {ResultComparer.MinRounds} (fewer cannot reach the test's alpha). Example: --confirm-rounds 8."),
+        ParseCount(ConfirmRounds) is 0 or >= PairedRounds.MinPairs ? null : string.Create(CultureInfo.InvariantCulture,
+            $"Invalid --confirm-rounds '{ConfirmRounds}': 0, or a whole number of rounds from {PairedRounds.MinPairs} (fewer pairs cannot reach the test's alpha). Example: --confirm-rounds 8."),
         ParseCount(ConfirmRounds) == 0 && ParseCount(Rounds) is int rounds && rounds < ResultComparer.MinRounds
             ? string.Create(CultureInfo.InvariantCulture, $"--confirm-rounds 0 judges the screening rounds alone, and --rounds {rounds} cannot reach the test's alpha: give at least {ResultComparer.MinRounds}. Example: --rounds 5 --confirm-rounds 0.")
             : null,

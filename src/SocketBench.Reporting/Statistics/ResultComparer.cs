@@ -94,7 +94,11 @@ public static class ResultComparer
         double lower = baseMedian.Upper > 0 ? newMedian.Lower / baseMedian.Upper : double.NaN;
         double upper = baseMedian.Lower > 0 ? newMedian.Upper / baseMedian.Lower : double.PositiveInfinity;
 
-        var (verdict, reason) = byRound
+        // Confirmation rounds pair up (the same round on both sides ran back to back) when both sides have every round.
+        bool paired = confirming && byRound && baseResult.RoundMedians.Count == newResult.RoundMedians.Count && baseResult.RoundMedians.Count >= PairedRounds.MinPairs;
+        var (verdict, reason) = paired
+            ? DecideConfirmation(baseResult.RoundMedians, newResult.RoundMedians, baseSample, newSample, WithinRoundSpread(baseResult), options)
+            : byRound
             ? DecideByRound(baseSample, newSample, WithinRoundSpread(baseResult), options, confirming)
             : Decide(baseSample, newSample, options);
         return new ComparisonRow(
@@ -134,7 +138,7 @@ public static class ResultComparer
         return row with { Reason = string.Create(CultureInfo.InvariantCulture, $"screening {Writers.ComparisonMarkdown.Ratio(screened.Ratio)}, {(row.Verdict == Verdict.Slower ? "" : "not ")}confirmed in {row.Reason}") };
     }
 
-    /// <summary>Rounds per side the per-round test needs before it can reach <see cref="ComparisonOptions.RoundAlpha"/> (5 rounds: p = 0.004 at best).</summary>
+    /// <summary>Rounds per side the unpaired per-round test needs before it can reach <see cref="ComparisonOptions.RoundAlpha"/> (5 rounds: p = 0.004 at best); the confirmation's paired test needs <see cref="PairedRounds.MinPairs"/>.</summary>
     public const int MinRounds = 5;
 
     /// <summary>
@@ -153,6 +157,23 @@ public static class ResultComparer
         var verdict = VerdictOf(EquivalenceTest.Perform(baseSample, newSample, threshold, options.RoundAlpha));
         // The needed change is said whenever it matters: a confirmation, a verdict other than Same, or a row noisier than the threshold.
         return (verdict, confirming || verdict != Verdict.Same || needed > options.RelativeThreshold ? string.Create(CultureInfo.InvariantCulture, $"{newSample.Size} rounds, needs {needed:P0}") : "");
+    }
+
+    /// <summary>
+    /// Confirmation rounds are judged two ways, and a change either shows counts: pair by pair (<see cref="PairedRounds"/>),
+    /// which a slow phase of the host over some rounds cannot hide since it slows both sides of a round, and all base rounds
+    /// against all new rounds (<see cref="DecideByRound"/>), which one off round on one side cannot hide. Each at the
+    /// rounds' alpha; both need the same shift (the threshold, or the base's noise within one process).
+    /// </summary>
+    private static (Verdict Verdict, string Reason) DecideConfirmation(
+        IReadOnlyList<double> baseRounds, IReadOnlyList<double> newRounds, Sample baseSample, Sample newSample, double iterationNoise, ComparisonOptions options)
+    {
+        double needed = Math.Max(options.RelativeThreshold, iterationNoise);
+        var byPair = PairedRounds.Decide(baseRounds, newRounds, needed, options.RoundAlpha);
+        var (byRound, reason) = DecideByRound(baseSample, newSample, iterationNoise, options, confirming: true);
+        return byPair == Verdict.Slower || (byPair == Verdict.Faster && byRound != Verdict.Slower)
+            ? (byPair, string.Create(CultureInfo.InvariantCulture, $"{newRounds.Count} rounds, by pair, needs {needed:P0}"))
+            : (byRound, reason);
     }
 
     /// <summary>How far one side's rounds disagree: the slowest round over the fastest, minus one (0.2 for 1.2×).</summary>
