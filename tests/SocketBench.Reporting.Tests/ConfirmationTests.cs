@@ -107,12 +107,12 @@ public sealed class ConfirmationTests
         var suspect = new ComparisonRow(tcpRow.FullName, tcpRow.Label, 100, 125, 1.25, 1.2, 1.3, Verdict.Same, "");
         List<AbGroupRounds> rounds =
         [
-            new(RowGroup.Screening[2], [Path.Combine(AppContext.BaseDirectory, "SamplesTls")], [Path.Combine(AppContext.BaseDirectory, "SamplesTls")]),
-            new(RowGroup.Screening[1], [TestFiles.Samples], [TestFiles.Samples]),
-            new(RowGroup.Screening[3], [], []),
+            new("Tls", [Path.Combine(AppContext.BaseDirectory, "SamplesTls")], [Path.Combine(AppContext.BaseDirectory, "SamplesTls")]),
+            new("Tcp", [TestFiles.Samples], [TestFiles.Samples]),
+            new("Udp", [], []),
         ];
 
-        Assert.Equal(["Tcp"], AbGate.GroupsWithSuspects(rounds, [suspect]).Select(group => group.Name));
+        Assert.Equal(["Tcp"], AbGate.GroupsWithSuspects(rounds, [suspect]));
     }
 
     [Fact]

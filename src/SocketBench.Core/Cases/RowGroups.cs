@@ -7,8 +7,5 @@ namespace SocketBench.Core.Cases;
 /// </summary>
 public static class RowGroups
 {
-    /// <summary>The echo round trips' category.</summary>
-    public const string RoundTrip = "RoundTrip";
-
-    public static IReadOnlyList<string> Categories { get; } = [RoundTrip, "Tcp", "Tls", "Udp"];
+    public static IReadOnlyList<string> Categories { get; } = ["RoundTrip", "Tcp", "Tls", "Udp"];
 }

@@ -87,9 +87,9 @@ internal static class AbGate
     }
 
     /// <summary>The groups whose screening rounds measured a suspect: only those run again.</summary>
-    internal static IReadOnlyList<RowGroup> GroupsWithSuspects(IReadOnlyList<AbGroupRounds> rounds, IReadOnlyList<ComparisonRow> suspects)
+    internal static IReadOnlyList<string> GroupsWithSuspects(IReadOnlyList<AbGroupRounds> rounds, IReadOnlyList<ComparisonRow> suspects)
     {
         var ids = suspects.Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
-        return [.. rounds.Where(group => group.New.Concat(group.Base).Take(1).Any(folder => ResultLoader.Load(folder).Benchmarks.Any(result => ids.Contains(result.FullName)))).Select(group => group.Group)];
+        return [.. rounds.Where(group => group.New.Concat(group.Base).Take(1).Any(folder => ResultLoader.Load(folder).Benchmarks.Any(result => ids.Contains(result.FullName)))).Select(group => group.Category)];
     }
 }

@@ -49,11 +49,11 @@ internal static class AbRunner
             {
                 foreach (var tree in Order(round + index, baseTree, newTree))
                 {
-                    string folder = Path.Combine(plan.Output, tree.Name, string.Create(CultureInfo.InvariantCulture, $"{plan.Stage}-{round}"), group.Group.Name.ToLowerInvariant());
+                    string folder = Path.Combine(plan.Output, tree.Name, string.Create(CultureInfo.InvariantCulture, $"{plan.Stage}-{round}"), group.Category.ToLowerInvariant());
                     var run = Stopwatch.StartNew();
-                    string title = string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds}, {group.Group.Name}: {tree.Name} ({tree.ShortCommit})");
+                    string title = string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds}, {group.Category}: {tree.Name} ({tree.ShortCommit})");
                     var (exitCode, tail) = TreeProcess.WithStatus(console, title, tree.Root,
-                        [tree.Program, "--job", plan.Job, "--filter", .. plan.Filters, "--anyCategories", .. group.Group.Categories, "--limits", "off", "--out", folder], cancellationToken, plan.Environment);
+                        [tree.Program, "--job", plan.Job, "--filter", .. plan.Filters, "--anyCategories", group.Category, "--limits", "off", "--out", folder], cancellationToken, plan.Environment);
                     if (exitCode != 0)
                     {
                         throw Failure(console, tree, tail, string.Create(CultureInfo.InvariantCulture, $"could not run the '{plan.Job}' job (exit {exitCode})"), $"It may predate --job {plan.Job}.");
@@ -139,7 +139,7 @@ internal sealed record AbRunPlan(string Job, IReadOnlyList<string> Filters, int 
     public string Title => Stage == "round" ? "Round" : "Confirmation round";
 
     /// <summary>The groups of rows each round runs in processes of their own (BenchmarkDotNet categories, ANDed with the filters).</summary>
-    public IReadOnlyList<RowGroup> Groups { get; init; } = RowGroup.Screening;
+    public IReadOnlyList<string> Groups { get; init; } = RowGroups.Categories;
 
     /// <summary>
     /// Set for both sides' processes: the gate job runs with the call-counting delay at zero (docs/gate.md, "The call-counting
@@ -162,12 +162,5 @@ internal sealed record AbRunPlan(string Job, IReadOnlyList<string> Filters, int 
     }
 }
 
-/// <summary>Rows a round runs in processes of their own: one or more benchmark categories (ORed), named for progress lines and folders.</summary>
-internal sealed record RowGroup(string Name, IReadOnlyList<string> Categories)
-{
-    /// <summary>The screening's groups: one transport each, the echo round trips apart (<see cref="RowGroups"/>).</summary>
-    public static IReadOnlyList<RowGroup> Screening { get; } = [.. RowGroups.Categories.Select(category => new RowGroup(category, [category]))];
-}
-
 /// <summary>One group's round folders on each side, in round order (fewer than the rounds only where a side measured nothing).</summary>
-internal sealed record AbGroupRounds(RowGroup Group, List<string> Base, List<string> New);
+internal sealed record AbGroupRounds(string Category, List<string> Base, List<string> New);
