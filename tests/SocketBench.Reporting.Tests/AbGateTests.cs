@@ -2,6 +2,9 @@ using System.Text.RegularExpressions;
 using CliWrap;
 using CliWrap.Buffered;
 using SocketBench.Cli.Commands;
+using SocketBench.Cli.Commands.Ab;
+using SocketBench.Reporting.Loading;
+using Spectre.Console;
 
 namespace SocketBench.Reporting.Tests;
 
@@ -89,6 +92,42 @@ public sealed class AbGateTests
         Assert.Single(run.Error.TrimEnd().Split('\n'));
         Assert.Contains(Path.Combine(root, "results", "gate-ab"), run.Error, StringComparison.Ordinal);
         Assert.Equal(worktreesBefore, Git(root, "worktree", "list", "--porcelain"));
+    }
+
+    [Fact]
+    public void Rounds_run_only_the_rows_still_open_and_end_when_none_is()
+    {
+        string root = RepositoryRoot.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("No SocketBench.sln above the test output.");
+        string head = Git(root, "rev-parse", "HEAD").Trim();
+        // Both sides are this working tree: what is checked here is which rows each round starts, not their times.
+        var baseTree = new AbTree(IsBase: true, root, head, "base");
+        var newTree = new AbTree(IsBase: false, root, head, "new");
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No });
+        console.Profile.Width = 300;
+        var plan = new AbRunPlan("gate", [SmallFilter], Rounds: 4, TestFiles.TempFolder(), Stage: "confirm") { Groups = ["Tcp"] };
+        string? kept = null;
+        var asked = new List<int>();
+        using var deadline = new CancellationTokenSource(Deadline);
+        AbRunner.Build(console, baseTree, newTree, deadline.Token);
+
+        var rounds = AbRunner.Run(console, baseTree, newTree, plan, deadline.Token, sofar =>
+        {
+            asked.Add(sofar[0].New.Count);
+            // After round 1 one row stays open, after round 2 none.
+            kept ??= ResultLoader.Load(sofar[0].New[0]).Benchmarks[0].FullName;
+            return sofar[0].New.Count == 1 ? new HashSet<string> { kept } : new HashSet<string>();
+        });
+
+        var group = Assert.Single(rounds);
+        Assert.Equal([1, 2], asked);
+        Assert.Equal(2, group.Base.Count);
+        Assert.Equal(2, group.New.Count);
+        Assert.Equal(3, ResultLoader.Load(group.New[0]).Benchmarks.Count);
+        Assert.Equal([kept], ResultLoader.Load(group.Base[1]).Benchmarks.Select(result => result.FullName));
+        Assert.Equal([kept], ResultLoader.Load(group.New[1]).Benchmarks.Select(result => result.FullName));
+        Assert.Contains("Confirmation round 2/4: 1 row(s) still open", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Confirmation rounds ended after 2 of 4: no row's verdict could change in the rest", output.ToString(), StringComparison.Ordinal);
     }
 
     private static string Git(string directory, params string[] arguments) =>

@@ -142,6 +142,73 @@ public sealed class ConfirmationTests
         Assert.Equal(Verdict.Same, Assert.Single(confirmed.Rows).Verdict);
     }
 
+    [Fact]
+    public void A_suspect_no_later_round_could_confirm_is_no_longer_open_and_is_Same_with_the_rounds_it_ran()
+    {
+        var screening = Screening(baseRounds: [100, 102, 98], newRounds: [125, 130, 124]);
+        var baseRounds = Side([100, 101, 99, 102]);
+        var newRounds = Side([101, 99, 100, 103]);
+
+        Assert.Empty(ResultComparer.StillOpen(screening, baseRounds, newRounds, rounds: 8));
+        var confirmed = ResultComparer.Confirm(screening, baseRounds, newRounds, rounds: 8, stoppedEarly: [screening.Rows[0].Id]);
+
+        var row = Assert.Single(confirmed.Rows);
+        Assert.Equal(Verdict.Same, row.Verdict);
+        Assert.Equal("screening 1.27×, not confirmed: stopped after 4 of 8 rounds, when no later round could confirm it", row.Reason);
+    }
+
+    [Theory]
+    [InlineData(new[] { 100.0, 101, 99, 102, 100, 98, 101 }, new[] { 126.0, 125, 127, 124, 128, 126, 125 })]
+    // Two rounds the host made 2× slower on the base side only: the rest could still show it.
+    [InlineData(new[] { 100.0, 200, 99, 205 }, new[] { 126.0, 125, 127, 124 })]
+    public void A_suspect_still_slower_stays_open(double[] baseRounds, double[] newRounds)
+    {
+        var screening = Screening(baseRounds: [100, 102, 98], newRounds: [125, 130, 124]);
+
+        Assert.Single(ResultComparer.StillOpen(screening, Side(baseRounds), Side(newRounds), rounds: 8));
+    }
+
+    /// <summary>
+    /// Stopping a suspect early must never change a verdict: whenever StillOpen lets a suspect go after some rounds, the
+    /// full rounds, whatever they turned out to be, do not call it Slower. Rounds drawn like the slow host's: a real
+    /// change of 0 to 30 %, 5 % noise per process, and now and then a process at twice the time on either side.
+    /// </summary>
+    [Fact]
+    public void A_suspect_let_go_early_is_never_Slower_after_all_rounds()
+    {
+        var screening = Screening(baseRounds: [100, 102, 98], newRounds: [125, 130, 124]);
+        var random = new Random(20261201);
+        int letGo = 0;
+        int slower = 0;
+        for (int trial = 0; trial < 400; trial++)
+        {
+            double change = 1 + 0.1 * (trial % 4);
+            double Round(double level) => level * Math.Exp(0.05 * Normal(random)) * (random.NextDouble() < 0.15 ? 2 : 1);
+            double[] baseRounds = [.. Enumerable.Range(0, 8).Select(_ => Round(100))];
+            double[] newRounds = [.. Enumerable.Range(0, 8).Select(_ => Round(100 * change))];
+            double[] spreads = [.. Enumerable.Range(0, 8).Select(_ => 0.2 * random.NextDouble())];
+            var full = ResultComparer.Confirm(screening, Side(baseRounds) with { Benchmarks = [Side(baseRounds).Benchmarks[0] with { RoundSpreads = spreads }] }, Side(newRounds), rounds: 8);
+            bool isSlower = full.Rows[0].Verdict == Verdict.Slower;
+            slower += isSlower ? 1 : 0;
+            for (int measured = 2; measured < 8; measured++)
+            {
+                var baseSoFar = Side(baseRounds[..measured]) with { Benchmarks = [Side(baseRounds[..measured]).Benchmarks[0] with { RoundSpreads = spreads[..measured] }] };
+                if (ResultComparer.StillOpen(screening, baseSoFar, Side(newRounds[..measured]), rounds: 8).Count == 0)
+                {
+                    Assert.False(isSlower, $"trial {trial}: let go after {measured} rounds, Slower after 8");
+                    letGo++;
+                    break;
+                }
+            }
+        }
+
+        // Both outcomes occur, so the test can fail either way.
+        Assert.InRange(letGo, 100, 399);
+        Assert.InRange(slower, 50, 399);
+    }
+
+    private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
     [Theory]
     [InlineData(new[] { 1.0, 2, 3, 4, 5, 6, 7, 8 }, 1.0 / 256)]
     [InlineData(new[] { -1.0, 2, 3, 4, 5, 6, 7, 8 }, 2.0 / 256)]

@@ -135,11 +135,17 @@ public static class ResultLoader
 
         // A case missing from a round (it failed there) still counts, but its sample is smaller than the others'.
         warnings.AddRange(byId.Where(results => results.Count < rounds.Count)
-            .Select(results => string.Create(CultureInfo.InvariantCulture, $"{results[0].FullName} ran in {results.Count} of {rounds.Count} rounds.")));
+            .Select(results => string.Create(CultureInfo.InvariantCulture, $"{results[0].FullName}{MissingRoundsInfix}{results.Count} of {rounds.Count} rounds.")));
 
         // The host, limits, peer and settings are the first round's.
         return rounds[0] with { Source = source, Benchmarks = byId.Select(Combine).ToList(), Files = rounds.SelectMany(round => round.Files).ToList(), Warnings = warnings };
     }
+
+    private const string MissingRoundsInfix = " ran in ";
+
+    /// <summary>Whether <paramref name="warning"/> is the merge's note that the row <paramref name="id"/> is missing from some rounds.</summary>
+    public static bool IsMissingRoundsWarning(string warning, string id) =>
+        warning.StartsWith(id + MissingRoundsInfix, StringComparison.Ordinal);
 
     private static BenchmarkResult Combine(List<BenchmarkResult> results)
     {

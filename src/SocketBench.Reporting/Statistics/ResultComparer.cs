@@ -5,6 +5,7 @@ using Perfolizer.Metrology;
 using Perfolizer.Mathematics.Multimodality;
 using Perfolizer.Mathematics.QuantileEstimators;
 using Perfolizer.Mathematics.SignificanceTesting;
+using Perfolizer.Mathematics.SignificanceTesting.Base;
 using Perfolizer.Mathematics.SignificanceTesting.MannWhitney;
 using Pragmastat;
 using SocketBench.Reporting.Loading;
@@ -118,24 +119,86 @@ public static class ResultComparer
     /// is judged again, on fresh rounds that ran only the suspects, and its row is replaced by that verdict. Only the
     /// confirmation's own rounds count: the screening picked these rows because they read slow, so its rounds are biased.
     /// </summary>
-    public static ComparisonResult Confirm(ComparisonResult screening, ResultSet baseRounds, ResultSet newRounds, int rounds)
+    /// <param name="stoppedEarly">
+    /// Suspects the rounds stopped measuring once <see cref="StillOpen"/> no longer listed them: each is Same, since no
+    /// outcome of the rounds it skipped could have made it Slower.
+    /// </param>
+    public static ComparisonResult Confirm(ComparisonResult screening, ResultSet baseRounds, ResultSet newRounds, int rounds, IReadOnlyCollection<string>? stoppedEarly = null)
     {
         var baseById = baseRounds.Benchmarks.ToDictionary(result => result.FullName, StringComparer.Ordinal);
         var newById = newRounds.Benchmarks.ToDictionary(result => result.FullName, StringComparer.Ordinal);
         var suspects = screening.Suspects.Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
         var missing = suspects.Where(id => !baseById.ContainsKey(id) || !newById.ContainsKey(id)).ToList();
+        var stopped = suspects.Except(missing).Intersect(stoppedEarly ?? [], StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         return screening with
         {
-            Rows = screening.Rows.Select(row => !suspects.Contains(row.Id) || missing.Contains(row.Id) ? row : Confirmed(row, baseById[row.Id], newById[row.Id], screening.Options)).ToList(),
+            Rows = screening.Rows.Select(row => !suspects.Contains(row.Id) || missing.Contains(row.Id) ? row : Confirmed(row, baseById[row.Id], newById[row.Id], screening.Options, stopped.Contains(row.Id) ? rounds : null)).ToList(),
             ConfirmationRounds = rounds,
-            Warnings = [.. screening.Warnings, .. baseRounds.Warnings.Concat(newRounds.Warnings).Distinct(), .. missing.Select(id => $"{id} read slower in the screening rounds but was not measured in the confirmation rounds: its verdict is the screening's.")],
+            Warnings =
+            [
+                .. screening.Warnings,
+                // A stopped suspect's missing rounds were left out on purpose; its reason says so.
+                .. baseRounds.Warnings.Concat(newRounds.Warnings).Distinct().Where(warning => !stopped.Any(id => ResultLoader.IsMissingRoundsWarning(warning, id))),
+                .. missing.Select(id => $"{id} read slower in the screening rounds but was not measured in the confirmation rounds: its verdict is the screening's."),
+            ],
         };
     }
 
-    private static ComparisonRow Confirmed(ComparisonRow screened, BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options)
+    /// <summary>
+    /// The suspects that the confirmation rounds still to come could make Slower; the others are decided and need no
+    /// more rounds. A suspect is decided when even the most damning remaining rounds (each new round slower than any
+    /// measured, each base round faster, each base round's own spread zero) would leave both tests short of their alpha:
+    /// stopping it then gives the verdict the full <paramref name="rounds"/> would, in fewer processes. A row that
+    /// could still turn out Slower always runs them all.
+    /// </summary>
+    public static IReadOnlySet<string> StillOpen(ComparisonResult screening, ResultSet baseRounds, ResultSet newRounds, int rounds)
+    {
+        var newById = newRounds.Benchmarks.ToDictionary(result => result.FullName, StringComparer.Ordinal);
+        var suspects = screening.Suspects.Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
+        return baseRounds.Benchmarks
+            .Where(result => suspects.Contains(result.FullName) && newById.ContainsKey(result.FullName) && CouldStillConfirm(result, newById[result.FullName], rounds, screening.Options))
+            .Select(result => result.FullName)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Rounds a merged side has measured of this row (a row of one round has no per-round medians).</summary>
+    private static int Rounds(BenchmarkResult result) => Math.Max(1, result.RoundMedians.Count);
+
+    private static bool CouldStillConfirm(BenchmarkResult baseResult, BenchmarkResult newResult, int rounds, ComparisonOptions options)
+    {
+        int measured = Math.Min(baseResult.RoundMedians.Count, newResult.RoundMedians.Count);
+        // Fewer than two rounds say nothing yet; all rounds run is the real verdict, not a bound.
+        if (measured < 2 || measured >= rounds)
+        {
+            return measured < rounds;
+        }
+
+        // Beyond every measured median by a factor of a million, each further round further out: the remaining pairs take
+        // the largest ranks, distinct so that no tie lowers them, and every remaining new round ranks above every base round.
+        double low = Math.Min(baseResult.RoundMedians.Min(), newResult.RoundMedians.Min());
+        double high = Math.Max(baseResult.RoundMedians.Max(), newResult.RoundMedians.Max());
+        var extra = Enumerable.Range(1, rounds - measured).Select(step => 1e6 * step).ToList();
+        var worstBase = baseResult with
+        {
+            RoundMedians = [.. baseResult.RoundMedians.Take(measured), .. extra.Select(factor => low / factor)],
+            RoundSpreads = [.. baseResult.RoundSpreads.Take(measured), .. extra.Select(_ => 0.0)],
+        };
+        var worstNew = newResult with { RoundMedians = [.. newResult.RoundMedians.Take(measured), .. extra.Select(factor => high * factor)] };
+        return Judge(worstBase, worstNew, options, newScale: 1, confirming: true).Verdict == Verdict.Slower;
+    }
+
+    /// <param name="stoppedOf">The confirmation's rounds when the row was stopped early, null when it ran them all.</param>
+    private static ComparisonRow Confirmed(ComparisonRow screened, BenchmarkResult baseResult, BenchmarkResult newResult, ComparisonOptions options, int? stoppedOf = null)
     {
         var row = Judge(baseResult, newResult, options, newScale: 1, confirming: true);
-        return row with { Reason = string.Create(CultureInfo.InvariantCulture, $"screening {Writers.ComparisonMarkdown.Ratio(screened.Ratio)}, {(row.Verdict == Verdict.Slower ? "" : "not ")}confirmed in {row.Reason}") };
+        string screeningRatio = Writers.ComparisonMarkdown.Ratio(screened.Ratio);
+        return stoppedOf is int rounds
+            ? row with
+            {
+                Verdict = Verdict.Same,
+                Reason = string.Create(CultureInfo.InvariantCulture, $"screening {screeningRatio}, not confirmed: stopped after {Rounds(baseResult)} of {rounds} rounds, when no later round could confirm it"),
+            }
+            : row with { Reason = string.Create(CultureInfo.InvariantCulture, $"screening {screeningRatio}, {(row.Verdict == Verdict.Slower ? "" : "not ")}confirmed in {row.Reason}") };
     }
 
     /// <summary>Rounds per side the unpaired per-round test needs before it can reach <see cref="ComparisonOptions.RoundAlpha"/> (5 rounds: p = 0.004 at best); the confirmation's paired test needs <see cref="PairedRounds.MinPairs"/>.</summary>
@@ -162,18 +225,25 @@ public static class ResultComparer
     /// <summary>
     /// Confirmation rounds are judged two ways, and a change either shows counts: pair by pair (<see cref="PairedRounds"/>),
     /// which a slow phase of the host over some rounds cannot hide since it slows both sides of a round, and all base rounds
-    /// against all new rounds (<see cref="DecideByRound"/>), which one off round on one side cannot hide. Each at the
-    /// rounds' alpha; both need the same shift (the threshold, or the base's noise within one process).
+    /// against all new rounds, which one off round on one side cannot hide. Each at the rounds' alpha; both need the same
+    /// shift (the threshold, or the base's noise within one process). Both are rank tests, with no shortcut for a large
+    /// shift: no round's size counts beyond its rank, so a few rounds twice as slow on one side (the host does that) do
+    /// not decide alone, and the best that rounds still to come can do is known (<see cref="StillOpen"/>).
     /// </summary>
     private static (Verdict Verdict, string Reason) DecideConfirmation(
         IReadOnlyList<double> baseRounds, IReadOnlyList<double> newRounds, Sample baseSample, Sample newSample, double iterationNoise, ComparisonOptions options)
     {
         double needed = Math.Max(options.RelativeThreshold, iterationNoise);
         var byPair = PairedRounds.Decide(baseRounds, newRounds, needed, options.RoundAlpha);
-        var (byRound, reason) = DecideByRound(baseSample, newSample, iterationNoise, options, confirming: true);
-        return byPair == Verdict.Slower || (byPair == Verdict.Faster && byRound != Verdict.Slower)
-            ? (byPair, string.Create(CultureInfo.InvariantCulture, $"{newRounds.Count} rounds, by pair, needs {needed:P0}"))
-            : (byRound, reason);
+        var threshold = Threshold.Parse(string.Create(CultureInfo.InvariantCulture, $"{needed * 100:0.###}%"));
+        var byRank = MannWhitneyTest.Instance.Perform(newSample, baseSample, AlternativeHypothesis.Greater, threshold).PValue < options.RoundAlpha ? Verdict.Slower
+            : MannWhitneyTest.Instance.Perform(baseSample, newSample, AlternativeHypothesis.Greater, threshold).PValue < options.RoundAlpha ? Verdict.Faster
+            : Verdict.Same;
+        var verdict = byPair == Verdict.Slower || byRank == Verdict.Slower ? Verdict.Slower
+            : byPair == Verdict.Faster || byRank == Verdict.Faster ? Verdict.Faster
+            : Verdict.Same;
+        bool pairsDecided = byPair == verdict && verdict != Verdict.Same;
+        return (verdict, string.Create(CultureInfo.InvariantCulture, $"{newRounds.Count} rounds,{(pairsDecided ? " by pair," : "")} needs {needed:P0}"));
     }
 
     /// <summary>How far one side's rounds disagree: the slowest round over the fastest, minus one (0.2 for 1.2×).</summary>

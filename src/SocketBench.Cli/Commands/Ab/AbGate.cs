@@ -65,9 +65,14 @@ internal static class AbGate
             {
                 console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Confirming {suspects.Count} row(s) that read {comparison.Options.Threshold} or more slower, in {confirmRounds} rounds of their own: {Markup.Escape(string.Join(", ", suspects.Select(row => $"{row.Label} {ComparisonMarkdown.Ratio(row.Ratio)}")))}"));
                 var confirmation = plan with { Filters = suspects.Select(row => row.Id).ToList(), Rounds = confirmRounds, Stage = "confirm", Groups = GroupsWithSuspects(screeningRounds, suspects) };
-                var confirmationRounds = AbRunner.Run(console, baseTree, newTree, confirmation, signals.Token);
-                comparison = ResultComparer.Confirm(comparison,
-                    confirmation.Load(baseTree, confirmationRounds.Select(group => group.Base), root), confirmation.Load(newTree, confirmationRounds.Select(group => group.New), root), confirmRounds);
+                var screened = comparison;
+                // A suspect stops once no later round could make it Slower: its verdict is then the one all rounds would give.
+                IReadOnlySet<string> open = suspects.Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
+                var confirmationRounds = AbRunner.Run(console, baseTree, newTree, confirmation, signals.Token, rounds =>
+                    open = ResultComparer.StillOpen(screened, confirmation.Load(baseTree, rounds.Select(group => group.Base), root), confirmation.Load(newTree, rounds.Select(group => group.New), root), confirmRounds));
+                comparison = ResultComparer.Confirm(screened,
+                    confirmation.Load(baseTree, confirmationRounds.Select(group => group.Base), root), confirmation.Load(newTree, confirmationRounds.Select(group => group.New), root), confirmRounds,
+                    stoppedEarly: [.. suspects.Select(row => row.Id).Where(id => !open.Contains(id))]);
             }
 
             var confirming = total.Elapsed - builds - screening;

@@ -37,15 +37,40 @@ internal static class AbRunner
     /// The host's slow phases last tens of seconds and slow a whole process by up to 1.6×: a base and a new process of the
     /// same rows run back to back share them far more often than two runs of the whole job would.
     /// </remarks>
-    public static IReadOnlyList<AbGroupRounds> Run(IAnsiConsole console, AbTree baseTree, AbTree newTree, AbRunPlan plan, CancellationToken cancellationToken)
+    /// <param name="stillOpen">
+    /// Asked before every round after the first with the rounds so far: the row IDs that still need rounds. A group runs
+    /// only its open rows, a group with none is not started, and the rounds end early when no row is open.
+    /// </param>
+    public static IReadOnlyList<AbGroupRounds> Run(IAnsiConsole console, AbTree baseTree, AbTree newTree, AbRunPlan plan, CancellationToken cancellationToken,
+        Func<IReadOnlyList<AbGroupRounds>, IReadOnlySet<string>>? stillOpen = null)
     {
         var groups = plan.Groups.Select(group => new AbGroupRounds(group, [], [])).ToList();
+        // Each group's filters: the plan's, until stillOpen narrows them.
+        var filters = groups.ToDictionary(group => group.Category, _ => plan.Filters);
         for (int round = 1; round <= plan.Rounds; round++)
         {
+            if (round > 1 && stillOpen is not null)
+            {
+                var open = stillOpen(groups);
+                foreach (var group in groups)
+                {
+                    filters[group.Category] = [.. RowsOf(group).Where(open.Contains)];
+                }
+
+                int openRows = filters.Values.Sum(rows => rows.Count);
+                if (openRows == 0)
+                {
+                    console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{plan.Title}s ended after {round - 1} of {plan.Rounds}: no row's verdict could change in the rest"));
+                    break;
+                }
+
+                console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds}: {openRows} row(s) still open"));
+            }
+
             var roundTime = Stopwatch.StartNew();
             var sideTime = new Dictionary<AbTree, TimeSpan> { [baseTree] = TimeSpan.Zero, [newTree] = TimeSpan.Zero };
             var lastLines = new Dictionary<AbTree, IReadOnlyList<string>>();
-            foreach (var (group, index) in groups.Select((group, index) => (group, index)))
+            foreach (var (group, index) in groups.Select((group, index) => (group, index)).Where(pair => filters[pair.group.Category].Count > 0))
             {
                 foreach (var tree in Order(round + index, baseTree, newTree))
                 {
@@ -53,7 +78,7 @@ internal static class AbRunner
                     var run = Stopwatch.StartNew();
                     string title = string.Create(CultureInfo.InvariantCulture, $"{plan.Title} {round}/{plan.Rounds}, {group.Category}: {tree.Name} ({tree.ShortCommit})");
                     var (exitCode, tail) = TreeProcess.WithStatus(console, title, tree.Root,
-                        [tree.Program, "--job", plan.Job, "--filter", .. plan.Filters, "--anyCategories", group.Category, "--limits", "off", "--out", folder], cancellationToken, plan.Environment);
+                        [tree.Program, "--job", plan.Job, "--filter", .. filters[group.Category], "--anyCategories", group.Category, "--limits", "off", "--out", folder], cancellationToken, plan.Environment);
                     if (exitCode != 0)
                     {
                         throw Failure(console, tree, tail, string.Create(CultureInfo.InvariantCulture, $"could not run the '{plan.Job}' job (exit {exitCode})"), $"It may predate --job {plan.Job}.");
@@ -90,6 +115,10 @@ internal static class AbRunner
 
         return groups;
     }
+
+    /// <summary>The row IDs a group measured in its first round (every later round runs the same rows or fewer).</summary>
+    private static IEnumerable<string> RowsOf(AbGroupRounds group) =>
+        group.New.Concat(group.Base).Take(1).SelectMany(folder => ResultLoader.Load(folder).Benchmarks).Select(result => result.FullName);
 
     /// <summary>
     /// Which side runs first in 1-based <paramref name="round"/>: base,new / new,base / base,new ... On a shared machine
