@@ -63,7 +63,7 @@ internal static class AbGate
             var suspects = comparison.Suspects.ToList();
             if (suspects.Count > 0 && confirmRounds > 0)
             {
-                console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Confirming {suspects.Count} row(s) that read {comparison.Options.Threshold} or more slower, in {confirmRounds} rounds of their own: {Markup.Escape(string.Join(", ", suspects.Select(row => $"{row.Label} {ComparisonMarkdown.Ratio(row.Ratio)}")))}"));
+                console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Confirming {suspects.Count} row(s) that read {comparison.Options.Threshold} or more slower, in up to {confirmRounds} rounds of their own: {Markup.Escape(string.Join(", ", suspects.Select(row => $"{row.Label} {ComparisonMarkdown.Ratio(row.Ratio)}")))}"));
                 var confirmation = plan with { Filters = suspects.Select(row => row.Id).ToList(), Rounds = confirmRounds, Stage = "confirm", Groups = GroupsWithSuspects(screeningRounds, suspects) };
                 var screened = comparison;
                 // A suspect stops once no later round could make it Slower: its verdict is then the one all rounds would give.
