@@ -41,12 +41,27 @@ public static class RatioChart
         var ratios = rows.SelectMany(row => new[] { row.Ratio, Finite(row.RatioLower, row.Ratio), Finite(row.RatioUpper, row.Ratio) })
             .Append(1 + threshold).Append(1 / (1 + threshold)).ToList();
         double low = Math.Log10(ratios.Min()), high = Math.Log10(ratios.Max());
-        var ticks = new List<double> { 0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2, 3 }
-            .Where(tick => Math.Log10(tick) >= low - 0.05 && Math.Log10(tick) <= high + 0.05).ToList();
-        ChartStyle.LogTicks(plot.Axes.Bottom, ticks, value => Units.Number(value) + "×");
+        ChartStyle.LogTicks(plot.Axes.Bottom, RatioTicks(low, high), value => Units.Number(value) + "×");
         plot.Axes.SetLimitsY(-1, rows.Count);
         plot.ShowLegend(Edge.Right);
         return chart;
+    }
+
+    /// <summary>The ratios to label, 1× first, then the rounder ones: each kept only where it stands a tenth of the axis (in log) from every kept one, so labels never run into each other however wide the intervals make the axis.</summary>
+    internal static IReadOnlyList<double> RatioTicks(double logLow, double logHigh)
+    {
+        double gap = (logHigh - logLow) / 10;
+        var kept = new List<double>();
+        foreach (double tick in (double[])[1, 2, 0.5, 3, 0.33, 1.5, 0.67, 1.25, 0.8, 1.1, 0.9, 5, 0.2, 10, 0.1])
+        {
+            double at = Math.Log10(tick);
+            if (at >= logLow - 0.05 && at <= logHigh + 0.05 && kept.All(other => Math.Abs(Math.Log10(other) - at) >= gap))
+            {
+                kept.Add(tick);
+            }
+        }
+
+        return kept;
     }
 
     public static int HeightFor(ComparisonResult comparison) => Math.Max(ChartStyle.Height, 160 + RowHeight * comparison.Rows.Count);
