@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using SocketBench.Cli.Commands.Echo;
-using SocketBench.Reporting.Loading;
 using SocketBench.Reporting.Statistics;
 using SocketBench.Reporting.Writers;
 using Spectre.Console;
@@ -95,6 +94,6 @@ internal static class AbGate
     internal static IReadOnlyList<string> GroupsWithSuspects(IReadOnlyList<AbGroupRounds> rounds, IReadOnlyList<ComparisonRow> suspects)
     {
         var ids = suspects.Select(row => row.Id).ToHashSet(StringComparer.Ordinal);
-        return [.. rounds.Where(group => group.New.Concat(group.Base).Take(1).Any(folder => ResultLoader.Load(folder).Benchmarks.Any(result => ids.Contains(result.FullName)))).Select(group => group.Category)];
+        return [.. rounds.Where(group => AbRunner.RowsOf(group).Any(ids.Contains)).Select(group => group.Category)];
     }
 }

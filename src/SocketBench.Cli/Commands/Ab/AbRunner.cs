@@ -117,7 +117,7 @@ internal static class AbRunner
     }
 
     /// <summary>The row IDs a group measured in its first round (every later round runs the same rows or fewer).</summary>
-    private static IEnumerable<string> RowsOf(AbGroupRounds group) =>
+    internal static IEnumerable<string> RowsOf(AbGroupRounds group) =>
         group.New.Concat(group.Base).Take(1).SelectMany(folder => ResultLoader.Load(folder).Benchmarks).Select(result => result.FullName);
 
     /// <summary>
